@@ -1,0 +1,122 @@
+"""The command line: ``drift compare`` for one story, ``drift batch`` for many.
+
+Errors a user can cause print one line and exit with status 2; there is no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from drift import __version__
+from drift.errors import DriftError
+
+
+def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="NAME|PATH",
+                        help="embedding model: 'use' (multilingual Universal Sentence Encoder), or any "
+                             "sentence-transformers name or local path (default: all-MiniLM-L6-v2, or "
+                             "'use' when the documents differ in language)")
+    parser.add_argument("--multilingual", action="store_true",
+                        help="use the multilingual model even if all documents look like one language")
+    parser.add_argument("--presplit", action="store_true",
+                        help="read one sentence per line; skip sentence splitting and furniture detection")
+    parser.add_argument("--nli-model", metavar="NAME|PATH",
+                        help="a local cross-encoder NLI model that adds contradiction/entailment evidence")
+    cache = parser.add_mutually_exclusive_group()
+    cache.add_argument("--cache-dir", type=Path, help="where to keep embedding vectors between runs")
+    cache.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="drift", description="Find where rewrites moved the meaning "
+                                     "of a base article, sentence by sentence.")
+    parser.add_argument("--version", action="version", version=f"drift {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    one = commands.add_parser("compare", help="compare a base article with its rewrites",
+                              description="Compare BASE with each REWRITE and write a drift report.")
+    one.add_argument("base", type=Path, help="the base article (text or HTML file)")
+    one.add_argument("rewrites", type=Path, nargs="+", metavar="REWRITE", help="rewritten versions")
+    one.add_argument("--json", type=Path, metavar="FILE", help="write the drift-report/1 JSON here")
+    one.add_argument("--html", type=Path, metavar="FILE", help="write the static HTML report here")
+    one.add_argument("--links-csv", type=Path, metavar="FILE", help="write one row per link as CSV")
+    one.add_argument("--shifts-csv", type=Path, metavar="FILE", help="write one row per shift as CSV")
+    _add_model_options(one)
+
+    many = commands.add_parser("batch", help="compare many stories (a folder or a manifest), "
+                               "locally or on Dask", description="Write one report per story and a "
+                               "corpus table; resumes where an interrupted run stopped.")
+    many.add_argument("source", type=Path, help="a folder with one sub-folder per story, or a JSON-lines "
+                      "manifest of {\"story\", \"base\", \"rewrites\"}")
+    many.add_argument("--out", type=Path, required=True, help="output folder")
+    many.add_argument("--dask", metavar="ADDRESS", help="a Dask scheduler address, or 'local' for a "
+                      "local cluster (default: run in this process)")
+    many.add_argument("--workers", type=int, default=2, help="workers of a local Dask cluster")
+    many.add_argument("--html", action="store_true", help="also write an HTML report per story")
+    _add_model_options(many)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            return _run_compare(args) if args.command == "compare" else _run_batch(args)
+    except DriftError as e:
+        print(f"drift: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("drift: interrupted", file=sys.stderr)
+        return 130
+
+
+def _cache_dir(args: argparse.Namespace) -> Path | bool:
+    return False if args.no_cache else (args.cache_dir or True)
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from drift.pipeline import compare
+
+    report = compare(args.base, *args.rewrites, model=args.model,
+                     multilingual=True if args.multilingual else None, presplit=args.presplit,
+                     cache_dir=_cache_dir(args), nli_model=args.nli_model, progress=not args.quiet)
+    if args.json:
+        report.to_json(args.json)
+    if args.html:
+        report.to_html(args.html)
+    if args.links_csv:
+        report.links_frame().to_csv(args.links_csv, index=False)
+    if args.shifts_csv:
+        report.shifts_frame().to_csv(args.shifts_csv, index=False)
+    if not args.quiet:
+        print(_summary_text(report))
+    return 0
+
+
+def _summary_text(report) -> str:
+    frame = report.summary_frame()
+    lines = [f"base {report.base.id} · model {report.model.name}"]
+    lines.append(f"{'rewrite':<24} {'drift':>6} {'links':>6} {'deleted':>8} {'inserted':>9} "
+                 f"{'moved':>6} {'severe':>7}")
+    for row in frame.itertuples():
+        lines.append(f"{row.rewrite_id:<24} {row.drift:>6.3f} {row.links:>6} {row.deleted:>8} "
+                     f"{row.inserted:>9} {row.moved:>6} {row.severe:>7}")
+    return "\n".join(lines)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from drift.batch import run_batch
+
+    summary = run_batch(args.source, args.out, model=args.model,
+                        multilingual=True if args.multilingual else None, presplit=args.presplit,
+                        cache_dir=_cache_dir(args), nli_model=args.nli_model, dask=args.dask,
+                        workers=args.workers, html=args.html, progress=not args.quiet)
+    if not args.quiet:
+        print(summary)
+    return 0

@@ -1,0 +1,200 @@
+"""The pipeline: read → split → embed → align → diff and detect shifts → score → report.
+
+>>> import drift
+>>> report = drift.compare(*drift.load_example(), model="use")     # doctest: +SKIP
+>>> report.summary_frame()                                        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from drift import __version__
+from drift.alignment import AlignConfig, AlignedPair, align
+from drift.diffing import word_diff
+from drift.embedding import CachedEmbedder, Embedder, is_multilingual, load_embedder
+from drift.errors import EmptyDocumentError
+from drift.language import detect_language
+from drift.normalising import comparison_form
+from drift.reading import read_text
+from drift.report import Comparison, Document, Link, ModelInfo, Report
+from drift.scoring import SimilarityCalibration, comparison_drift, link_drift
+from drift.segmenting import presplit, split_sentences
+from drift.shifts import addition_shift, detect_shifts, omission_shift
+
+Source = str | bytes | os.PathLike[str]
+#: Unrelated sentence pairs sampled per comparison to calibrate similarity for the model in use.
+CALIBRATION_SAMPLE = 2000
+
+
+def read_document(source: Source | Document, *, role: str, doc_id: str | None = None,
+                  presplit_lines: bool = False, language: str | None = None) -> Document:
+    """Read, split and identify one document (a :class:`Document` passes through with ``role`` set)."""
+    if isinstance(source, Document):
+        return replace(source, id=doc_id or source.id, role=role)
+    read = read_text(source, name=doc_id)
+    language = language or detect_language(read.text)
+    sentences = presplit(read.text) if presplit_lines else split_sentences(read.text, language)
+    doc = Document(doc_id or read.id or role, role, read.text, tuple(sentences), language)
+    if not doc.content_indices:
+        raise EmptyDocumentError(doc.id, "the document holds only page furniture, no article text")
+    return doc
+
+
+@dataclass
+class Analyzer:
+    """Compares rewrites with a base using one embedding model; reuse it across many documents.
+
+    Each distinct sentence is encoded once per analyzer (and once per cache directory across runs).
+    """
+
+    embedder: CachedEmbedder
+    align_config: AlignConfig = field(default_factory=AlignConfig)
+    nli: object | None = None  # a drift.nli.NLIScorer, when the user switches NLI evidence on
+
+    @classmethod
+    def create(cls, model: str | os.PathLike[str] | Embedder | None = None, *, multilingual: bool = False,
+               cache_dir: str | Path | bool | None = True, nli_model: str | os.PathLike[str] | None = None,
+               align_config: AlignConfig | None = None) -> Analyzer:
+        nli = None
+        if nli_model is not None:
+            from drift.nli import NLIScorer
+
+            nli = NLIScorer(nli_model)
+        return cls(load_embedder(model, multilingual=multilingual, cache_dir=cache_dir),
+                   align_config or AlignConfig(), nli)
+
+    @property
+    def model(self) -> ModelInfo:
+        return ModelInfo(self.embedder.name, self.embedder.dim)
+
+    def vectors(self, doc: Document) -> np.ndarray:
+        """Unit vectors of the document's content sentences, in order."""
+        return self.embedder.encode([comparison_form(doc.sentence_text(i)) for i in doc.content_indices])
+
+    def compare_documents(self, base: Document, rewrite: Document) -> Comparison:
+        """Align ``rewrite`` with ``base``, diff and score every link."""
+        base_idx, rewrite_idx = base.content_indices, rewrite.content_indices
+        base_texts = [comparison_form(base.sentence_text(i)) for i in base_idx]
+        rewrite_texts = [comparison_form(rewrite.sentence_text(i)) for i in rewrite_idx]
+        base_vectors = self.embedder.encode(base_texts)
+        rewrite_vectors = self.embedder.encode(rewrite_texts)
+        pairs = align(base_vectors, rewrite_vectors, embed=self.embedder.encode, base_texts=base_texts,
+                      rewrite_texts=rewrite_texts, config=self.align_config)
+        calibration = _calibrate(pairs, base_vectors, rewrite_vectors)
+        links = [self._link(pair, base, rewrite, base_idx, rewrite_idx, calibration) for pair in pairs]
+        if self.nli is not None:
+            links = self._with_nli(links, base, rewrite)
+        return Comparison(base.id, rewrite.id, _rounded(comparison_drift(links, base)), tuple(links))
+
+    def _link(self, pair: AlignedPair, base: Document, rewrite: Document, base_idx: Sequence[int],
+              rewrite_idx: Sequence[int], calibration: SimilarityCalibration) -> Link:
+        b = tuple(base_idx[i] for i in pair.base)
+        r = tuple(rewrite_idx[j] for j in pair.rewrite)
+        if not r:
+            shifts = [omission_shift(base, b)]
+            diff = [(-1, base.joined(b))]
+        elif not b:
+            shifts = [addition_shift(rewrite, r, base=base)]
+            diff = [(1, rewrite.joined(r))]
+        else:
+            diff = word_diff(base.joined(b), rewrite.joined(r))
+            shifts = detect_shifts(base, rewrite, b, r, diff, language=rewrite.language)
+        similarity = None if pair.similarity is None else _rounded(pair.similarity)
+        return Link(base=b, rewrite=r, similarity=similarity,
+                    drift=_rounded(link_drift(similarity, shifts, calibration)), moved=pair.moved,
+                    diff=tuple(diff), shifts=tuple(shifts), confidence=_rounded(pair.confidence))
+
+    def _with_nli(self, links: list[Link], base: Document, rewrite: Document) -> list[Link]:
+        aligned = [k for k, link in enumerate(links) if link.base and link.rewrite]
+        scores = self.nli.scores([base.joined(links[k].base) for k in aligned],
+                                 [rewrite.joined(links[k].rewrite) for k in aligned])
+        out = list(links)
+        for k, score in zip(aligned, scores, strict=True):
+            out[k] = replace(links[k], nli={name: _rounded(p) for name, p in score.items()})
+        return out
+
+    def iter_compare(self, base: Document, rewrites: Iterable[Document], *, progress: bool = False
+                     ) -> Iterator[Comparison]:
+        """Comparisons one rewrite at a time, so hundreds of rewrites stream in constant memory."""
+        rewrites = list(rewrites)
+        iterator: Iterable[Document] = rewrites
+        if progress:
+            from tqdm.auto import tqdm
+
+            iterator = tqdm(rewrites, desc="drift", unit="rewrite", leave=False)
+        for rewrite in iterator:
+            yield self.compare_documents(base, rewrite)
+
+
+def compare(base: Source | Document, *rewrites: Source | Document, model: str | Embedder | None = None,
+            multilingual: bool | None = None, ids: Sequence[str] | None = None, presplit: bool = False,
+            cache_dir: str | Path | bool | None = True, nli_model: str | None = None,
+            align_config: AlignConfig | None = None, progress: bool = False,
+            analyzer: Analyzer | None = None) -> Report:
+    """Compare a base article with its rewrites.
+
+    Each document may be text, bytes, a path, or a :class:`Document`. ``model`` names an
+    embedding model (``"use"`` for the multilingual Universal Sentence Encoder, any
+    sentence-transformers name or local path, or an :class:`Embedder`); by default drift uses
+    all-MiniLM-L6-v2, or the multilingual model when documents differ in language (or
+    ``multilingual=True``). ``ids`` names the documents (file stems by default); ``presplit``
+    reads one sentence per line.
+    """
+    sources = [base, *rewrites]
+    names = list(ids) if ids is not None else [None] * len(sources)
+    if len(names) != len(sources):
+        raise ValueError(f"{len(names)} ids for {len(sources)} documents")
+    docs = []
+    for k, (source, name) in enumerate(zip(sources, names, strict=True)):
+        role = "base" if k == 0 else "rewrite"
+        doc = read_document(source, role=role, doc_id=name, presplit_lines=presplit)
+        if name is None and doc.id == "rewrite":  # pasted text has no name: number the rewrites
+            doc = replace(doc, id=f"rewrite-{k}")
+        docs.append(doc)
+    docs = _unique_ids(docs)
+    languages = {d.language for d in docs if d.language}
+    if analyzer is None:
+        mixed = model is None and len(languages) > 1
+        wants_multilingual = multilingual if multilingual is not None else mixed
+        analyzer = Analyzer.create(model, multilingual=wants_multilingual, cache_dir=cache_dir,
+                                   nli_model=nli_model, align_config=align_config)
+    if len(languages) > 1 and not is_multilingual(analyzer.embedder):
+        warnings.warn(f"the documents are in {sorted(languages)} but {analyzer.embedder.name} is not "
+                      "multilingual: alignments across languages will be noise; use model='use'",
+                      stacklevel=2)
+    comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
+    return Report(documents=tuple(docs), comparisons=comparisons, model=analyzer.model,
+                  drift_version=__version__)
+
+
+def _unique_ids(docs: list[Document]) -> list[Document]:
+    seen: dict[str, int] = {}
+    out = []
+    for d in docs:
+        n = seen.get(d.id, 0)
+        seen[d.id] = n + 1
+        out.append(d if n == 0 else replace(d, id=f"{d.id}-{n + 1}"))
+    return out
+
+
+def _calibrate(pairs: Sequence[AlignedPair], base_vectors: np.ndarray, rewrite_vectors: np.ndarray
+               ) -> SimilarityCalibration:
+    matched = [p.similarity for p in pairs if p.similarity is not None]
+    unrelated: np.ndarray = np.zeros(0, dtype=np.float32)
+    if len(base_vectors) and len(rewrite_vectors):
+        rng = np.random.default_rng(0)
+        i = rng.integers(0, len(base_vectors), CALIBRATION_SAMPLE)
+        j = rng.integers(0, len(rewrite_vectors), CALIBRATION_SAMPLE)
+        unrelated = np.einsum("ij,ij->i", base_vectors[i], rewrite_vectors[j])
+    return SimilarityCalibration.from_similarities(matched, unrelated)
+
+
+def _rounded(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 4)
