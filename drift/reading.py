@@ -108,16 +108,21 @@ def decode_bytes(data: bytes, *, name: str | None = None) -> str:
     for signature, what in _SIGNATURES.items():
         if data.startswith(signature):
             raise BinaryInputError(name, f"this is {what}, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    # UTF-16 without a mark first: its ASCII range is also valid (NUL-ridden) UTF-8.
     if _looks_like_utf16(data):
         codec = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
             pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" in text:
+            raise BinaryInputError(name, "the bytes contain NUL characters: binary data, not text")
+        return text
     if b"\x00" in data:
         raise BinaryInputError(name, "the bytes contain NUL characters: binary data, not text")
     undefined_in_cp1252 = any(b in data for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D))

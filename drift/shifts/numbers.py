@@ -1,0 +1,267 @@
+"""Figures: changed, blurred ("83" → "dozens"), dropped or added, with equivalents left alone.
+
+Each figure is read as a range with its qualifier: "at least 21" is [21, ∞), "more than 20" is
+[21, ∞) too, so one rewording of the other is no change; "around 15,000" for "15,000" is a nuance.
+"15,000" = "15 thousand" = "fifteen thousand". Years and days of the month are dates: a rewrite
+that turns "last year" into "2024" resolves a reference rather than adding a figure.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from drift.report import Shift
+from drift.shifts.lexicons import (
+    MONTHS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    RELATIVE_TIME,
+    SCALES,
+    STOPWORDS,
+    VAGUE_QUANTITIES,
+)
+from drift.shifts.text import Side, Token, quote, stem
+
+_YEAR_BEFORE = frozenset("in since of from until by his her their its the last this early late mid".split())
+
+
+@dataclass
+class Quantity:
+    value: float | None            # None for a vague quantity ("dozens")
+    lo: float
+    hi: float
+    first: int                     # token range, inclusive, qualifier included
+    last: int
+    number_first: int              # where the figure itself starts
+    unit: str | None               # stem of the counted noun ("troop"), if any
+    vague: bool = False
+    date: bool = False
+    qualifier: str = "exact"
+    spelled: bool = False          # written in words ("four sources")
+
+    @property
+    def key_fact(self) -> bool:
+        """Digits or ten and above: the figures news style writes as numbers, the facts to check."""
+        return not self.spelled or (self.value is not None and self.value >= 10)
+
+
+def _parse_digits(text: str) -> float | None:
+    t = text.replace(",", "")
+    if text.count(".") == 1 and "," not in text:
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    t = t.replace(".", "") if text.count(".") > 1 else t
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _qualifier_before(toks: list[Token], i: int) -> tuple[str, int]:
+    """The qualifier ending just before token i, and the index where it starts."""
+    for words, kind in sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+        n = len(words)
+        if i - n >= 0 and tuple(t.norm for t in toks[i - n:i]) == words:
+            return kind, i - n
+    return "exact", i
+
+
+def _range(value: float, kind: str) -> tuple[float, float]:
+    integral = float(value).is_integer()
+    if kind == "min":
+        return value, math.inf
+    if kind == "gt":
+        return (value + 1 if integral else value), math.inf
+    if kind == "max":
+        return 0.0, value
+    if kind == "lt":
+        return 0.0, (value - 1 if integral else value)
+    if kind == "near":
+        return value * 0.9, value
+    if kind == "approx":
+        return value * 0.9, value * 1.1
+    return value, value
+
+
+def _unit_after(toks: list[Token], j: int) -> str | None:
+    """The counted noun: last word of the short phrase after the figure ("100 Venezuelan
+    government officials" → officials; "three of the sources" → sources)."""
+    k = j + 1
+    if k < len(toks) and toks[k].norm == "of":
+        k += 1
+        while k < len(toks) and toks[k].norm in ("the", "these", "those", "his", "her", "their"):
+            k += 1
+    words: list[str] = []
+    while k < len(toks) and len(words) < 4 and toks[k].is_word and toks[k].norm not in STOPWORDS \
+            and not toks[k].is_number:
+        words.append(toks[k].norm)
+        k += 1
+    return stem(words[-1]) if words else None
+
+
+def find_quantities(side: Side) -> list[Quantity]:
+    toks = side.tokens
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        # vague quantities, longest phrase first: "tens of thousands", "dozens"
+        vague = None
+        for phrase, (lo, hi) in sorted(VAGUE_QUANTITIES.items(), key=lambda kv: -len(kv[0])):
+            words = tuple(phrase.split())
+            if tuple(x.norm for x in toks[i:i + len(words)]) == words:
+                vague = (words, lo, hi)
+                break
+        if vague is not None:
+            words, lo, hi = vague
+            j = i + len(words) - 1
+            out.append(Quantity(None, lo, hi, i, j, i, _unit_after(toks, j), vague=True))
+            i = j + 1
+            continue
+        value: float | None = None
+        spelled = False
+        j = i
+        if t.is_number:
+            value = _parse_digits(t.norm)
+        elif t.norm in NUMBER_WORDS and not (t.norm == "half"):
+            value, spelled = float(NUMBER_WORDS[t.norm]), True
+            # twenty-one, twenty one
+            if value >= 20 and j + 2 < len(toks) and toks[j + 1].norm == "-" and \
+                    toks[j + 2].norm in NUMBER_WORDS and NUMBER_WORDS[toks[j + 2].norm] < 10:
+                value += NUMBER_WORDS[toks[j + 2].norm]
+                j += 2
+        elif t.norm in ("a", "an") and i + 1 < len(toks) and toks[i + 1].norm == "dozen":
+            value, spelled, j = 12.0, True, i + 1
+        elif t.norm in ("a", "an") and i + 1 < len(toks) and toks[i + 1].norm in SCALES:
+            value, spelled = 1.0, True  # "a thousand": the scale below multiplies it
+        if value is None:
+            i += 1
+            continue
+        while j + 1 < len(toks) and toks[j + 1].norm in SCALES:
+            value *= SCALES[toks[j + 1].norm]
+            j += 1
+        kind, first = _qualifier_before(toks, i)
+        prev = toks[i - 1].norm if i > 0 else ""
+        nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+        is_date = (prev in MONTHS or nxt in MONTHS
+                   or (t.is_number and "," not in t.text and 1800 <= value <= 2100
+                       and (prev in _YEAR_BEFORE or not (j + 1 < len(toks) and toks[j + 1].is_word))))
+        lo, hi = _range(value, kind)
+        out.append(Quantity(value, lo, hi, first, j, i, None if is_date else _unit_after(toks, j),
+                            date=is_date, qualifier=kind, spelled=spelled))
+        i = j + 1
+    return out
+
+
+def _words(side: Side, q: Quantity, *, with_unit: bool = True) -> tuple[tuple[int, int], str]:
+    last = q.last
+    if with_unit and q.unit:
+        toks = side.tokens
+        k = q.last + 1
+        while k < len(toks) and k <= q.last + 6 and toks[k].sent == toks[q.last].sent:
+            if toks[k].is_word and stem(toks[k].norm) == q.unit:
+                last = k
+                break
+            k += 1
+    span = side.span(q.first, last)
+    return span, side.words(span)
+
+
+def _doc_values(side: Side) -> set[float]:
+    """Every figure anywhere in the side's document."""
+    whole = Side(side.doc, tuple(range(len(side.doc.sentences))))
+    return {q.value for q in find_quantities(whole) if q.value is not None}
+
+
+def detect(base: Side, rewrite: Side) -> list[Shift]:
+    bq, rq = find_quantities(base), find_quantities(rewrite)
+    shifts: list[Shift] = []
+    free_r = list(range(len(rq)))
+    base_values, rewrite_values = _doc_values(base), _doc_values(rewrite)
+
+    def take(pred) -> int | None:
+        for k in free_r:
+            if pred(rq[k]):
+                free_r.remove(k)
+                return k
+        return None
+
+    pending: list[Quantity] = []
+    # 1. the same figure, or an equivalent range ("at least 21" ~ "more than 20")
+    for q in bq:
+        if q.vague:
+            pending.append(q)
+            continue
+        k = take(lambda r, q=q: not r.vague and r.value == q.value)
+        if k is None:
+            k = take(lambda r, q=q: not r.vague and r.lo == q.lo and r.hi == q.hi and not q.date)
+        if k is None:
+            pending.append(q)
+            continue
+        r = rq[k]
+        if (r.lo, r.hi) != (q.lo, q.hi) and not q.date:
+            bs, bw = _words(base, q, with_unit=False)
+            rs, rw = _words(rewrite, r, with_unit=False)
+            shifts.append(Shift("number", 1, bs, rs, f"{quote(bw)} became {quote(rw)}: the figure is "
+                                "qualified differently"))
+    # 2. what is left: blurred, changed, dropped
+    for q in pending:
+        bs, bw = _words(base, q)
+        if q.vague:
+            k = take(lambda r, q=q: r.vague and r.unit == q.unit)
+            if k is None:
+                k = take(lambda r, q=q: not r.vague and not r.date and q.lo <= (r.value or 0) <= q.hi)
+            if k is not None and not rq[k].vague:
+                rs, rw = _words(rewrite, rq[k])
+                shifts.append(Shift("number", 2, bs, rs, f"{quote(bw)} became the precise figure "
+                                    f"{quote(rw)}, which the base does not give"))
+            continue
+        if q.date:
+            k = take(lambda r: r.date)
+            if k is not None:
+                rs, rw = _words(rewrite, rq[k], with_unit=False)
+                shifts.append(Shift("number", 2, bs, rs, f"the date {quote(bw)} became {quote(rw)}"))
+            elif q.value not in rewrite_values:
+                shifts.append(Shift("number", 1, bs, None, f"the rewrite drops the date {quote(bw)}"))
+            continue
+        k = take(lambda r, q=q: r.vague and r.lo <= q.value <= r.hi)
+        if k is not None:
+            rs, rw = _words(rewrite, rq[k])
+            sev = 2 if q.key_fact else 1
+            shifts.append(Shift("number", sev, bs, rs, f"{quote(bw)} was blurred to {quote(rw)}: "
+                                "the precise figure is gone"))
+            continue
+        k = take(lambda r, q=q: not r.vague and not r.date and q.unit is not None and r.unit == q.unit)
+        if k is None:
+            rest = [x for x in free_r if not rq[x].vague and not rq[x].date]
+            if len(rest) == 1 and sum(not p.vague and not p.date for p in pending) == 1:
+                k = take(lambda r, x=rest[0]: r is rq[x])
+        if k is not None:
+            rs, rw = _words(rewrite, rq[k])
+            shifts.append(Shift("number", 2, bs, rs, f"the figure {quote(bw)} became {quote(rw)}"))
+            continue
+        if q.value == 1:
+            continue  # "one" is as often an article as a figure
+        elsewhere = q.value in rewrite_values
+        sev = 2 if q.key_fact and not elsewhere else 1
+        where = " here (it appears elsewhere in the rewrite)" if elsewhere else ""
+        shifts.append(Shift("number", sev, bs, None, f"the rewrite drops the figure {quote(bw)}{where}"))
+    # 3. figures only the rewrite gives
+    base_relative = any(t.norm in RELATIVE_TIME for t in base.tokens)
+    for k in free_r:
+        r = rq[k]
+        if r.vague or r.value == 1:
+            continue
+        rs, rw = _words(rewrite, r)
+        if r.value in base_values:
+            continue
+        if r.date:
+            if not base_relative:
+                shifts.append(Shift("number", 1, None, rs, f"the rewrite adds the date {quote(rw)}"))
+            continue
+        shifts.append(Shift("number", 2 if r.key_fact else 1, None, rs,
+                            f"the rewrite adds the figure {quote(rw)}, which the base does not give"))
+    return shifts
