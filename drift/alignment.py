@@ -181,30 +181,35 @@ class _Nearest:
     col_val: np.ndarray
 
 
+def _top_k_rows(S: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The k largest entries of each row, by repeated argmax (faster than a partition for small k)."""
+    if k >= S.shape[1]:
+        idx = np.broadcast_to(np.arange(S.shape[1]), S.shape).copy()
+        return idx, S.copy()
+    S = S.copy()
+    rows = np.arange(len(S))
+    idx = np.empty((len(S), k), np.int64)
+    val = np.empty((len(S), k), np.float32)
+    for c in range(k):
+        idx[:, c] = S.argmax(axis=1)
+        val[:, c] = S[rows, idx[:, c]]
+        S[rows, idx[:, c]] = -np.inf
+    return idx, val
+
+
 def _nearest(X: np.ndarray, Y: np.ndarray, k: int, block: int) -> _Nearest:
     """Top-k cosines per row and per column, one block of rows at a time (never all n x m at once)."""
-    n, m = len(X), len(Y)
-    kr, kc = min(k, m), min(k, n)
-    row_idx = np.zeros((n, kr), np.int64)
-    row_val = np.zeros((n, kr), np.float32)
-    col_idx = np.zeros((0, m), np.int64)
-    col_val = np.zeros((0, m), np.float32)
-    for s in range(0, n, block):
-        S = X[s:s + block] @ Y.T
-        part = np.argpartition(-S, kr - 1, axis=1)[:, :kr] if kr < m else np.broadcast_to(
-            np.arange(m), S.shape)
-        row_idx[s:s + block] = part
-        row_val[s:s + block] = np.take_along_axis(S, part, axis=1)
-        kb = min(kc, len(S))
-        top = np.argpartition(-S, kb - 1, axis=0)[:kb] if kb < len(S) else np.broadcast_to(
-            np.arange(len(S))[:, None], S.shape)
-        col_idx = np.vstack([col_idx, top + s])
-        col_val = np.vstack([col_val, np.take_along_axis(S, top, axis=0)])
-        if len(col_idx) > kc:
-            keep = np.argpartition(-col_val, kc - 1, axis=0)[:kc]
-            col_idx = np.take_along_axis(col_idx, keep, axis=0)
-            col_val = np.take_along_axis(col_val, keep, axis=0)
-    return _Nearest(row_idx, row_val, col_idx.T.copy(), col_val.T.copy())
+    def one_way(A, B):
+        kk = min(k, len(B))
+        idx = np.empty((len(A), kk), np.int64)
+        val = np.empty((len(A), kk), np.float32)
+        for s in range(0, len(A), block):
+            idx[s:s + block], val[s:s + block] = _top_k_rows(A[s:s + block] @ B.T, kk)
+        return idx, val
+
+    row_idx, row_val = one_way(X, Y)
+    col_idx, col_val = one_way(Y, X)
+    return _Nearest(row_idx, row_val, col_idx, col_val)
 
 
 def _mutual_best(near: _Nearest, margin: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -279,9 +284,10 @@ def _longest_chain(i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.array(chain[::-1], dtype=np.int64)
 
 
-def _anchors(X: np.ndarray, Y: np.ndarray, scale: _Scale, cfg: AlignConfig) -> np.ndarray:
+def _anchors(X: np.ndarray, Y: np.ndarray, scale: _Scale, cfg: AlignConfig,
+             near: _Nearest | None = None) -> np.ndarray:
     """Sure 1-1 links in order: (k, 2) array of (base, rewrite) indices."""
-    near = _nearest(X, Y, cfg.top_k, cfg.block_rows)
+    near = near or _nearest(X, Y, cfg.top_k, cfg.block_rows)
     i, j, cos = _mutual_best(near, margin=True)
     keep = scale.level(cos) >= cfg.anchor_level
     i, j = i[keep], j[keep]
@@ -353,6 +359,13 @@ def _score_tables(span: _Span, lo, hi, off, types, scale: _Scale, ratio: float |
         # base i-a-1 and i; precomputed against every run vector of the block
         nb_cols = np.arange(max(0, J[0] - cfg.max_side - 1), min(m, J[-1] + 1))
         nb_rows = np.arange(max(0, Ib[0] - cfg.max_side - 1), min(n, Ib[-1] + 1))
+        # where each band cell of these rows sits in the flat tables and in the block matrices
+        starts = np.maximum(lo[Ib], J[0])
+        counts = np.maximum(hi[Ib] - starts + 1, 0)
+        src_row = np.repeat(np.arange(len(Ib)), counts)
+        within = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        src_col = np.repeat(starts - J[0], counts) + within
+        dest = np.repeat(off[Ib] + starts - lo[Ib], counts) + within
         U = {a: span.runs("b", a)[Ib - 1] for a in range(1, cfg.max_side + 1)}
         V = {b: span.runs("r", b)[J - 1] for b in range(1, cfg.max_side + 1)}
         GU = {a: U[a] @ Ys[nb_cols].T for a in U} if len(nb_cols) else {}
@@ -385,10 +398,7 @@ def _score_tables(span: _Span, lo, hi, off, types, scale: _Scale, ratio: float |
                     ** cfg.length_weight
             valid = (Ib - a >= 0)[:, None] & (J - b >= 0)[None, :]
             score = np.where(valid, score, -np.inf)
-            for k, i in enumerate(Ib):
-                a0, a1 = max(int(lo[i]), J[0]), int(hi[i])
-                if a1 >= a0:
-                    table[off[i] + a0 - lo[i]:off[i] + a1 - lo[i] + 1] = score[k, a0 - J[0]:a1 - J[0] + 1]
+            table[dest] = score[src_row, src_col]
     return tables
 
 
@@ -404,8 +414,10 @@ def _dp(span: _Span, lo, hi, scale: _Scale, ratio: float | None, cfg: AlignConfi
     back = np.full(int(off[-1]), -1, np.int8)
     INSERT = len(types)
     skip = cfg.skip
+    lo_, hi_, off_ = lo.tolist(), hi.tolist(), off.tolist()
     for i in range(n + 1):
-        J = np.arange(lo[i], hi[i] + 1)
+        li, hi_i, oi = lo_[i], hi_[i], off_[i]
+        J = np.arange(li, hi_i + 1)
         best = np.full(len(J), -np.inf)
         arg = np.full(len(J), -1, np.int8)
         if i == 0:
@@ -414,22 +426,23 @@ def _dp(span: _Span, lo, hi, scale: _Scale, ratio: float | None, cfg: AlignConfi
             if i < a:
                 continue
             p = i - a
-            pj = J - b
-            ok = (pj >= lo[p]) & (pj <= hi[p])
-            if not ok.any():
+            # cells j of this row whose predecessor (p, j - b) lies in row p's band: one slice
+            j0, j1 = max(li, lo_[p] + b), min(hi_i, hi_[p] + b)
+            if j0 > j1:
                 continue
-            prev = np.where(ok, cost[off[p] + np.clip(pj - lo[p], 0, width[p] - 1)], -np.inf)
-            gain = skip if b == 0 else tables[(a, b)][off[i]:off[i + 1]]
-            cand = prev + gain
-            better = cand > best
-            best = np.where(better, cand, best)
-            arg = np.where(better, t, arg)
+            q0 = off_[p] + j0 - b - lo_[p]
+            cand = cost[q0:q0 + j1 - j0 + 1] + (
+                skip if b == 0 else tables[(a, b)][oi + j0 - li:oi + j1 - li + 1])
+            seg = best[j0 - li:j1 - li + 1]
+            better = cand > seg
+            seg[better] = cand[better]
+            arg[j0 - li:j1 - li + 1][better] = t
         # insertions along the row: cost[j] = max over k <= j of best[k] + (j - k) * skip
         shifted = best - J * skip
         run = np.maximum.accumulate(shifted)
         via_insert = run > shifted
-        cost[off[i]:off[i + 1]] = np.where(via_insert, run + J * skip, best)
-        back[off[i]:off[i + 1]] = np.where(via_insert, INSERT, arg)
+        cost[oi:off_[i + 1]] = np.where(via_insert, run + J * skip, best)
+        back[oi:off_[i + 1]] = np.where(via_insert, INSERT, arg)
     beads = []
     i, j = n, m
     while i > 0 or j > 0:
@@ -446,11 +459,11 @@ def _similarity(base: _Side, rewrite: _Side, bi: tuple[int, ...], rj: tuple[int,
     return float(np.dot(u, v))
 
 
-def _align_span(span: _Span, scale: _Scale, ratio: float | None, cfg: AlignConfig
-                ) -> list[tuple[tuple[int, ...], tuple[int, ...], float | None]]:
+def _align_span(span: _Span, scale: _Scale, ratio: float | None, cfg: AlignConfig,
+                near: _Nearest | None = None) -> list[tuple[tuple[int, ...], tuple[int, ...], float | None]]:
     """Monotone alignment of one span; links below ``min_level`` become deletion + insertion."""
     n, m = span.b1 - span.b0, span.r1 - span.r0
-    anchors = _anchors(span.runs("b", 1), span.runs("r", 1), scale, cfg)
+    anchors = _anchors(span.runs("b", 1), span.runs("r", 1), scale, cfg, near)
     lo, hi = _band(anchors, n, m, cfg.window + cfg.max_side)
     out = []
     for bl, rl in _dp(span, lo, hi, scale, ratio, cfg):
@@ -551,13 +564,13 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
                 + [AlignedPair((), (j,), None, 1.0, False) for j in range(m)])
     X, Y = _unit_rows(X0), _unit_rows(Y0)
     base, rewrite = _build_sides(X, Y, embed, base_texts, rewrite_texts, cfg)
-    near = _nearest(X, Y, 1, cfg.block_rows)
+    near = _nearest(X, Y, cfg.top_k, cfg.block_rows)
     scale = _calibrate(X, Y, near, cfg)
     ratio = None
     if base.lengths is not None and rewrite.lengths is not None:
         ratio = float(base.lengths[0].sum() / max(rewrite.lengths[0].sum(), 1.0))
 
-    links = _align_span(_Span(base, rewrite, 0, n, 0, m), scale, ratio, cfg)
+    links = _align_span(_Span(base, rewrite, 0, n, 0, m), scale, ratio, cfg, near)
     moved: set = set()
     if cfg.detect_moves:
         links, moved = _recover_moves(base, rewrite, links, scale, ratio, cfg)

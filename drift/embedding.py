@@ -63,11 +63,18 @@ class SentenceTransformerEmbedder:
         except ImportError as e:
             raise ModelError("sentence-transformers is not installed: pip install 'drift[st]' "
                              f"(after torch), or use model='use' ({e})") from None
+        from transformers.utils import logging as transformers_logging
+
+        bars_were_on = transformers_logging.is_progress_bar_enabled()
+        transformers_logging.disable_progress_bar()  # "Loading weights" bars are noise in reports
         try:
             self._model = SentenceTransformer(location, device=device, local_files_only=True)
         except Exception as e:  # the library raises many types for a missing or broken model
             raise ModelError(f"cannot load the sentence-transformers model {location!r} "
                              f"offline: {e}") from None
+        finally:
+            if bars_were_on:
+                transformers_logging.enable_progress_bar()
         self.name = name
         self.cache_key = str(Path(location).resolve()) if Path(location).exists() else location
         if location == str(_bundled_minilm_or_none()):

@@ -71,7 +71,8 @@ def test_page_furniture_is_boilerplate(seeds, doc, furniture):
 
 def test_a_headline_repeated_in_breadcrumbs_is_content_once(seeds):
     text, sentences = sentences_of(seeds["003"])
-    headline = "Maduro refuses to accept a peace deal imposed by force for Venezuela amid increased pressure from the US"
+    headline = ("Maduro refuses to accept a peace deal imposed by force for Venezuela amid increased "
+                "pressure from the US")
     assert texts(text, sentences, boilerplate=False).count(headline) == 1
     assert sum(headline in t for t in texts(text, sentences, boilerplate=True)) == 2
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -116,13 +115,18 @@ class Side:
     doc: Document
     indices: tuple[int, ...]
     tokens: list[Token] = field(init=False)
+    jstarts: list[int] = field(init=False)  # each token's offset in the joined link text
 
     def __post_init__(self) -> None:
         self.indices = tuple(sorted(self.indices))
-        self.tokens = []
+        self.tokens, self.jstarts = [], []
+        joined_at = 0
         for k, i in enumerate(self.indices):
             s = self.doc.sentences[i]
-            self.tokens.extend(tokenize(self.doc.text[s.start:s.end], s.start, k))
+            toks = tokenize(self.doc.text[s.start:s.end], s.start, k)
+            self.tokens.extend(toks)
+            self.jstarts.extend(joined_at + t.start - s.start for t in toks)
+            joined_at += s.end - s.start + 1  # the one space that joins sentences
 
     @property
     def text(self) -> str:
@@ -153,11 +157,20 @@ class Side:
     def words(self, span: tuple[int, int]) -> str:
         return self.doc.text[span[0]:span[1]]
 
-    def index_at(self, doc_offset: int) -> int | None:
-        for k, t in enumerate(self.tokens):
-            if t.start <= doc_offset < t.end:
-                return k
-        return None
+    def tokens_in(self, start: int, end: int) -> list[int]:
+        """Indices of the tokens overlapping ``[start, end)`` of the joined link text."""
+        return [k for k, (t, js) in enumerate(zip(self.tokens, self.jstarts))
+                if js < end and start < js + (t.end - t.start)]
+
+    def around(self, joined_pos: int) -> tuple[int, int] | None:
+        """The tokens just before and just after a point of the joined text (an insertion point)."""
+        before = [k for k, js in enumerate(self.jstarts) if js < joined_pos]
+        after = [k for k, js in enumerate(self.jstarts) if js >= joined_pos]
+        if not before and not after:
+            return None
+        i = before[-1] if before else after[0]
+        j = after[0] if after else before[-1]
+        return i, j
 
 
 def has_key(key: str, keys: set[str]) -> bool:
@@ -175,24 +188,3 @@ def quote(s: str) -> str:
     if len(s) > 90:
         s = s[:87].rstrip() + "…"
     return f"\u201c{s}\u201d"
-
-
-def changed_flags(side_tokens: Sequence[Token], joined_starts: Sequence[int],
-                  diff: Iterable[tuple[int, str]], own_op: int) -> list[bool]:
-    """For each token, whether the link's diff marks it as changed on this side.
-
-    ``joined_starts`` are the tokens' offsets in the joined link text the diff was made on.
-    """
-    changed_ranges = []
-    pos = 0
-    for op, text in diff:
-        if op == -own_op:
-            continue
-        if op == own_op:
-            changed_ranges.append((pos, pos + len(text)))
-        pos += len(text)
-    flags = []
-    for t, js in zip(side_tokens, joined_starts):
-        end = js + (t.end - t.start)
-        flags.append(any(a < end and js < b for a, b in changed_ranges))
-    return flags

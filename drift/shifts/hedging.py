@@ -1,0 +1,61 @@
+"""Hedging: the stance of a reporting verb changed ("said" → "claimed"), or a hedge added.
+
+Verbs are paired across the link by stance (see ``REPORTING_VERBS`` in :mod:`lexicons`): a verb
+the rewrite matches with one of the same stance is unchanged whatever the word ("said" →
+"stated"); the rest are paired in reading order. Removing a hedge ("alleged", "reportedly") is
+found by :mod:`drift.shifts.attribution`, because it states a claim as fact.
+"""
+
+from __future__ import annotations
+
+from drift.report import Shift
+from drift.shifts.lexicons import HEDGES, REPORTING_STANCE
+from drift.shifts.text import Side, quote
+
+#: (base stance, rewrite stance) → (severity, what the change does to the statement).
+STANCE_CHANGES = {
+    ("neutral", "doubt"): (1, "the rewrite casts doubt on the statement"),
+    ("neutral", "tentative"): (1, "the rewrite presents the statement as tentative"),
+    ("neutral", "factive"): (2, "the rewrite presents a reported statement as established fact"),
+    ("doubt", "neutral"): (1, "the rewrite no longer distances itself from the claim"),
+    ("doubt", "tentative"): (1, "the rewrite presents the claim as tentative"),
+    ("doubt", "factive"): (2, "the rewrite presents a disputed claim as established fact"),
+    ("tentative", "neutral"): (1, "the rewrite drops the tentativeness"),
+    ("tentative", "doubt"): (1, "the rewrite casts doubt on the statement"),
+    ("tentative", "factive"): (2, "the rewrite presents a tentative statement as established fact"),
+    ("factive", "neutral"): (1, "the rewrite no longer presents the statement as established"),
+    ("factive", "doubt"): (2, "the rewrite casts doubt on what the base gives as established"),
+    ("factive", "tentative"): (2, "the rewrite turns an established statement into a suggestion"),
+}
+
+
+def _verbs(side: Side) -> list[tuple[int, str]]:
+    return [(k, REPORTING_STANCE[t.norm]) for k, t in enumerate(side.tokens) if t.norm in REPORTING_STANCE]
+
+
+def detect(base: Side, rewrite: Side) -> list[Shift]:
+    bv, rv = _verbs(base), _verbs(rewrite)
+    # pair verbs of the same stance first: those are unchanged
+    free_r = list(rv)
+    left_b = []
+    for k, stance in bv:
+        match = next((x for x in free_r if x[1] == stance), None)
+        if match is None:
+            left_b.append((k, stance))
+        else:
+            free_r.remove(match)
+    shifts: list[Shift] = []
+    for (bk, bst), (rk, rst) in zip(left_b, free_r):
+        severity, what = STANCE_CHANGES[(bst, rst)]
+        bw, rw = base.tokens[bk].text, rewrite.tokens[rk].text
+        shifts.append(Shift("hedging", severity, base.span(bk, bk), rewrite.span(rk, rk),
+                            f"{quote(bw)} became {quote(rw)}: {what}"))
+    # hedges the rewrite adds where the base attributes nothing
+    base_hedged = bv or any(t.norm in HEDGES or t.norm == "according" for t in base.tokens)
+    if not base_hedged:
+        for k, t in enumerate(rewrite.tokens):
+            if t.norm in HEDGES:
+                shifts.append(Shift("hedging", 1, None, rewrite.span(k, k),
+                                    f"the rewrite adds {quote(t.text)}, casting doubt on a statement "
+                                    "the base makes plainly"))
+    return shifts

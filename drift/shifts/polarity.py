@@ -1,0 +1,194 @@
+"""Reversals: who is stronger flipped, a word swapped for its opposite, a negation added or removed.
+
+Embeddings do not see these (a role swap scores *higher* than a true paraphrase), so they are
+read from the words:
+
+- comparisons: "the country's military is no match for the US" says the US is the stronger;
+  "the US cannot compete with the country's military" says the opposite. Each side's comparison
+  predicates (``COMPARATIVES``) are read as (stronger, weaker) and the parties compared;
+- antonyms: "won" on one side where the other has "lost", unless a negation also flipped
+  ("won" ≈ "did not lose");
+- negation: a change in the diff that only adds or removes a negator ("is" → "is not").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drift.report import Shift
+from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS
+from drift.shifts.text import Side, has_key, quote, tokenize
+
+_SKIP_BEFORE = frozenset("is are was were be been being am 's far much still simply clearly already "
+                         "just certainly really".split())
+_BOUNDARY = frozenset(", ; : . ! ? \" ( ) that which who whom whose know knows knew aware believe "
+                      "believes think thinks and but while because although if when as".split()) \
+    | frozenset(REPORTING_STANCE)
+_PRONOUNS = frozenset("it they he she we i you them him her us this that these those".split())
+
+
+@dataclass
+class Comparison:
+    first: int
+    last: int
+    stronger: set[str]
+    weaker: set[str]
+
+
+def _party(side: Side, indices: list[int]) -> set[str]:
+    """Who a noun phrase names: its proper names if any, else its content words (pronouns none)."""
+    toks = [side.tokens[k] for k in indices]
+    names = {t.key for t in toks if t.is_word and (t.is_cap or t.norm == "usa") and t.norm not in STOPWORDS}
+    if names:
+        return names
+    return {t.key for t in toks if t.is_content and t.norm not in _PRONOUNS}
+
+
+def find_comparisons(side: Side) -> list[Comparison]:
+    toks = side.tokens
+    norms = [t.norm for t in toks]
+    out = []
+    for i in range(len(toks)):
+        for pat, direction in COMPARATIVES:
+            n = len(pat)
+            if tuple(norms[i:i + n]) != pat or direction == 0:
+                continue
+            sent = toks[i].sent
+            k = i - 1
+            negated = False
+            while k >= 0 and toks[k].sent == sent and (norms[k] in _SKIP_BEFORE or norms[k] in NEGATORS):
+                negated ^= norms[k] in NEGATORS
+                k -= 1
+            x = []
+            while k >= 0 and toks[k].sent == sent and norms[k] not in _BOUNDARY and len(x) < 6:
+                x.append(k)
+                k -= 1
+            y = []
+            m = i + n
+            while m < len(toks) and toks[m].sent == sent and norms[m] not in _BOUNDARY and len(y) < 6:
+                y.append(m)
+                m += 1
+            px, py = _party(side, x), _party(side, y)
+            if not px or not py:
+                continue
+            d = -direction if negated else direction
+            stronger, weaker = (px, py) if d > 0 else (py, px)
+            out.append(Comparison(min(x), max(y), stronger, weaker))
+    return out
+
+
+def _overlap(a: set[str], b: set[str]) -> bool:
+    return any(has_key(k, b) for k in a)
+
+
+def _comparison_reversals(base: Side, rewrite: Side) -> list[Shift]:
+    shifts = []
+    rcs = find_comparisons(rewrite)
+    for bc in find_comparisons(base):
+        for rc in rcs:
+            same = _overlap(bc.stronger, rc.stronger) or _overlap(bc.weaker, rc.weaker)
+            flipped = _overlap(bc.stronger, rc.weaker) or _overlap(bc.weaker, rc.stronger)
+            if flipped and not same:
+                bs, rs = base.span(bc.first, bc.last), rewrite.span(rc.first, rc.last)
+                shifts.append(Shift("reversal", 3, bs, rs,
+                                    f"{quote(base.words(bs))} became {quote(rewrite.words(rs))}: "
+                                    "who is stronger is reversed"))
+                break
+    return shifts
+
+
+_ANTONYM_OF: dict[str, tuple[int, int]] = {}
+for _n, (_a, _b) in enumerate(ANTONYMS):
+    for _w in _a.split():
+        _ANTONYM_OF.setdefault(_w, (_n, 0))
+    for _w in _b.split():
+        _ANTONYM_OF.setdefault(_w, (_n, 1))
+
+
+def _forms(pair: int, half: int) -> set[str]:
+    return set(ANTONYMS[pair][half].split())
+
+
+def _negated(side: Side, k: int) -> bool:
+    """Whether a negator stands in the four words before token k, in its sentence."""
+    sent = side.tokens[k].sent
+    return any(side.tokens[j].norm in NEGATORS for j in range(max(0, k - 4), k)
+               if side.tokens[j].sent == sent)
+
+
+def _context(side: Side, k: int, reach: int = 4) -> set[str]:
+    """Content words within ``reach`` tokens of token k, in its sentence."""
+    sent = side.tokens[k].sent
+    return {t.key for t in side.tokens[max(0, k - reach):k + reach + 1]
+            if t.sent == sent and t.is_content and t is not side.tokens[k]}
+
+
+def _antonym_reversals(base: Side, rewrite: Side) -> list[Shift]:
+    shifts = []
+    bnorms = {t.norm for t in base.tokens}
+    rnorms = {t.norm for t in rewrite.tokens}
+    for bk, bt in enumerate(base.tokens):
+        if bt.norm not in _ANTONYM_OF:
+            continue
+        pair, half = _ANTONYM_OF[bt.norm]
+        own, opposite = _forms(pair, half), _forms(pair, 1 - half)
+        if own & rnorms or opposite & bnorms:
+            continue
+        rk = next((k for k, t in enumerate(rewrite.tokens) if t.norm in opposite), None)
+        if rk is None or _negated(base, bk) != _negated(rewrite, rk):
+            continue
+        if not _overlap(_context(base, bk), _context(rewrite, rk)):
+            continue  # the opposite word sits in other words: a rephrasing, not a flip
+        shifts.append(Shift("reversal", 3, base.span(bk, bk), rewrite.span(rk, rk),
+                            f"{quote(bt.text)} became its opposite, {quote(rewrite.tokens[rk].text)}"))
+    return shifts
+
+
+_NEGATION_NOISE = frozenset("do does did a an any some".split())
+
+
+def _negation_flips(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:
+    """Changes in the diff that only add or remove a negator."""
+    shifts = []
+    bpos = rpos = 0
+    k = 0
+    while k < len(diff):
+        op, text = diff[k]
+        if op == 0:
+            bpos += len(text)
+            rpos += len(text)
+            k += 1
+            continue
+        deleted = text if op == -1 else ""
+        inserted = diff[k + 1][1] if op == -1 and k + 1 < len(diff) and diff[k + 1][0] == 1 else ""
+        if op == 1:
+            inserted = text
+        dn = [t.norm for t in tokenize(deleted) if t.is_word]
+        inn = [t.norm for t in tokenize(inserted) if t.is_word]
+        neg_d = sum(w in NEGATORS for w in dn)
+        neg_i = sum(w in NEGATORS for w in inn)
+        rest_d = sorted(w for w in dn if w not in NEGATORS and w not in _NEGATION_NOISE)
+        rest_i = sorted(w for w in inn if w not in NEGATORS and w not in _NEGATION_NOISE)
+        if neg_d % 2 != neg_i % 2 and rest_d == rest_i:
+            bt = base.tokens_in(bpos, bpos + len(deleted)) if deleted else []
+            rt = rewrite.tokens_in(rpos, rpos + len(inserted)) if inserted else []
+            bspan = base.span(bt[0], bt[-1]) if bt else _point_span(base, bpos)
+            rspan = rewrite.span(rt[0], rt[-1]) if rt else _point_span(rewrite, rpos)
+            if bspan and rspan:
+                shifts.append(Shift("negation", 3, bspan, rspan,
+                                    f"{quote(base.words(bspan))} became {quote(rewrite.words(rspan))}: "
+                                    "the negation reverses the statement"))
+        bpos += len(deleted)
+        rpos += len(inserted)
+        k += 2 if (op == -1 and inserted) else 1
+    return shifts
+
+
+def _point_span(side: Side, pos: int) -> tuple[int, int] | None:
+    near = side.around(pos)
+    return None if near is None else side.span(*near)
+
+
+def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:
+    return (_comparison_reversals(base, rewrite) + _antonym_reversals(base, rewrite)
+            + _negation_flips(base, rewrite, diff))
