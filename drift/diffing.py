@@ -29,9 +29,8 @@ _FOLD_CHARS = str.maketrans({
 })
 # Short function words that may sit between two changes without splitting them into two phrases:
 # "[-won-][+lost+] the [-vote-][+election+]" reads as one change.
-_GLUE_WORDS = frozenset(
-    "a an the of to in on at by for and or as is are was were be it its his her their he she they we"
-    .split())
+_GLUE_WORDS = frozenset(str.split(
+    "a an the of to in on at by for and or as is are was were be it its his her their he she they we"))
 
 #: When the words the two sides share hold less than this share of the shorter side's word
 #: characters, the diff is confetti: the link is shown as one whole replacement instead.

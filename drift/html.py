@@ -210,7 +210,9 @@ def _shift_list(link: Link, base: Document, rewrite: Document) -> str:
         sev = min(max(int(s.severity), 1), 3)
         bw, rw = _shift_words(base, s.base_span), _shift_words(rewrite, s.rewrite_span)
         words = ""
-        if bw is not None or rw is not None:
+        # the words are shown unless the explanation already quotes them (or the whole side)
+        quoted = any(w and w[:40] in s.explanation for w in (bw, rw))
+        if (bw is not None or rw is not None) and not quoted and link.kind not in ("deleted", "inserted"):
             words = f' <span class="dr-words">{_quote_words(bw)} → {_quote_words(rw)}</span>'
         items.append(
             f'<li class="{shift_class(s)}" data-drift-shift="{k}" title="{_esc(_shift_title(s))}">'

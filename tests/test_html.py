@@ -279,6 +279,7 @@ def test_zero_width_span_shows_a_caret():
     assert 'class="dr-caret"' in side and side.index("dr-caret") < side.index("people")
 
 
+@pytest.mark.slow
 def test_real_pipeline_report_renders():
     drift = pytest.importorskip("drift")
     try:

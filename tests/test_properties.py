@@ -30,6 +30,7 @@ from drift.corpus import example_paths
 from drift.embedding import load_embedder
 from drift.report import SHIFT_TYPES, Report
 
+pytestmark = pytest.mark.filterwarnings("ignore:the documents are in")
 CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_report.py"
 MANY = settings(max_examples=1000, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -388,8 +389,11 @@ def test_unicode_text_decodes_back(text, codec):
 
     data = text.encode(codec)
     if codec in ("utf-16-le", "utf-16-be"):
-        # without a byte-order mark, UTF-16 is recognised by its NUL bytes: Latin-script text
+        # Without a byte-order mark, UTF-16 is recognised by NUL bytes in alternate positions
+        # (reading.py's documented evidence): mostly Latin-1 text, so one half of the bytes is
+        # mostly NUL, and few characters such as U+0100 or U+2000 put a NUL in the other half.
         assume(sum(c < "\u0100" for c in text) > 0.8 * len(text))
+        assume(sum(ord(c) % 256 == 0 for c in text) < 0.04 * len(text))
     assert decode_bytes(data) == text
 
 

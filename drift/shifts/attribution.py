@@ -13,15 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drift.report import Shift
-from drift.shifts.lexicons import FRAMES, HEDGES, REPORTING_STANCE
+from drift.shifts.lexicons import DISCREDITING, FRAMES, HEDGES, REPORTING_STANCE, word_set
 from drift.shifts.text import Side, has_key, quote
 
 #: Tokens that end the clause a frame governs.
-_CLAUSE_END = frozenset(", ; . : ! ? ( ) \" while but whereas".split())
-#: Share of the framed content words the rewrite must keep for the content to count as kept.
-KEPT_SHARE = 0.6
-#: How far (in tokens) from the kept content a rewrite frame may stand and still cover it.
-FRAME_REACH = 15
+_CLAUSE_END = word_set(", ; . : ! ? ( ) \" while but whereas")
+#: Share of the framed content words the rewrite must keep, close together, for the content to
+#: count as kept.
+KEPT_SHARE = 0.5
+#: The same for a quotation, which a rewrite may paraphrase freely over several sentences.
+QUOTE_KEPT_SHARE = 0.35
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Frame:
     first: int       # the frame's own tokens
     last: int
     scope: list[int]  # content-word token indices it governs
+    quote: bool = False  # the scope is a quotation the frame closes: “…,” she said
 
 
 def _patterns() -> list[tuple[str, tuple[str, ...]]]:
@@ -50,20 +52,48 @@ def find_frames(side: Side) -> list[Frame]:
         for cls, pat in _PATTERNS:
             n = len(pat)
             window = toks[i:i + n]
-            if len(window) == n and all(p == "*" or p == t.norm for p, t in zip(pat, window)) \
+            if len(window) == n and all(p == "*" or p == t.norm for p, t in zip(pat, window, strict=True)) \
                     and all(t.sent == toks[i].sent for t in window):
                 last = i + n - 1
                 taken.update(range(i, last + 1))
-                frames.append(Frame(cls, i, last, _scope(side, i, last, cls, pat)))
+                quoted = _quotation(side, i)
+                if quoted is not None:
+                    frames.append(Frame(cls, i, last, quoted, quote=True))
+                else:
+                    frames.append(Frame(cls, i, last, _scope(side, i, last, pat)))
                 break
     return frames
 
 
-def _scope(side: Side, first: int, last: int, cls: str, pat: tuple[str, ...]) -> list[int]:
+def _quotation(side: Side, first: int) -> list[int] | None:
+    """Content words of the quotation a frame closes ("“…,” she said", "“…,” Bo said"), if any."""
+    toks = side.tokens
+    k = first - 1
+    while k >= 0 and first - k <= 3 and toks[k].is_word:  # the speaker: "she", "Bo", "the minister"
+        k -= 1
+    if k < 0 or toks[k].norm != '"' or (k + 1 < first and not toks[k + 1].is_word):
+        return None
+    close = k
+    k -= 1
+    while k >= 0 and toks[k].norm != '"':
+        k -= 1
+    if k < 0:
+        return None
+    return [j for j in range(k + 1, close) if toks[j].is_content]
+
+
+def _scope(side: Side, first: int, last: int, pat: tuple[str, ...]) -> list[int]:
     """Content words the frame governs: the clause after it, or before it ("…, he said")."""
     toks = side.tokens
     sent = toks[first].sent
-    limit = 3 if len(pat) == 1 and pat[0] in HEDGES else 12  # "alleged drug boats": the noun phrase
+    if len(pat) == 1 and pat[0] in HEDGES:  # "alleged drug boats": the noun phrase it modifies
+        out = []
+        for k in range(last + 1, len(toks)):
+            if toks[k].sent != sent or not toks[k].is_content:
+                break
+            out.append(k)
+        return out
+    limit = 12
 
     def collect(indices) -> list[int]:
         out = []
@@ -78,56 +108,116 @@ def _scope(side: Side, first: int, last: int, cls: str, pat: tuple[str, ...]) ->
         return out
 
     after = collect(range(last + 1, len(toks)))
-    if len(after) >= 2 or (limit == 3 and after):
+    if len(after) >= 2:
         return after
     return collect(range(first - 1, -1, -1))[::-1]
 
 
+_SPEAKER_STOP = frozenset({"that", "which", "who", "and", "but", "while", "as", "if"})
+
+
+def _speaker_start(side: Side, verb: int) -> int:
+    """Where the speaker before a reporting verb starts ("Bo said", "independent observers said")."""
+    k = verb
+    while k > 0 and verb - k < 4:
+        t = side.tokens[k - 1]
+        if not t.is_word or t.norm in _SPEAKER_STOP or t.sent != side.tokens[verb].sent:
+            break
+        k -= 1
+    return k
+
+
 def _kept_region(scope: list[int], base: Side, rewrite: Side) -> list[int]:
-    """Rewrite tokens that carry the scope's words, in the rewrite sentence holding most of them."""
+    """Rewrite tokens that carry the scope's words: the densest run of them."""
     keys = {base.tokens[k].key for k in scope}
-    hits = [k for k, t in enumerate(rewrite.tokens) if t.is_content and has_key(t.key, keys)]
+    hits = [k for k, t in enumerate(rewrite.tokens)
+            if t.is_content and has_key(t.key, keys) and not rewrite.in_heading(k)]
     if not hits:
         return []
-    sents = [rewrite.tokens[k].sent for k in hits]
-    best = max(set(sents), key=sents.count)
-    return [k for k in hits if rewrite.tokens[k].sent == best]
+    clusters: list[list[int]] = [[hits[0]]]
+    for k in hits[1:]:
+        if k - clusters[-1][-1] > 4 or rewrite.tokens[k].sent != rewrite.tokens[clusters[-1][-1]].sent:
+            clusters.append([k])
+        else:
+            clusters[-1].append(k)
+    return max(clusters, key=len)
 
 
 def _covered(region: list[int], rewrite: Side, frames: list[Frame]) -> bool:
-    lo, hi = min(region), max(region)
-    sent = rewrite.tokens[lo].sent
-    for f in frames:
-        if rewrite.tokens[f.first].sent == sent and lo - FRAME_REACH <= f.first <= hi + FRAME_REACH:
-            return True
-    return any((t.norm in HEDGES or t.norm in REPORTING_STANCE) and t.sent == sent
-               for t in rewrite.tokens[max(0, lo - FRAME_REACH):hi + FRAME_REACH + 1])
+    """Whether the rewrite sentence holding the content attributes it in any way: a reporting verb
+    governs its whole clause, however long ("Maduro told a crowd … that they wanted peace")."""
+    sent = rewrite.tokens[region[0]].sent
+    return any(rewrite.tokens[f.first].sent == sent for f in frames) or any(
+        (t.norm in HEDGES or t.norm in REPORTING_STANCE) and t.sent == sent for t in rewrite.tokens)
+
+
+def _verdicts(base: Side, rewrite: Side) -> list[Shift]:
+    """Words the rewrite adds that declare a stated reason or claim false ("under the pretext of")."""
+    base_norms = {t.norm for t in base.tokens}
+    frames = find_frames(base)
+    shifts = []
+    for k, t in enumerate(rewrite.tokens):
+        if t.norm in DISCREDITING and t.norm not in base_norms:
+            bs = None
+            if frames:  # the frame whose claim the rewrite now judges: "in what it calls"
+                f = frames[0] if len(frames) == 1 else min(frames, key=lambda f: abs(f.first - k))
+                bs = base.span(f.first, f.last)
+            shifts.append(Shift("attribution", 2, bs, rewrite.span(k, k),
+                                f"the rewrite adds {quote(t.text)}: it declares false what the base only "
+                                "reports"))
+    return shifts
 
 
 def detect(base: Side, rewrite: Side) -> list[Shift]:
     rewrite_frames = find_frames(rewrite)
-    shifts: list[Shift] = []
+    shifts: list[Shift] = _verdicts(base, rewrite)
     for f in find_frames(base):
         if len(f.scope) < 2:
             continue
-        kept = [k for k in f.scope if rewrite.has(base.tokens[k])]
-        if len(kept) / len(f.scope) < KEPT_SHARE:
-            continue
-        region = _kept_region(f.scope, base, rewrite)
-        if not region or _covered(region, rewrite, rewrite_frames):
-            continue
-        first = min(f.first, f.scope[0])
-        last = max(f.last, f.scope[-1])
-        # include a relative pronoun that opens the framed clause: "which it describes as …"
-        if first > 0 and base.tokens[first - 1].norm in ("which", "who", "that") and f.first <= f.scope[0]:
-            first -= 1
+        if f.quote:
+            # a quotation may be paraphrased over several sentences: count its words anywhere
+            keys = {base.tokens[k].key for k in f.scope}
+            region = [k for k, t in enumerate(rewrite.tokens)
+                      if t.is_content and has_key(t.key, keys) and not rewrite.in_heading(k)]
+            kept = {rewrite.tokens[k].key for k in region}
+            if len(kept) < max(2, QUOTE_KEPT_SHARE * len(keys)):
+                continue
+            sentences = {rewrite.tokens[k].sent for k in region}
+            if any(_covered([k for k in region if rewrite.tokens[k].sent == s], rewrite, rewrite_frames)
+                   for s in sentences):
+                continue
+        else:
+            region = _kept_region(f.scope, base, rewrite)
+            if len(region) < max(2, KEPT_SHARE * len(f.scope)) or _covered(region, rewrite, rewrite_frames):
+                continue
+        if f.quote:  # point at who the quotation was attributed to: "she said"
+            first = f.first
+            while first > 0 and base.tokens[first - 1].is_word:
+                first -= 1
+            last = f.last
+        else:
+            first, last = min(f.first, f.scope[0]), max(f.last, f.scope[-1])
+            if f.cls == "source" and first == f.first:  # name the source too: "Bo said …"
+                first = _speaker_start(base, f.first)
+        # include the relative clause's opening: "which it describes as …"
+        for k in range(first - 1, max(-1, first - 4), -1):
+            t = base.tokens[k]
+            if t.sent != base.tokens[first].sent or not t.is_word:
+                break
+            if t.norm in ("which", "who", "that", "what"):
+                first = k
+                break
         bs = base.span(first, last)
         rs = rewrite.span(min(region), max(region))
         frame_words = base.words(base.span(f.first, f.last))
-        if f.cls == "allegation":
-            shifts.append(Shift("attribution", 3, bs, rs, f"the base gives {quote(base.words(bs))} as a claim "
-                                f"({quote(frame_words)}); the rewrite states {quote(rewrite.words(rs))} "
-                                "as fact"))
+        if f.quote:
+            shifts.append(Shift("attribution", 2, bs, rs,
+                                f"the base quotes this ({quote(frame_words)}); the rewrite states "
+                                f"{quote(rewrite.words(rs))} in its own voice"))
+        elif f.cls == "allegation":
+            shifts.append(Shift("attribution", 3, bs, rs,
+                                f"the base gives {quote(base.words(bs))} as a claim ({quote(frame_words)}); "
+                                f"the rewrite states {quote(rewrite.words(rs))} as fact"))
         else:
             shifts.append(Shift("attribution", 2, bs, rs, f"the base attributes {quote(base.words(bs))} "
                                 f"({quote(frame_words)}); the rewrite drops who said so"))

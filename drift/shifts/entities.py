@@ -8,18 +8,22 @@ by their words without titles, accents or abbreviation dots, with capital-city m
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from drift.report import Shift
-from drift.shifts.lexicons import MONTHS, REPORTING_STANCE, STOPWORDS, TITLES, WEEKDAYS
+from drift.report import Document, Shift
+from drift.shifts.lexicons import (
+    MONTHS,
+    PLACE_WORDS,
+    REPORTING_STANCE,
+    STOPWORDS,
+    TITLES,
+    WEEKDAYS,
+    word_set,
+)
 from drift.shifts.text import Side, has_key, quote, tokenize
 
-_CONNECTORS = frozenset("de los la las del da do dos van von bin al el di le of".split())
-#: Head words that make a name a place or a thing rather than an actor.
-_PLACE_WORDS = frozenset("""
-house palace court bridge sea ocean street square city river island islands airport border region
-caribbean pacific atlantic gulf bay mountains valley park hall building
-""".split())
+_CONNECTORS = word_set("de los la las del da do dos van von bin al el di le of")
 
 
 @dataclass
@@ -30,18 +34,19 @@ class Name:
     actor: bool
 
 
-def _mid_sentence_caps(side: Side) -> set[str]:
+@functools.lru_cache(maxsize=64)
+def _mid_sentence_caps(doc: Document) -> frozenset[str]:
     """Words the document capitalises inside sentences: names, not sentence openers."""
     out = set()
-    for i in range(len(side.doc.sentences)):
-        toks = tokenize(side.doc.sentence_text(i))
-        for a, b in zip(toks, toks[1:]):
+    for i in range(len(doc.sentences)):
+        toks = tokenize(doc.sentence_text(i))
+        for a, b in zip(toks, toks[1:], strict=False):
             if b.is_cap and b.is_word and a.norm not in ('"', ":", "."):
                 out.add(b.norm)
-    return out
+    return frozenset(out)
 
 
-def find_names(side: Side, known: set[str]) -> list[Name]:
+def find_names(side: Side, known: frozenset[str]) -> list[Name]:
     toks = side.tokens
     names: list[Name] = []
     i = 0
@@ -66,8 +71,8 @@ def find_names(side: Side, known: set[str]) -> list[Name]:
         if keys:
             before = toks[i - 1].norm if i > 0 else ""
             after = toks[j + 1].norm if j + 1 < len(toks) else ""
-            person = (len(keys) >= 2 and before != "the" and not (keys & _PLACE_WORDS)
-                      and all(x.norm not in _PLACE_WORDS for x in words))
+            person = (len(keys) >= 2 and before != "the" and not (keys & PLACE_WORDS)
+                      and all(x.norm not in PLACE_WORDS for x in words))
             according = before == "to" and i >= 2 and toks[i - 2].norm == "according"
             actor = person or after in REPORTING_STANCE or before == "by" or according
             names.append(Name(i, j, keys, actor))
@@ -80,7 +85,7 @@ def _present(name: Name, other: Side) -> bool:
 
 
 def detect(base: Side, rewrite: Side) -> list[Shift]:
-    known = _mid_sentence_caps(base) | _mid_sentence_caps(rewrite)
+    known = _mid_sentence_caps(base.doc) | _mid_sentence_caps(rewrite.doc)
     dropped = [n for n in find_names(base, known) if not _present(n, rewrite)]
     added = [n for n in find_names(rewrite, known) if not _present(n, base)]
     base_doc_keys = base.doc_keys
@@ -99,8 +104,10 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             shifts.append(Shift("entity", 2, bs, rs, f"{quote(bw)} became {quote(rewrite.words(rs))}: "
                                 "a different actor"))
             continue
-        shifts.append(Shift("entity", 2 if n.actor else 1, bs, None,
-                            f"the rewrite no longer names {quote(bw)}"))
+        elsewhere = _present(n, rewrite.whole)  # the aligner may have put it in another link
+        shifts.append(Shift("entity", 2 if n.actor and not elsewhere else 1, bs, None,
+                            f"the rewrite no longer names {quote(bw)}"
+                            + (" here" if elsewhere else "")))
     for k, a in enumerate(added):
         if k in used or any(has_key(x, base_doc_keys) for x in a.keys):
             continue

@@ -45,7 +45,7 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         else:
             free_r.remove(match)
     shifts: list[Shift] = []
-    for (bk, bst), (rk, rst) in zip(left_b, free_r):
+    for (bk, bst), (rk, rst) in zip(left_b, free_r, strict=False):
         severity, what = STANCE_CHANGES[(bst, rst)]
         bw, rw = base.tokens[bk].text, rewrite.tokens[rk].text
         shifts.append(Shift("hedging", severity, base.span(bk, bk), rewrite.span(rk, rk),

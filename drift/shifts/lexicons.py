@@ -23,25 +23,32 @@ a wrong word means a faithful paraphrase is flagged (a bug users see), and preci
 
 from __future__ import annotations
 
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (lists stay readable)."""
+    return frozenset(words.split())
+
+
 #: Closed-class English function words (articles, pronouns, auxiliaries, prepositions,
 #: conjunctions) and a few empty verbs. A word in this set is never "content" lost or added.
-STOPWORDS = frozenset("""
+STOPWORDS = word_set("""
 a an the this that these those there here it its it's itself he him his himself she her hers herself
 they them their theirs themselves we us our ours you your i me my mine who whom whose which what
 when where why how whether if then than so as such both either neither each every all any some
 no nor not only own same too very just also even still yet already again ever
+least less more most many much other another
 and or but because while although though since until unless after before during
 of to in on at by for with without from into onto over under about against between through
 across along among around above below up down out off upon within via per toward towards
 is am are was were be been being has have had having do does did doing done will would shall
 should can could may might must 's ' " - ( ) [ ] , . ; : ! ? … / & *
 said says say told tell added noted reported according
-""".split())
+""")
 
-#: Names a reader treats as one actor, whatever the spelling. Keys and values are folded tokens;
-#: "US", "U.S." and "USA" are folded to "usa" by the tokenizer (so the pronoun "us" stays apart). Capital cities stand for governments in news
-#: ("Washington says", "Caracas accuses"): that metonymy is a fact of news style, not of this
-#: corpus, so the common capitals are listed.
+#: Names a reader treats as one actor, whatever the spelling. Keys and values are folded
+#: tokens; "US", "U.S." and "USA" are folded to "usa" by the tokenizer (so the pronoun "us" stays
+#: apart). Capital cities stand for governments in news ("Washington says", "Caracas accuses"):
+#: that metonymy is a fact of news style, not of this corpus, so the common capitals are listed.
 ALIASES = {
     "america": "usa", "american": "usa", "americans": "usa", "washington": "usa",
     "caracas": "venezuela", "moscow": "russia", "kremlin": "russia", "beijing": "china",
@@ -57,23 +64,32 @@ PHRASE_ALIASES = {
 }
 
 #: Words that name a role, not a person: "President Nicolas Maduro" is the actor Maduro.
-TITLES = frozenset("""
+TITLES = word_set("""
 president vice prime minister secretary senator governor mayor general gen colonel col admiral
 king queen prince princess chancellor chairman chairwoman chair ceo director chief spokesman
 spokeswoman spokesperson ambassador judge justice pope mr mrs ms dr sir lord lady minister's
 correspondent reporter editor analyst officials official defence defense foreign interior
-""".split())
+""")
 
-MONTHS = frozenset("""
+#: Words that make a name a place or a thing rather than an actor ("White House", "Pacific").
+PLACE_WORDS = word_set("""
+house palace court bridge sea ocean street square city river island islands airport border region
+caribbean pacific atlantic gulf bay mountains valley park hall building
+""")
+
+#: Prepositions before a name that make it a place: "reporting from Cucuta", "in the Caribbean".
+LOCATIVES = word_set("in at from near on across to into inside outside off around")
+
+MONTHS = word_set("""
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+""")
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 #: Expressions that place an event in time without a number: a rewrite that turns "last year"
 #: into "2024" resolves the reference, it does not add a figure.
-RELATIVE_TIME = frozenset("""
+RELATIVE_TIME = word_set("""
 yesterday today tomorrow tonight last this next year month week ago earlier later recently
-""".split())
+""")
 
 #: Number words and their values; SCALES multiply what precedes them ("15 thousand").
 NUMBER_WORDS = {
@@ -129,10 +145,10 @@ REPORTING_STANCE = {form: stance for stance, forms in REPORTING_VERBS.items() fo
 
 #: Adverbs and adjectives that keep a statement at arm's length. Removing one states the
 #: claim as fact; adding one casts doubt.
-HEDGES = frozenset("""
+HEDGES = word_set("""
 reportedly allegedly apparently purportedly supposedly seemingly ostensibly alleged suspected
 purported so-called presumed presumably
-""".split())
+""")
 
 #: Phrases that frame content as someone's allegation or label; if the rewrite keeps the content
 #: but loses every such frame, an allegation now reads as fact. Tuples of folded tokens; "*" is
@@ -157,6 +173,12 @@ FRAMES = {
     ],
 }
 
+#: Words by which a writer declares someone's stated reason or claim false. Added by a rewrite
+#: ("in what it calls an anti-drug campaign" → "under the pretext of an anti-drug mission"),
+#: they turn one side's accusation into the rewrite's own verdict.
+DISCREDITING = word_set("pretext pretexts guise smokescreen ruse sham bogus phony phoney fabricated "
+                        "trumped-up false falsely baseless")
+
 #: Modal auxiliaries and epistemic adverbs by the certainty they give: 3 certain or obliged,
 #: 2 expected, 1 possible. "can" is left out: it states ability more often than possibility.
 MODALS = {
@@ -166,8 +188,8 @@ MODALS = {
 }
 
 #: Explicit negators; a negation inserted or removed where the rest of the phrase stays reverses it.
-NEGATORS = frozenset("not no never n't nobody nothing none neither nor without cannot can't won't "
-                     "don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't".split())
+NEGATORS = word_set("not no never n't nobody nothing none neither nor without cannot can't won't "
+                     "don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't")
 
 #: Direct antonym pairs (base form: opposite) of words that carry news facts; both directions are
 #: checked, over the inflected forms listed.

@@ -27,7 +27,7 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
                 bm.remove(b)
                 rm.remove(r)
     shifts: list[Shift] = []
-    for (bk, bw, bs), (rk, rw, rs) in zip(bm, rm):
+    for (bk, _, bs), (rk, _, rs) in zip(bm, rm, strict=False):
         severity = 2 if rs > bs and bs == 1 else 1
         shifts.append(Shift("modality", severity, base.span(bk, bk), rewrite.span(rk, rk),
                             f"{quote(base.tokens[bk].text)} became {quote(rewrite.tokens[rk].text)}: "

@@ -8,10 +8,11 @@ that turns "last year" into "2024" resolves a reference rather than adding a fig
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
-from drift.report import Shift
+from drift.report import Document, Shift
 from drift.shifts.lexicons import (
     MONTHS,
     NUMBER_WORDS,
@@ -20,10 +21,11 @@ from drift.shifts.lexicons import (
     SCALES,
     STOPWORDS,
     VAGUE_QUANTITIES,
+    word_set,
 )
-from drift.shifts.text import Side, Token, quote, stem
+from drift.shifts.text import Side, Token, quote, stem, whole
 
-_YEAR_BEFORE = frozenset("in since of from until by his her their its the last this early late mid".split())
+_YEAR_BEFORE = word_set("in since of from until by his her their its the last this early late mid")
 
 
 @dataclass
@@ -60,9 +62,13 @@ def _parse_digits(text: str) -> float | None:
         return None
 
 
+_QUALIFIERS = sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0]))  # longest phrase first
+_VAGUE = sorted(((tuple(p.split()), r) for p, r in VAGUE_QUANTITIES.items()), key=lambda kv: -len(kv[0]))
+
+
 def _qualifier_before(toks: list[Token], i: int) -> tuple[str, int]:
     """The qualifier ending just before token i, and the index where it starts."""
-    for words, kind in sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+    for words, kind in _QUALIFIERS:
         n = len(words)
         if i - n >= 0 and tuple(t.norm for t in toks[i - n:i]) == words:
             return kind, i - n
@@ -110,8 +116,7 @@ def find_quantities(side: Side) -> list[Quantity]:
         t = toks[i]
         # vague quantities, longest phrase first: "tens of thousands", "dozens"
         vague = None
-        for phrase, (lo, hi) in sorted(VAGUE_QUANTITIES.items(), key=lambda kv: -len(kv[0])):
-            words = tuple(phrase.split())
+        for words, (lo, hi) in _VAGUE:
             if tuple(x.norm for x in toks[i:i + len(words)]) == words:
                 vague = (words, lo, hi)
                 break
@@ -126,7 +131,7 @@ def find_quantities(side: Side) -> list[Quantity]:
         j = i
         if t.is_number:
             value = _parse_digits(t.norm)
-        elif t.norm in NUMBER_WORDS and not (t.norm == "half"):
+        elif t.norm in NUMBER_WORDS and t.norm != "half":
             value, spelled = float(NUMBER_WORDS[t.norm]), True
             # twenty-one, twenty one
             if value >= 20 and j + 2 < len(toks) and toks[j + 1].norm == "-" and \
@@ -156,6 +161,14 @@ def find_quantities(side: Side) -> list[Quantity]:
     return out
 
 
+def _date_slot(side: Side, q: Quantity) -> str:
+    """The word that places a date: the month or preposition next to it."""
+    toks = side.tokens
+    prev = toks[q.first - 1].norm if q.first > 0 else ""
+    nxt = toks[q.last + 1].norm if q.last + 1 < len(toks) else ""
+    return nxt if nxt in MONTHS else prev
+
+
 def _words(side: Side, q: Quantity, *, with_unit: bool = True) -> tuple[tuple[int, int], str]:
     last = q.last
     if with_unit and q.unit:
@@ -170,17 +183,17 @@ def _words(side: Side, q: Quantity, *, with_unit: bool = True) -> tuple[tuple[in
     return span, side.words(span)
 
 
-def _doc_values(side: Side) -> set[float]:
-    """Every figure anywhere in the side's document."""
-    whole = Side(side.doc, tuple(range(len(side.doc.sentences))))
-    return {q.value for q in find_quantities(whole) if q.value is not None}
+@functools.lru_cache(maxsize=64)
+def doc_values(doc: Document) -> frozenset[float]:
+    """Every figure anywhere in a document."""
+    return frozenset(q.value for q in find_quantities(whole(doc)) if q.value is not None)
 
 
 def detect(base: Side, rewrite: Side) -> list[Shift]:
     bq, rq = find_quantities(base), find_quantities(rewrite)
     shifts: list[Shift] = []
     free_r = list(range(len(rq)))
-    base_values, rewrite_values = _doc_values(base), _doc_values(rewrite)
+    base_values, rewrite_values = doc_values(base.doc), doc_values(rewrite.doc)
 
     def take(pred) -> int | None:
         for k in free_r:
@@ -208,19 +221,22 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             shifts.append(Shift("number", 1, bs, rs, f"{quote(bw)} became {quote(rw)}: the figure is "
                                 "qualified differently"))
     # 2. what is left: blurred, changed, dropped
+    reported: set[float] = set()
     for q in pending:
         bs, bw = _words(base, q)
         if q.vague:
             k = take(lambda r, q=q: r.vague and r.unit == q.unit)
             if k is None:
-                k = take(lambda r, q=q: not r.vague and not r.date and q.lo <= (r.value or 0) <= q.hi)
+                k = take(lambda r, q=q: not r.vague and not r.date and q.lo <= (r.value or 0) <= q.hi
+                         and q.unit is not None and r.unit == q.unit)
             if k is not None and not rq[k].vague:
                 rs, rw = _words(rewrite, rq[k])
                 shifts.append(Shift("number", 2, bs, rs, f"{quote(bw)} became the precise figure "
                                     f"{quote(rw)}, which the base does not give"))
             continue
         if q.date:
-            k = take(lambda r: r.date)
+            # the same date slot: "since 2013" → "since 2014", "November 21" → "November 12"
+            k = take(lambda r, q=q: r.date and _date_slot(rewrite, r) == _date_slot(base, q))
             if k is not None:
                 rs, rw = _words(rewrite, rq[k], with_unit=False)
                 shifts.append(Shift("number", 2, bs, rs, f"the date {quote(bw)} became {quote(rw)}"))
@@ -243,14 +259,15 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             rs, rw = _words(rewrite, rq[k])
             shifts.append(Shift("number", 2, bs, rs, f"the figure {quote(bw)} became {quote(rw)}"))
             continue
-        if q.value == 1:
-            continue  # "one" is as often an article as a figure
+        if q.value == 1 or q.value in reported:
+            continue  # "one" is as often an article as a figure; a repeated figure is reported once
+        reported.add(q.value)
         elsewhere = q.value in rewrite_values
         sev = 2 if q.key_fact and not elsewhere else 1
         where = " here (it appears elsewhere in the rewrite)" if elsewhere else ""
         shifts.append(Shift("number", sev, bs, None, f"the rewrite drops the figure {quote(bw)}{where}"))
     # 3. figures only the rewrite gives
-    base_relative = any(t.norm in RELATIVE_TIME for t in base.tokens)
+    base_relative = any(t.norm in RELATIVE_TIME for t in base.whole.tokens)
     for k in free_r:
         r = rq[k]
         if r.vague or r.value == 1:
@@ -262,6 +279,9 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             if not base_relative:
                 shifts.append(Shift("number", 1, None, rs, f"the rewrite adds the date {quote(rw)}"))
             continue
-        shifts.append(Shift("number", 2 if r.key_fact else 1, None, rs,
-                            f"the rewrite adds the figure {quote(rw)}, which the base does not give"))
+        if r.key_fact:
+            shifts.append(Shift("addition", 3, None, rs,
+                                f"the rewrite adds the figure {quote(rw)}, which the base never gives"))
+        else:
+            shifts.append(Shift("number", 1, None, rs, f"the rewrite adds the figure {quote(rw)}"))
     return shifts

@@ -16,15 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drift.report import Shift
-from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS
+from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS, word_set
 from drift.shifts.text import Side, has_key, quote, tokenize
 
-_SKIP_BEFORE = frozenset("is are was were be been being am 's far much still simply clearly already "
-                         "just certainly really".split())
-_BOUNDARY = frozenset(", ; : . ! ? \" ( ) that which who whom whose know knows knew aware believe "
-                      "believes think thinks and but while because although if when as".split()) \
+_SKIP_BEFORE = word_set("is are was were be been being am 's far much still simply clearly already "
+                         "just certainly really")
+_BOUNDARY = word_set(", ; : . ! ? \" ( ) that which who whom whose know knows knew aware believe "
+                      "believes think thinks and but while because although if when as") \
     | frozenset(REPORTING_STANCE)
-_PRONOUNS = frozenset("it they he she we i you them him her us this that these those".split())
+_PRONOUNS = word_set("it they he she we i you them him her us this that these those")
 
 
 @dataclass
@@ -144,7 +144,7 @@ def _antonym_reversals(base: Side, rewrite: Side) -> list[Shift]:
     return shifts
 
 
-_NEGATION_NOISE = frozenset("do does did a an any some".split())
+_NEGATION_NOISE = word_set("do does did a an any some")
 
 
 def _negation_flips(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:

@@ -7,13 +7,23 @@ spans on the originals: each :class:`Token` keeps its document offsets, so a spa
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from drift.report import Document
-from drift.shifts.lexicons import ALIASES, PHRASE_ALIASES, STOPWORDS
+from drift.shifts.lexicons import (
+    ALIASES,
+    LOCATIVES,
+    MONTHS,
+    PHRASE_ALIASES,
+    PLACE_WORDS,
+    STOPWORDS,
+    TITLES,
+    WEEKDAYS,
+)
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"                     # abbreviations with dots: U.S., U.N.
@@ -133,17 +143,52 @@ class Side:
         return self.doc.joined(self.indices)
 
     @cached_property
-    def keys(self) -> set[str]:
-        return {t.key for t in self.tokens if t.is_word}
+    def keys(self) -> frozenset[str]:
+        return frozenset(t.key for t in self.tokens if t.is_word)
 
-    @cached_property
-    def doc_keys(self) -> set[str]:
+    @property
+    def doc_keys(self) -> frozenset[str]:
         """Keys of every word in the whole document, for "does it appear anywhere else"."""
-        return {t.key for t in tokenize(self.doc.text) if t.is_word}
+        return whole(self.doc).keys
+
+    @property
+    def whole(self) -> Side:
+        """The whole document as one side (cached per document)."""
+        return whole(self.doc)
 
     def has(self, token: Token) -> bool:
         """Whether the word (or a word sharing its stem, or its alias) occurs on this side."""
         return has_key(token.key, self.keys)
+
+    def has_name(self, token: Token) -> bool:
+        """Like :meth:`has`, also forgiving a name run into the next word by lost punctuation
+        ("Cartel de los Solesa group")."""
+        return self.has(token) or (len(token.norm) >= 4 and any(
+            t.norm.startswith(token.norm) and len(t.norm) - len(token.norm) <= 2 for t in self.tokens))
+
+    def in_heading(self, k: int) -> bool:
+        return self.indices[self.tokens[k].sent] in headings(self.doc)
+
+    def is_name(self, k: int) -> bool:
+        """Token k is part of a name: capitalised inside its sentence (not its first word, not in a
+        title-case heading), or the US by any spelling."""
+        t = self.tokens[k]
+        if not t.is_word or t.norm in STOPWORDS or t.norm in TITLES or t.norm in MONTHS \
+                or t.norm in WEEKDAYS:
+            return False
+        if t.norm == "usa":
+            return True
+        opener = k == 0 or self.tokens[k - 1].sent != t.sent or self.tokens[k - 1].norm in ('"', ":")
+        return t.is_cap and not opener and not self.in_heading(k)
+
+    def is_actor_name(self, k: int) -> bool:
+        """A name that is not a place by its own word or its preposition ("from Cucuta")."""
+        if not self.is_name(k) or self.tokens[k].norm in PLACE_WORDS:
+            return False
+        j = k - 1
+        while j >= 0 and (self.tokens[j].norm == "the" or self.is_name(j)):
+            j -= 1
+        return not (j >= 0 and self.tokens[j].norm in LOCATIVES)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Document span from token i to token j (inclusive), kept inside one sentence."""
@@ -159,7 +204,7 @@ class Side:
 
     def tokens_in(self, start: int, end: int) -> list[int]:
         """Indices of the tokens overlapping ``[start, end)`` of the joined link text."""
-        return [k for k, (t, js) in enumerate(zip(self.tokens, self.jstarts))
+        return [k for k, (t, js) in enumerate(zip(self.tokens, self.jstarts, strict=True))
                 if js < end and start < js + (t.end - t.start)]
 
     def around(self, joined_pos: int) -> tuple[int, int] | None:
@@ -173,13 +218,41 @@ class Side:
         return i, j
 
 
-def has_key(key: str, keys: set[str]) -> bool:
+@functools.lru_cache(maxsize=64)
+def whole(doc: Document) -> Side:
+    """All sentences of a document as one :class:`Side`; made once per document."""
+    return Side(doc, tuple(range(len(doc.sentences))))
+
+
+@functools.lru_cache(maxsize=64)
+def headings(doc: Document) -> frozenset[int]:
+    """Indices of sentences set in title case without a full stop: headings, captions, credits.
+
+    Their capitals mark style, not names, and they summarise rather than attribute.
+    """
+    out = set()
+    for i in range(len(doc.sentences)):
+        text = doc.sentence_text(i).rstrip()
+        words = [t for t in tokenize(text) if t.is_word and not t.is_number and len(t.text) > 3]
+        if len(words) >= 2 and not text.endswith(".") and sum(t.is_cap for t in words) >= 0.6 * len(words):
+            out.add(i)
+    return frozenset(out)
+
+
+def has_key(key: str, keys: frozenset[str] | set[str]) -> bool:
+    """Whether ``key`` or a close form of it (same stem, a demonym of it) is among ``keys``."""
     if key in keys:
         return True
-    if len(key) >= 5:  # Venezuela / Venezuelan, Colombia / Colombian
-        return any(len(k) >= 5 and (k.startswith(key) or key.startswith(k)) and
-                   abs(len(k) - len(key)) <= 2 for k in keys)
-    return False
+    if len(key) < 5:
+        return False
+    return _close_key(key, keys if isinstance(keys, frozenset) else frozenset(keys))
+
+
+@functools.lru_cache(maxsize=65536)
+def _close_key(key: str, keys: frozenset[str]) -> bool:
+    # Venezuela / Venezuelan, Colombia / Colombian: one a prefix of the other, at most 2 letters apart
+    return any(len(k) >= 5 and (k.startswith(key) or key.startswith(k)) and abs(len(k) - len(key)) <= 2
+               for k in keys)
 
 
 def quote(s: str) -> str:

@@ -650,6 +650,7 @@ class ExplorerView {
     target.classList.add("dx-focus");
     this.focus = { pos, k };
     const linkIndex = this.visible[pos];
+    this.root.dataset.driftFocus = `${this.ci}:${linkIndex}:${k}`;
     this.select(linkIndex, pos);
     this.showPanel(linkIndex, k);
     target.focus({ preventScroll: true });

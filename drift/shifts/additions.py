@@ -1,0 +1,52 @@
+"""Additions: rewrite sentences with nothing in the base, invented claim or harmless colour.
+
+An added sentence that gives a figure the base never gives, or names an actor the base never
+names in a full statement, adds a factual claim: severity 3 (001's "Maduro says he has 5,000
+Russian missiles to defend himself against the US"). Without the base text to check against, such
+a sentence is a key fact to verify (2). Headings, captions and colour are nuances (1).
+"""
+
+from __future__ import annotations
+
+from drift.report import Document, Shift
+from drift.shifts.numbers import find_quantities
+from drift.shifts.text import Side, has_key, quote
+
+#: Fewest words a sentence needs to state a claim about a new actor (shorter: a heading, a credit).
+MIN_CLAIM_WORDS = 6
+
+
+def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
+                   base: Document | None = None) -> Shift:
+    """The shift of rewrite sentence(s) that carry nothing of the base.
+
+    ``base`` (keyword, optional): the whole base document; a figure or name is new only if the
+    base never gives it anywhere. Without it, figures and names are reported as facts to check.
+    """
+    side = Side(rewrite_doc, rewrite_idx)
+    toks = side.tokens
+    span = side.span(0, max(k for k, t in enumerate(toks) if t.sent == toks[0].sent)) if toks else None
+    if span is None:
+        s = rewrite_doc.sentences[min(rewrite_idx)]
+        span = (s.start, s.end)
+    figures = [q for q in find_quantities(side) if not q.vague and not q.date and q.value != 1]
+    names = [t for k, t in enumerate(toks) if side.is_name(k)]
+    n_words = sum(t.is_word for t in toks)
+    words = quote(side.words(span))
+    if base is not None:
+        whole = Side(base, tuple(range(len(base.sentences))))
+        base_values = {q.value for q in find_quantities(whole)}
+        figures = [q for q in figures if q.value not in base_values]
+        names = [t for t in names if not has_key(t.key, whole.keys)]
+        if figures:
+            fig = quote(side.words(side.span(figures[0].first, figures[0].last)))
+            return Shift("addition", 3, None, span,
+                         f"the rewrite adds {words}, with the figure {fig} the base never gives")
+        if names and n_words >= MIN_CLAIM_WORDS:
+            return Shift("addition", 3, None, span,
+                         f"the rewrite adds {words}, about {quote(names[0].text)}, whom the base never names")
+        return Shift("addition", 1, None, span, f"the rewrite adds {words}, which the base does not say")
+    if (figures or names) and n_words >= MIN_CLAIM_WORDS:
+        return Shift("addition", 2, None, span,
+                     f"the rewrite adds {words}: a claim to check against the base")
+    return Shift("addition", 1, None, span, f"the rewrite adds {words}")

