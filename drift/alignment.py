@@ -79,6 +79,10 @@ class AlignConfig:
     #: A deleted base sentence and an inserted rewrite sentence that are each other's nearest seed a
     #: move only at this level or above: stricter than ``min_level``, as moves are rarer.
     move_level: float = 0.6
+    #: With ``embed``, the joined sentences of runs are encoded only within this many sentences of
+    #: a bead the first pass (on summed vectors) made other than 1-1, then the DP runs again; the
+    #: clear 1-1 stretches keep summed vectors. -1 encodes every run (slowest, all of Vecalign's).
+    encode_radius: int = 3
     #: Rows per block of the blockwise top-k search (memory: block_rows x rewrite length floats).
     block_rows: int = 512
     #: Random sentence pairs drawn to estimate the null cosine (all pairs when fewer exist).
@@ -128,22 +132,11 @@ class _Side:
         return len(self.runs[0])
 
 
-def _run_texts(texts: Sequence[str], a: int, joiner: str) -> list[str]:
-    return [joiner.join(texts[e - a + 1:e + 1]) for e in range(a - 1, len(texts))]
-
-
-def _build_sides(X: np.ndarray, Y: np.ndarray, embed, base_texts, rewrite_texts,
+def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts,
                  cfg: AlignConfig) -> tuple[_Side, _Side]:
-    """Vectors and lengths of every run, with one ``embed`` call for all distinct joined strings."""
+    """Every run's vector as the normalised sum of its sentences' (the encoder refines some later)."""
     have_texts = (base_texts is not None and rewrite_texts is not None
                   and len(base_texts) == len(X) and len(rewrite_texts) == len(Y))
-    encoded: dict[str, np.ndarray] = {}
-    if embed is not None and have_texts and cfg.max_side > 1:
-        wanted = sorted({s for texts in (base_texts, rewrite_texts)
-                         for a in range(2, cfg.max_side + 1) for s in _run_texts(texts, a, cfg.joiner)})
-        if wanted:
-            vectors = _unit_rows(np.asarray(embed(wanted), dtype=np.float32).reshape(len(wanted), -1))
-            encoded = dict(zip(wanted, vectors, strict=True))
 
     def side(V: np.ndarray, texts) -> _Side:
         runs = [V]
@@ -151,10 +144,7 @@ def _build_sides(X: np.ndarray, Y: np.ndarray, embed, base_texts, rewrite_texts,
         for a in range(2, cfg.max_side + 1):
             R = np.zeros_like(V)
             if len(V) >= a:
-                if encoded:
-                    R[a - 1:] = np.stack([encoded[s] for s in _run_texts(texts, a, cfg.joiner)])
-                else:  # no encoder: the direction of the summed sentence vectors
-                    R[a - 1:] = _unit_rows((csum[a:] - csum[:-a]).astype(np.float32))
+                R[a - 1:] = _unit_rows((csum[a:] - csum[:-a]).astype(np.float32))
             runs.append(R)
         lengths = None
         if have_texts:
@@ -169,6 +159,40 @@ def _build_sides(X: np.ndarray, Y: np.ndarray, embed, base_texts, rewrite_texts,
         return _Side(runs, lengths)
 
     return side(X, base_texts), side(Y, rewrite_texts)
+
+
+def _embed_runs(sides: tuple[_Side, _Side], texts: tuple[Sequence[str], Sequence[str]],
+                wanted: tuple[set[int], set[int]], embed, cfg: AlignConfig) -> None:
+    """Replace the summed vectors of runs that end at the wanted indices by their joined text's
+    encoding: all such strings, each once, in a single ``embed`` call (Vecalign's overlaps)."""
+    jobs = []  # (side, a, end index, string)
+    for side, txt, ends in zip(sides, texts, wanted, strict=True):
+        for a in range(2, cfg.max_side + 1):
+            for e in sorted(ends):
+                if a - 1 <= e < len(side):
+                    jobs.append((side, a, e, cfg.joiner.join(txt[e - a + 1:e + 1])))
+    strings = list(dict.fromkeys(job[3] for job in jobs))
+    if not strings:
+        return
+    vectors = _unit_rows(np.asarray(embed(strings), dtype=np.float32).reshape(len(strings), -1))
+    row = {t: k for k, t in enumerate(strings)}
+    for side, a, e, t in jobs:
+        side.runs[a - 1][e] = vectors[row[t]]
+
+
+def _uncertain_ends(path, n: int, m: int, radius: int, max_side: int) -> tuple[set[int], set[int]]:
+    """Where runs may end whose encoding could change the alignment: around every bead of the
+    (path-ordered) first pass that is not a plain 1-1 -- a split, merge, deletion or insertion."""
+    wanted_b: set[int] = set()
+    wanted_r: set[int] = set()
+    at_b = at_r = 0  # the path's position before the current bead
+    for b, r, _ in path:
+        if not (len(b) == 1 and len(r) == 1):
+            wanted_b.update(range(max(0, at_b - radius), min(n, at_b + len(b) + radius + max_side - 1)))
+            wanted_r.update(range(max(0, at_r - radius), min(m, at_r + len(r) + radius + max_side - 1)))
+        at_b = b[-1] + 1 if b else at_b
+        at_r = r[-1] + 1 if r else at_r
+    return wanted_b, wanted_r
 
 
 # -- stage 1: nearest neighbours and calibration ------------------------------------------------
@@ -396,7 +420,7 @@ def _score_tables(span: _Span, lo, hi, off, types, scale: _Scale, ratio: float |
                 lr = span.rewrite.lengths[b - 1][span.r0:span.r1][J - 1][None, :] * ratio
                 score = score * np.log2(1 + np.minimum(lb, lr) / np.maximum(np.maximum(lb, lr), 1e-9)) \
                     ** cfg.length_weight
-            valid = (Ib - a >= 0)[:, None] & (J - b >= 0)[None, :]
+            valid = (Ib - a >= 0)[:, None] & (J - b >= 0)[None, :] & (scale.level(cos) >= cfg.min_level)
             score = np.where(valid, score, -np.inf)
             table[dest] = score[src_row, src_col]
     return tables
@@ -563,14 +587,21 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
         return ([AlignedPair((i,), (), None, 1.0, False) for i in range(n)]
                 + [AlignedPair((), (j,), None, 1.0, False) for j in range(m)])
     X, Y = _unit_rows(X0), _unit_rows(Y0)
-    base, rewrite = _build_sides(X, Y, embed, base_texts, rewrite_texts, cfg)
+    base, rewrite = _build_sides(X, Y, base_texts, rewrite_texts, cfg)
     near = _nearest(X, Y, cfg.top_k, cfg.block_rows)
     scale = _calibrate(X, Y, near, cfg)
     ratio = None
     if base.lengths is not None and rewrite.lengths is not None:
         ratio = float(base.lengths[0].sum() / max(rewrite.lengths[0].sum(), 1.0))
 
-    links = _align_span(_Span(base, rewrite, 0, n, 0, m), scale, ratio, cfg, near)
+    whole = _Span(base, rewrite, 0, n, 0, m)
+    links = _align_span(whole, scale, ratio, cfg, near)
+    if embed is not None and base.lengths is not None and cfg.max_side > 1:
+        # second pass: encode the joined sentences wherever the first pass was not a plain 1-1
+        ends = ((set(range(n)), set(range(m))) if cfg.encode_radius < 0 else
+                _uncertain_ends(links, n, m, cfg.encode_radius, cfg.max_side))
+        _embed_runs((base, rewrite), (base_texts, rewrite_texts), ends, embed, cfg)
+        links = _align_span(whole, scale, ratio, cfg, near)
     moved: set = set()
     if cfg.detect_moves:
         links, moved = _recover_moves(base, rewrite, links, scale, ratio, cfg)

@@ -33,14 +33,17 @@ def _variant(text: str) -> str:
 def corpus(tmp_path_factory, seeds) -> Path:
     """Three good stories (two base rules) and one broken story (a PNG as a rewrite)."""
     root = tmp_path_factory.mktemp("corpus")
-    base = seeds["002"].read_text(encoding="utf-8")
-    short = "\n".join(base.splitlines()[:9])
+    def head(seed: str, lines: int = 12) -> str:  # the first paragraphs keep each run quick
+        return "\n".join(seeds[seed].read_text(encoding="utf-8").splitlines()[:lines])
+
+    base = head("002")
+    short = head("002", 9)
 
     one = root / "venezuela"
     one.mkdir()
     (one / "base.txt").write_text(base, encoding="utf-8")
-    (one / "000.txt").write_text(seeds["000"].read_text(encoding="utf-8"), encoding="utf-8")
-    (one / "001.txt").write_text(seeds["001"].read_text(encoding="utf-8"), encoding="utf-8")
+    (one / "000.txt").write_text(head("000"), encoding="utf-8")
+    (one / "001.txt").write_text(head("001"), encoding="utf-8")
 
     two = root / "short-story"  # no base.* file: the first file in sorted order is the base
     two.mkdir()
@@ -50,8 +53,8 @@ def corpus(tmp_path_factory, seeds) -> Path:
 
     three = root / "zz editorial"  # a space in the id, and a base file marked in upper case
     three.mkdir()
-    (three / "0-first.txt").write_text(seeds["004"].read_text(encoding="utf-8"), encoding="utf-8")
-    (three / "Base.txt").write_text(seeds["003"].read_text(encoding="utf-8"), encoding="utf-8")
+    (three / "0-first.txt").write_text(head("004"), encoding="utf-8")
+    (three / "Base.txt").write_text(head("003"), encoding="utf-8")
 
     broken = root / "broken"
     broken.mkdir()
@@ -62,9 +65,14 @@ def corpus(tmp_path_factory, seeds) -> Path:
 
 
 @pytest.fixture(scope="module")
-def local_run(corpus, tmp_path_factory):
+def cache(tmp_path_factory) -> Path:
+    """One vector cache for the module's runs (each run still analyses every story afresh)."""
+    return tmp_path_factory.mktemp("batch-cache")
+
+
+@pytest.fixture(scope="module")
+def local_run(corpus, cache, tmp_path_factory):
     out = tmp_path_factory.mktemp("out-local")
-    cache = tmp_path_factory.mktemp("cache-local")
     summary = run_batch(corpus, out, model="use", cache_dir=cache, progress=False)
     return out, summary
 
@@ -147,18 +155,18 @@ def test_a_local_run_writes_reports_table_and_errors(local_run, corpus, check_re
     assert re.search(r"4 stories: 3 analysed, 0 already done, 1 failed", summary)
 
 
-def test_batch_reports_equal_compare(local_run, corpus, cache_dir):
+def test_batch_reports_equal_compare(local_run, corpus, cache):
     out, _ = local_run
     story = corpus / "venezuela"
     direct = drift.compare(story / "base.txt", story / "000.txt", story / "001.txt", model="use",
-                           cache_dir=cache_dir)
+                           cache_dir=cache)
     assert drift.load_report(out / "reports" / "venezuela.json").to_dict() == direct.to_dict()
 
 
-def test_dask_gives_the_same_reports_and_table(local_run, corpus, tmp_path):
+def test_dask_gives_the_same_reports_and_table(local_run, corpus, cache, tmp_path):
     out, _ = local_run
     dask_out = tmp_path / "out-dask"
-    summary = run_batch(corpus, dask_out, model="use", cache_dir=tmp_path / "cache-dask", dask="local",
+    summary = run_batch(corpus, dask_out, model="use", cache_dir=cache, dask="local",
                         workers=2, progress=False, html=True)
     assert "3 analysed" in summary and "1 failed" in summary
     assert _reports(dask_out) == _reports(out)
@@ -169,9 +177,8 @@ def test_dask_gives_the_same_reports_and_table(local_run, corpus, tmp_path):
     assert page.lstrip().lower().startswith("<!doctype html")
 
 
-def test_a_second_run_resumes(corpus, tmp_path):
+def test_a_second_run_resumes(corpus, cache, tmp_path):
     out = tmp_path / "out"
-    cache = tmp_path / "cache"
     run_batch(corpus, out, model="use", cache_dir=cache, progress=False)
     reports = out / "reports"
     stamps = {p.name: p.stat().st_mtime_ns for p in reports.glob("*.json")}
@@ -192,25 +199,25 @@ def test_a_second_run_resumes(corpus, tmp_path):
     assert not list(reports.glob(".*"))  # no temporary files left behind
 
 
-def test_a_report_missing_a_new_rewrite_is_redone(corpus, tmp_path):
+def test_a_report_missing_a_new_rewrite_is_redone(corpus, cache, tmp_path):
     import shutil
 
     story_dir = tmp_path / "stories" / "s"
     shutil.copytree(corpus / "short-story", story_dir)
     out = tmp_path / "out"
-    run_batch(tmp_path / "stories", out, model="use", cache_dir=tmp_path / "c", progress=False)
+    run_batch(tmp_path / "stories", out, model="use", cache_dir=cache, progress=False)
     (story_dir / "d-new.txt").write_text(_variant((story_dir / "c-same.txt").read_text(encoding="utf-8")),
                                          encoding="utf-8")
-    summary = run_batch(tmp_path / "stories", out, model="use", cache_dir=tmp_path / "c", progress=False)
+    summary = run_batch(tmp_path / "stories", out, model="use", cache_dir=cache, progress=False)
     assert "1 analysed" in summary
     assert len(drift.load_report(out / "reports" / "s.json").comparisons) == 3
 
 
-def test_the_cli_runs_a_batch_end_to_end(corpus, tmp_path):
+def test_the_cli_runs_a_batch_end_to_end(corpus, cache, tmp_path):
     out = tmp_path / "cli-out"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-m", "drift", "batch", str(corpus), "--out", str(out),
-                           "--model", "use", "--cache-dir", str(tmp_path / "cache"), "--html"],
+                           "--model", "use", "--cache-dir", str(cache), "--html"],
                           capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "4 stories: 3 analysed, 0 already done, 1 failed" in done.stdout

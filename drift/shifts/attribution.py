@@ -13,7 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drift.report import Shift
-from drift.shifts.lexicons import DISCREDITING, FRAMES, HEDGES, REPORTING_STANCE, word_set
+from drift.shifts.lexicons import (
+    DISCREDITING,
+    FRAMES,
+    HEDGES,
+    REPORTING_STANCE,
+    SOURCE_KIND,
+    STOPWORDS,
+    word_set,
+)
 from drift.shifts.text import Side, has_key, quote
 
 #: Tokens that end the clause a frame governs.
@@ -107,7 +115,15 @@ def _scope(side: Side, first: int, last: int, pat: tuple[str, ...]) -> list[int]
                 break
         return out
 
-    after = collect(range(last + 1, len(toks)))
+    start = last + 1
+    # "told Al Jazeera that …": the content starts after the listener
+    for k in range(start, min(start + 5, len(toks))):
+        if toks[k].norm == "that" and toks[k].sent == sent:
+            start = k + 1
+            break
+        if not toks[k].is_word:
+            break
+    after = collect(range(start, len(toks)))
     if len(after) >= 2:
         return after
     return collect(range(first - 1, -1, -1))[::-1]
@@ -141,6 +157,66 @@ def _kept_region(scope: list[int], base: Side, rewrite: Side) -> list[int]:
         else:
             clusters[-1].append(k)
     return max(clusters, key=len)
+
+
+def _speaker(side: Side, f: Frame) -> tuple[int, int] | None:
+    """Token range of who a frame attributes to: "Bo said", "according to Reuters", "…,” she said"."""
+    toks = side.tokens
+    if toks[f.first].norm in ("according", "citing", "cited"):
+        k = f.last + 1
+        end = k
+        while end < len(toks) and end - k < 6 and toks[end].is_word and toks[end].sent == toks[k - 1].sent:
+            end += 1
+        return (k, end - 1) if end > k else None
+    if f.cls != "source" or len(FRAME_WORDS.get(toks[f.first].norm, ())) > 1:
+        return None
+    start = _speaker_start(side, f.first)
+    return (start, f.first - 1) if start < f.first else None
+
+
+FRAME_WORDS = {p[0]: p for p in FRAMES["source"]}
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that"})
+
+
+def _identity(side: Side, rng: tuple[int, int]) -> frozenset[str] | None:
+    """Who a speaker is, as comparable keys: names, and kinds of unnamed source ("expert")."""
+    out = set()
+    for t in side.tokens[rng[0]:rng[1] + 1]:
+        if not t.is_word or t.norm in _PRONOUNS:
+            continue
+        if t.norm in SOURCE_KIND:
+            out.add("kind:" + SOURCE_KIND[t.norm])
+        elif (t.is_cap or t.norm == "usa") and t.norm not in STOPWORDS:
+            out.add(t.key)
+    return frozenset(out) or None
+
+
+def _same_source(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(has_key(k, b) for k in a)
+
+
+def _source_changed(f: Frame, base: Side, region: list[int], rewrite: Side, frames: list[Frame]
+                    ) -> Shift | None:
+    """The content kept and attributed, but to a different source ("sources told" → "analysts say")."""
+    b_rng = _speaker(base, f)
+    who = _identity(base, b_rng) if b_rng else None
+    if who is None:
+        return None
+    sent = rewrite.tokens[region[0]].sent
+    others = []
+    for g in frames:
+        if rewrite.tokens[g.first].sent != sent:
+            continue
+        r_rng = _speaker(rewrite, g)
+        other = _identity(rewrite, r_rng) if r_rng else None
+        if other is None or _same_source(who, other) or _same_source(other, who):
+            return None  # an unknown speaker ("she said") or the same one: no change to report
+        others.append(r_rng)
+    if not others:
+        return None
+    bs, rs = base.span(*b_rng), rewrite.span(*others[0])
+    return Shift("attribution", 2, bs, rs, f"{quote(base.words(bs))} became {quote(rewrite.words(rs))}: "
+                 "the statement is given to a different source")
 
 
 def _covered(region: list[int], rewrite: Side, frames: list[Frame]) -> bool:
@@ -188,7 +264,12 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
                 continue
         else:
             region = _kept_region(f.scope, base, rewrite)
-            if len(region) < max(2, KEPT_SHARE * len(f.scope)) or _covered(region, rewrite, rewrite_frames):
+            if len(region) < max(2, KEPT_SHARE * len(f.scope)):
+                continue
+            if _covered(region, rewrite, rewrite_frames):
+                changed = _source_changed(f, base, region, rewrite, rewrite_frames)
+                if changed is not None:
+                    shifts.append(changed)
                 continue
         if f.quote:  # point at who the quotation was attributed to: "she said"
             first = f.first

@@ -35,7 +35,7 @@ class Name:
 
 
 @functools.lru_cache(maxsize=64)
-def _mid_sentence_caps(doc: Document) -> frozenset[str]:
+def mid_sentence_caps(doc: Document) -> frozenset[str]:
     """Words the document capitalises inside sentences: names, not sentence openers."""
     out = set()
     for i in range(len(doc.sentences)):
@@ -85,7 +85,7 @@ def _present(name: Name, other: Side) -> bool:
 
 
 def detect(base: Side, rewrite: Side) -> list[Shift]:
-    known = _mid_sentence_caps(base.doc) | _mid_sentence_caps(rewrite.doc)
+    known = mid_sentence_caps(base.doc) | mid_sentence_caps(rewrite.doc)
     dropped = [n for n in find_names(base, known) if not _present(n, rewrite)]
     added = [n for n in find_names(rewrite, known) if not _present(n, base)]
     base_doc_keys = base.doc_keys

@@ -173,6 +173,20 @@ FRAMES = {
     ],
 }
 
+#: Kinds of unnamed source, by the nouns that name them: "experts say" and "analysts note" cite the
+#: same kind of source; "sources told Al Jazeera" and "analysts say" do not.
+SOURCE_KINDS = {
+    "expert": "expert experts analyst analysts observer observers specialist specialists scholar scholars "
+              "economist economists commentator commentators researcher researchers academic academics",
+    "official": "official officials authority authorities government governments administration ministry "
+                "spokesman spokeswoman spokesperson spokespeople minister ministers diplomat diplomats",
+    "insider": "source sources insider insiders person people familiar",
+    "witness": "witness witnesses resident residents local locals traveler travelers traveller "
+               "travellers bystander bystanders",
+    "media": "report reports media newspaper agency outlet outlets press",
+}
+SOURCE_KIND = {w: kind for kind, words in SOURCE_KINDS.items() for w in words.split()}
+
 #: Words by which a writer declares someone's stated reason or claim false. Added by a rewrite
 #: ("in what it calls an anti-drug campaign" → "under the pretext of an anti-drug mission"),
 #: they turn one side's accusation into the rewrite's own verdict.

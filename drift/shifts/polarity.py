@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drift.report import Shift
+from drift.shifts.entities import mid_sentence_caps
 from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS, word_set
-from drift.shifts.text import Side, has_key, quote, tokenize
+from drift.shifts.text import Side, has_key, quote, stem, tokenize
 
 _SKIP_BEFORE = word_set("is are was were be been being am 's far much still simply clearly already "
                          "just certainly really")
@@ -189,6 +190,68 @@ def _point_span(side: Side, pos: int) -> tuple[int, int] | None:
     return None if near is None else side.span(*near)
 
 
+@dataclass
+class Action:
+    agent: str       # key of the doer's name
+    verb: str        # stem of the verb
+    patient: str     # key of the name done to
+    first: int
+    last: int
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "has", "have", "had"})
+
+
+def find_actions(side: Side, known: frozenset[str]) -> list[Action]:
+    """Name–verb–name clauses: "Trump told Maduro", "Maduro was accused by the US" (passive).
+
+    ``known``: words capitalised inside sentences somewhere, so a sentence may open with a name.
+    """
+    toks = side.tokens
+    names: list[tuple[int, int]] = []  # runs of name tokens
+    for k in range(len(toks)):
+        if side.is_name(k) or (toks[k].is_cap and toks[k].norm in known and toks[k].norm not in STOPWORDS
+                               and not side.in_heading(k)):
+            if names and names[-1][1] == k - 1 and toks[k - 1].sent == toks[k].sent:
+                names[-1] = (names[-1][0], k)
+            else:
+                names.append((k, k))
+    out = []
+    for (a0, a1), (b0, b1) in zip(names, names[1:], strict=False):
+        between = toks[a1 + 1:b0]
+        if not 1 <= len(between) <= 4 or toks[a1].sent != toks[b0].sent:
+            continue
+        if any(not t.is_word for t in between):
+            continue
+        verbs = [t for t in between if t.norm not in STOPWORDS and t.norm not in _PASSIVE_AUX] + [
+            t for t in between if t.norm in REPORTING_STANCE]
+        if len({t.norm for t in verbs}) != 1:
+            continue
+        verb = stem(verbs[0].norm)
+        agent, patient = toks[a1].key, toks[b1].key
+        if "by" in {t.norm for t in between} and any(t.norm in _PASSIVE_AUX for t in between):
+            agent, patient = patient, agent
+        if agent != patient:
+            out.append(Action(agent, verb, patient, a0, b1))
+    return out
+
+
+def _role_swaps(base: Side, rewrite: Side) -> list[Shift]:
+    shifts = []
+    known = mid_sentence_caps(base.doc) | mid_sentence_caps(rewrite.doc)
+    r_actions = find_actions(rewrite, known)
+    for ba in find_actions(base, known):
+        same = [ra for ra in r_actions
+                if ra.verb == ba.verb and ra.agent == ba.agent and ra.patient == ba.patient]
+        swapped = [ra for ra in r_actions
+                   if ra.verb == ba.verb and ra.agent == ba.patient and ra.patient == ba.agent]
+        if swapped and not same:
+            bs, rs = base.span(ba.first, ba.last), rewrite.span(swapped[0].first, swapped[0].last)
+            shifts.append(Shift("reversal", 3, bs, rs, f"{quote(base.words(bs))} became "
+                                f"{quote(rewrite.words(rs))}: who did what to whom is reversed"))
+    return shifts
+
+
 def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:
-    return (_comparison_reversals(base, rewrite) + _antonym_reversals(base, rewrite)
-            + _negation_flips(base, rewrite, diff))
+    return (_comparison_reversals(base, rewrite) + _role_swaps(base, rewrite)
+            + _antonym_reversals(base, rewrite) + _negation_flips(base, rewrite, diff))

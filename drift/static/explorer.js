@@ -238,6 +238,7 @@ class ExplorerView {
     const n = base ? base.sentences.length : 0;
     const grid = el("div", "dx-map-grid");
     grid.style.gridTemplateColumns = `max-content repeat(${n}, minmax(${n > 120 ? 5 : 9}px, 1fr))`;
+    grid.style.gap = n > 120 ? "2px 1px" : "2px";
     this.cells = [];
     this.comparisons.forEach((c, ci) => {
       const label = el("button", "dx-map-label", c.rewrite);

@@ -143,8 +143,10 @@ def lab(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # per module, not per session: only one sync Playwright may run at a time, and a module that
+    # starts its own must find none running
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -21,8 +21,8 @@ def hostile_report() -> Report:
     cut_b, cut_r = base_text.index("The minister"), rw_text.index("A new")
     base = Document('b"><svg onload="window.__drift_pwned=4">', "base", base_text,
                     (Sentence(0, cut_b - 1), Sentence(cut_b, len(base_text))), "en")
-    rewrite = Document(f"r{HOSTILE}", "rewrite", rw_text, (Sentence(0, cut_r - 1), Sentence(cut_r, len(rw_text))),
-                       "en")
+    rewrite = Document(f"r{HOSTILE}", "rewrite", rw_text,
+                       (Sentence(0, cut_r - 1), Sentence(cut_r, len(rw_text))), "en")
     s0, r0 = base.sentence_text(0), rewrite.sentence_text(0)
     b83, r38 = base_text.index("83"), rw_text.index("38")
     links = (
@@ -55,7 +55,7 @@ def test_hostile_text_shows_as_text_and_runs_nothing(page_factory, report_file, 
     assert page.evaluate(PWNED) is False
     assert all(f.evaluate("() => window.__drift_pwned === undefined") for f in page.frames)
     assert page.locator("iframe, img, svg, script, b").count() == 0
-    assert "<script>window.__drift_pwned=1</script>" in page.locator(".dr-pair").first.inner_text()
+    assert "<script>window.__drift_pwned=1</script>" in page.locator(".dr-pair[data-drift-link='0']").inner_text()
     page.screenshot(path=str(screenshots / "html_hostile.png"), full_page=True)
     assert page.errors == []
 
@@ -94,7 +94,8 @@ def test_dark_scheme_changes_the_colours(page_factory, report_file, screenshots)
         page.goto(report_file.as_uri())
         colours[scheme] = page.evaluate("""() => {
             const r = document.querySelector('.drift-report'), d = r.querySelector('del');
-            return [getComputedStyle(r).backgroundColor, getComputedStyle(r).color, getComputedStyle(d).color];
+            const style = getComputedStyle(r);
+            return [style.backgroundColor, style.color, getComputedStyle(d).color];
         }""")
         page.screenshot(path=str(screenshots / f"html_{scheme}.png"), full_page=True)
     assert all(a != b for a, b in zip(colours["light"], colours["dark"], strict=True))

@@ -1,0 +1,127 @@
+"""How alignment scales with document length: time and peak memory at 500 ... 5,000 sentences a side.
+
+    .venv/bin/python benchmarks/long_documents.py [--sizes 500 1000 2000 5000] [--dim 384]
+
+Embeddings are synthetic but structured like a rewrite's: the base is random unit vectors; the
+rewrite keeps each base sentence as the same vector plus noise (cosine ~0.8), drops 8 %, inserts
+8 % unrelated sentences, splits 3 % into two halves, and moves a few blocks of 10 out of order.
+Each size runs in a fresh process so that its peak RSS (``resource.getrusage``) is its own;
+"align MB" is the growth of peak RSS during ``drift.alignment.align``. "recall" is the share of
+the kept base sentences whose link contains their true rewrite sentence (a sanity check that
+the timing is of a working alignment, not of a degenerate one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def synthetic(n: int, dim: int, seed: int = 0):
+    """Base vectors, rewrite vectors and the true rewrite index of each kept base sentence."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+
+    def unit(m):
+        return (m / np.linalg.norm(m, axis=1, keepdims=True)).astype(np.float32)
+
+    base = unit(rng.standard_normal((n, dim)))
+    rows: list[tuple[str, int]] = []  # ("kept", base index) | ("new", -1) | ("half", base index)
+    for i in range(n):
+        r = rng.random()
+        if r < 0.08:
+            continue  # deleted
+        if r < 0.11:
+            rows += [("half", i), ("half", i)]  # split in two
+        else:
+            rows.append(("kept", i))
+        if rng.random() < 0.08:
+            rows.append(("new", -1))
+    # move a few blocks of 10 sentences elsewhere
+    for _ in range(max(1, n // 1000)):
+        start = int(rng.integers(0, len(rows) - 10))
+        block = rows[start:start + 10]
+        del rows[start:start + 10]
+        at = int(rng.integers(0, len(rows)))
+        rows[at:at] = block
+    vectors = []
+    truth: dict[int, int] = {}
+    for j, (kind, i) in enumerate(rows):
+        if kind == "new":
+            vectors.append(rng.standard_normal(dim))
+            continue
+        noise = rng.standard_normal(dim) / np.sqrt(dim)
+        scale = 0.75 if kind == "kept" else 1.0
+        vectors.append(base[i] + scale * noise)
+        truth.setdefault(i, j)
+    return base, unit(np.array(vectors)), truth
+
+
+def run_one(n: int, dim: int) -> dict:
+    import numpy as np  # noqa: F401
+
+    from drift.alignment import align
+
+    base, rewrite, truth = synthetic(n, dim)
+    before = _rss_mb()
+    peak_before = _peak_mb()
+    t0 = time.perf_counter()
+    pairs = align(base, rewrite)
+    seconds = time.perf_counter() - t0
+    found = {i: set(p.rewrite) for p in pairs for i in p.base}
+    recall = sum(truth[i] in found.get(i, ()) for i in truth) / max(len(truth), 1)
+    return {"n": n, "m": len(rewrite), "seconds": seconds, "rss_before_mb": before,
+            "align_mb": max(_peak_mb() - max(peak_before, before), 0.0), "peak_mb": _peak_mb(),
+            "links": len(pairs), "moved": sum(p.moved for p in pairs), "recall": recall}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000, 5000])
+    parser.add_argument("--dim", type=int, default=384)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.dim)))
+        return
+    print(f"alignment only (drift.alignment.align), dim {args.dim}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'base':>6} {'rewrite':>8} {'seconds':>8} {'ms/sent':>8} {'align MB':>9} {'peak MB':>8} "
+          f"{'links':>6} {'moved':>6} {'recall':>7}")
+    previous = None
+    for n in args.sizes:
+        done = subprocess.run([sys.executable, __file__, "--one", str(n), "--dim", str(args.dim)],
+                              capture_output=True, text=True, cwd=REPO)
+        if done.returncode != 0:
+            why = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode
+            print(f"{n:>6} failed: {why}")
+            continue
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        growth = "" if previous is None else (
+            f"  x{r['seconds'] / previous['seconds']:.1f} time for x{n / previous['n']:.1f} sentences")
+        print(f"{r['n']:>6} {r['m']:>8} {r['seconds']:>8.2f} {1000 * r['seconds'] / n:>8.2f} "
+              f"{r['align_mb']:>9.1f} {r['peak_mb']:>8.1f} {r['links']:>6} {r['moved']:>6} "
+              f"{r['recall']:>7.3f}{growth}")
+        previous = r
+
+
+if __name__ == "__main__":
+    main()
