@@ -93,14 +93,75 @@ def run_one(n: int, dim: int) -> dict:
             "links": len(pairs), "moved": sum(p.moved for p in pairs), "recall": recall}
 
 
+class HashEmbedder:
+    """Hashed bag of words, unit rows: the tests' fake embedder, so the pipeline's own cost shows."""
+
+    name = "hashed-bag-of-words"
+    dim = 64
+
+    def encode(self, texts):
+        import re
+        import zlib
+
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for tok in re.findall(r"\w+", text.lower()) or [text]:
+                h = zlib.crc32(tok.encode("utf-8", "surrogatepass"))
+                out[row, h % self.dim] += 1.0 if (h >> 16) & 1 else -1.0
+            out[row] /= max(float(np.linalg.norm(out[row])), 1e-9)
+        return out
+
+
+def chapter(n: int) -> tuple[str, str]:
+    """The synthetic chapter of tests/test_bad_input.py: n sentences, and a rewrite with deletions,
+    20 insertions and a moved passage."""
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    words = ["troops", "peace", "rally", "strikes", "boats", "carrier", "region", "palace", "crowd", "flags",
+             "sovereignty", "freedom", "loyalty", "council", "vote", "budget", "river", "harbour", "winter"]
+    base = [f"In part {k} the {' '.join(rng.choice(words, 8))} stood near mark {k}." for k in range(n)]
+    rewrite = [s for k, s in enumerate(base) if k % 97]
+    rewrite[100:100] = [f"An added remark number {k} about {' '.join(rng.choice(words, 6))}."
+                        for k in range(20)]
+    block = rewrite[n * 2 // 5:n * 2 // 5 + 10]
+    del rewrite[n * 2 // 5:n * 2 // 5 + 10]
+    rewrite[n * 3 // 5:n * 3 // 5] = block
+    return "\n".join(base), "\n".join(rewrite)
+
+
+def run_pipeline(n: int) -> dict:
+    """The whole pipeline (read, split, embed, align, diff, shifts, score) on an n-sentence chapter."""
+    from drift.embedding import load_embedder
+    from drift.pipeline import Analyzer, compare
+
+    base, rewrite = chapter(n)
+    before = _rss_mb()
+    t0 = time.perf_counter()
+    report = compare(base, rewrite, analyzer=Analyzer(load_embedder(HashEmbedder(), cache_dir=False)))
+    seconds = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    size = len(report.to_json())
+    return {"n": n, "seconds": seconds, "json_seconds": time.perf_counter() - t1, "json_mb": size / 2**20,
+            "rss_before_mb": before, "peak_mb": _peak_mb(), "links": len(report.comparisons[0].links)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000, 5000])
     parser.add_argument("--dim", type=int, default=384)
+    parser.add_argument("--pipeline-sizes", type=int, nargs="*", default=[5000],
+                        help="also run the whole pipeline (hashed bag-of-words embedder) at these sizes")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--whole", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one, args.dim)))
+        return
+    if args.whole:
+        print(json.dumps(run_pipeline(args.whole)))
         return
     print(f"alignment only (drift.alignment.align), dim {args.dim}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f}")
@@ -121,6 +182,19 @@ def main() -> None:
               f"{r['align_mb']:>9.1f} {r['peak_mb']:>8.1f} {r['links']:>6} {r['moved']:>6} "
               f"{r['recall']:>7.3f}{growth}")
         previous = r
+    if args.pipeline_sizes:
+        print("\nwhole pipeline, one rewrite, hashed bag-of-words embedder (the model's cost left out)")
+        print(f"{'sentences':>9} {'seconds':>8} {'peak MB':>8} {'start MB':>9} {'JSON MB':>8} {'JSON s':>7} "
+              f"{'links':>6}")
+    for n in args.pipeline_sizes:
+        done = subprocess.run([sys.executable, __file__, "--whole", str(n)], capture_output=True, text=True,
+                              cwd=REPO)
+        if done.returncode != 0:
+            print(f"{n:>9} failed: {done.stderr.strip()[-300:]}")
+            continue
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"{r['n']:>9} {r['seconds']:>8.1f} {r['peak_mb']:>8.0f} {r['rss_before_mb']:>9.0f} "
+              f"{r['json_mb']:>8.1f} {r['json_seconds']:>7.2f} {r['links']:>6}")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,10 @@ A *story* is a base article and its rewrites. :func:`iter_stories` reads them fr
 
 Runs resume: a story whose report already exists, loads, and has one comparison per rewrite is
 not analysed again (its rows still go into the corpus table). Locally, one
-:class:`~drift.pipeline.Analyzer` serves every story, so the model loads once and each distinct
-sentence is encoded once. With ``dask="local"`` (a ``LocalCluster`` of ``workers`` processes) or a
+:class:`~drift.pipeline.Analyzer` serves every story, so the model loads once; within a story each
+distinct sentence is encoded once (the base once for all its rewrites), and across stories and
+runs the disk cache serves repeats, while the in-memory vectors are dropped after each story so a
+long corpus runs in constant memory. With ``dask="local"`` (a ``LocalCluster`` of ``workers`` processes) or a
 scheduler address, each story is one task; each worker process builds its Analyzer once and keeps
 it (see :func:`_analyzer`). Input paths must be readable by the workers.
 
@@ -39,7 +41,7 @@ import tempfile
 import traceback
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +180,7 @@ def _analyzer(settings: _Settings, multilingual: bool, pool: dict[tuple, Any]):
 
 def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Report:
     """The story's report, exactly as ``drift.compare(base, *rewrites, ...)`` makes it."""
+    from drift.embedding import CachedEmbedder
     from drift.pipeline import compare, read_document
 
     if story.problem is not None or story.base is None:
@@ -187,7 +190,10 @@ def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Repor
     languages = {d.language for d in docs if d.language}
     multilingual = settings.multilingual if settings.multilingual is not None else (
         settings.model is None and len(languages) > 1)
-    analyzer = _analyzer(settings, multilingual, pool)
+    shared = _analyzer(settings, multilingual, pool)
+    # The model is loaded once per process; the in-memory vector cache lives for one story, so a
+    # long corpus runs in constant memory (the disk cache still spans stories and runs).
+    analyzer = replace(shared, embedder=CachedEmbedder(shared.embedder.embedder, settings.cache_dir))
     return compare(*docs, analyzer=analyzer)
 
 

@@ -268,15 +268,42 @@ def test_a_removed_alleged_states_the_allegation_as_fact():
 
 
 def test_a_swapped_actor_is_a_key_change():
+    found = pair("Vladimir Padrino Lopez inspected the troops on Monday.",
+                 "Delcy Rodriguez inspected the troops on Monday.")
+    assert [(s.type, s.severity) for s in found] == [("entity", 2)]
+
+
+def test_a_statement_given_to_a_different_source_is_a_key_change():
     found = pair("Vladimir Padrino Lopez said the army was ready.",
                  "Delcy Rodriguez said the army was ready.")
-    assert [(s.type, s.severity) for s in found] == [("entity", 2)]
+    assert [(s.type, s.severity) for s in found] == [("attribution", 2)]
+    assert "Vladimir Padrino Lopez" in found[0].explanation and "Delcy Rodriguez" in found[0].explanation
+
+
+def test_experts_and_analysts_are_the_same_kind_of_source():
+    assert not severe(pair("Experts say the force far outweighs what is necessary.",
+                           "Analysts note that the force far exceeds what is necessary."))
+
+
+def test_who_did_what_to_whom_swapped_is_a_reversal():
+    found = pair("Trump told Maduro he had a week to leave.", "Maduro told Trump he had a week to leave.")
+    assert [(s.type, s.severity) for s in found] == [("reversal", 3)]
+    assert "who did what to whom" in found[0].explanation
+
+
+def test_the_passive_voice_keeps_who_did_what():
+    assert pair("Israel attacked Iran on Friday.", "Iran was attacked by Israel on Friday.") == []
 
 
 def test_other_languages_get_only_the_figures_compared():
     found = pair("Murieron 83 personas en los ataques.", "Murieron 38 personas en los ataques.",
                  language="es")
     assert [(s.type, s.severity) for s in found] == [("number", 2)]
+
+
+def test_a_spanish_thousands_separator_is_the_same_figure():
+    assert pair("The US has amassed 15,000 troops in the region.",
+                "Estados Unidos ha desplegado 15.000 soldados en la región.", language="es") == []
 
 
 @pytest.mark.parametrize(("text", "value", "lo", "hi"), [

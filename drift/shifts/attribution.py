@@ -17,9 +17,11 @@ from drift.shifts.lexicons import (
     DISCREDITING,
     FRAMES,
     HEDGES,
+    MONTHS,
     REPORTING_STANCE,
     SOURCE_KIND,
     STOPWORDS,
+    WEEKDAYS,
     word_set,
 )
 from drift.shifts.text import Side, has_key, quote
@@ -129,7 +131,8 @@ def _scope(side: Side, first: int, last: int, pat: tuple[str, ...]) -> list[int]
     return collect(range(first - 1, -1, -1))[::-1]
 
 
-_SPEAKER_STOP = frozenset({"that", "which", "who", "and", "but", "while", "as", "if"})
+_SPEAKER_STOP = frozenset({"that", "which", "who", "and", "but", "while", "as", "if", "with", "on", "at",
+                           "for", "by", "from", "to", "of", "about", "after", "before", "amid"})
 
 
 def _speaker_start(side: Side, verb: int) -> int:
@@ -186,7 +189,8 @@ def _identity(side: Side, rng: tuple[int, int]) -> frozenset[str] | None:
             continue
         if t.norm in SOURCE_KIND:
             out.add("kind:" + SOURCE_KIND[t.norm])
-        elif (t.is_cap or t.norm == "usa") and t.norm not in STOPWORDS:
+        elif (t.is_cap or t.norm == "usa") and t.norm not in STOPWORDS and t.norm not in WEEKDAYS \
+                and t.norm not in MONTHS:
             out.add(t.key)
     return frozenset(out) or None
 
@@ -232,8 +236,11 @@ def _verdicts(base: Side, rewrite: Side) -> list[Shift]:
     base_norms = {t.norm for t in base.tokens}
     frames = find_frames(base)
     shifts = []
+    r_frames = find_frames(rewrite)
     for k, t in enumerate(rewrite.tokens):
-        if t.norm in DISCREDITING and t.norm not in base_norms:
+        attributed = any(f.last < k <= f.last + 6 and rewrite.tokens[f.first].sent == t.sent
+                         for f in r_frames)  # "dismissed as a sham": someone else's word
+        if t.norm in DISCREDITING and t.norm not in base_norms and not attributed:
             bs = None
             if frames:  # the frame whose claim the rewrite now judges: "in what it calls"
                 f = frames[0] if len(frames) == 1 else min(frames, key=lambda f: abs(f.first - k))

@@ -53,8 +53,12 @@ def find_names(side: Side, known: frozenset[str]) -> list[Name]:
     while i < len(toks):
         t = toks[i]
         opener = i == 0 or toks[i - 1].sent != t.sent or toks[i - 1].norm in ('"', ":")
+        # a sentence's first word is a name if the documents capitalise it elsewhere, or if another
+        # capitalised word follows it ("Delcy Rodriguez said …")
+        named_next = i + 1 < len(toks) and toks[i + 1].is_cap and toks[i + 1].is_word \
+            and toks[i + 1].sent == t.sent
         if not (t.is_word and t.is_cap and not t.is_number) or t.norm in MONTHS or t.norm in WEEKDAYS \
-                or (opener and (t.norm in STOPWORDS or t.norm not in known)):
+                or (opener and (t.norm in STOPWORDS or (t.norm not in known and not named_next))):
             i += 1
             continue
         j = i

@@ -2,7 +2,7 @@
 
 Modals are paired across the link by word, then by strength (see ``MODALS`` in :mod:`lexicons`);
 the rest in reading order. A possibility turned into a certainty ("may" → "will") is a key change;
-a certainty softened, or a modal added or dropped, is a nuance.
+anything else ("would" → "might", a modal added or dropped) is a nuance.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
                 rm.remove(r)
     shifts: list[Shift] = []
     for (bk, _, bs), (rk, _, rs) in zip(bm, rm, strict=False):
-        severity = 2 if rs > bs and bs == 1 else 1
+        severity = 2 if bs == 1 and rs == 3 else 1  # "may" → "will": a possibility made certain
         shifts.append(Shift("modality", severity, base.span(bk, bk), rewrite.span(rk, rk),
                             f"{quote(base.tokens[bk].text)} became {quote(rewrite.tokens[rk].text)}: "
                             f"{_LEVEL[bs]} became {_LEVEL[rs]}"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 
 from drift.report import Document, Shift
@@ -41,6 +42,11 @@ class Quantity:
     date: bool = False
     qualifier: str = "exact"
     spelled: bool = False          # written in words ("four sources")
+    alt: float | None = None       # the other reading of ambiguous separators ("15.000")
+
+    def same_value(self, other: Quantity) -> bool:
+        mine, theirs = {self.value, self.alt} - {None}, {other.value, other.alt} - {None}
+        return bool(mine & theirs)
 
     @property
     def key_fact(self) -> bool:
@@ -48,18 +54,23 @@ class Quantity:
         return not self.spelled or (self.value is not None and self.value >= 10)
 
 
-def _parse_digits(text: str) -> float | None:
-    t = text.replace(",", "")
-    if text.count(".") == 1 and "," not in text:
-        try:
-            return float(text)
-        except ValueError:
-            return None
-    t = t.replace(".", "") if text.count(".") > 1 else t
-    try:
-        return float(t)
-    except ValueError:
-        return None
+def _parse_digits(text: str) -> tuple[float, float | None]:
+    """The value of a figure written in digits, and its other reading when the separators are
+    ambiguous across languages: "15.000" is 15 in English but 15,000 in Spanish or German, and
+    "1,5" is 1.5 there. English readings come first."""
+    parts = re.split(r"[.,]", text)
+    seps = re.findall(r"[.,]", text)
+    if not seps:
+        return float(text), None
+    if len(set(seps)) == 2:  # "1,234.5" or "1.234,5": the last separator is the decimal one
+        whole, decimal = re.sub(r"[.,]", "", text[:text.rfind(seps[-1])]), parts[-1]
+        return float(f"{whole}.{decimal}"), None
+    if len(seps) > 1:  # "1,234,567" or "1.234.567": grouping
+        return float("".join(parts)), None
+    grouped, decimal = float("".join(parts)), float(f"{parts[0]}.{parts[1]}")
+    if len(parts[1]) == 3:  # "15,000" groups thousands; "15.000" may be 15 or (Spanish) 15,000
+        return (grouped, None) if seps[0] == "," else (decimal, grouped)
+    return decimal, None  # "1.5", and the decimal comma of "1,5"
 
 
 _QUALIFIERS = sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0]))  # longest phrase first
@@ -127,10 +138,11 @@ def find_quantities(side: Side) -> list[Quantity]:
             i = j + 1
             continue
         value: float | None = None
+        alt: float | None = None
         spelled = False
         j = i
         if t.is_number:
-            value = _parse_digits(t.norm)
+            value, alt = _parse_digits(t.norm)
         elif t.norm in NUMBER_WORDS and t.norm != "half":
             value, spelled = float(NUMBER_WORDS[t.norm]), True
             # twenty-one, twenty one
@@ -147,6 +159,7 @@ def find_quantities(side: Side) -> list[Quantity]:
             continue
         while j + 1 < len(toks) and toks[j + 1].norm in SCALES:
             value *= SCALES[toks[j + 1].norm]
+            alt = None if alt is None else alt * SCALES[toks[j + 1].norm]
             j += 1
         kind, first = _qualifier_before(toks, i)
         prev = toks[i - 1].norm if i > 0 else ""
@@ -156,7 +169,7 @@ def find_quantities(side: Side) -> list[Quantity]:
                        and (prev in _YEAR_BEFORE or not (j + 1 < len(toks) and toks[j + 1].is_word))))
         lo, hi = _range(value, kind)
         out.append(Quantity(value, lo, hi, first, j, i, None if is_date else _unit_after(toks, j),
-                            date=is_date, qualifier=kind, spelled=spelled))
+                            date=is_date, qualifier=kind, spelled=spelled, alt=alt))
         i = j + 1
     return out
 
@@ -186,7 +199,7 @@ def _words(side: Side, q: Quantity, *, with_unit: bool = True) -> tuple[tuple[in
 @functools.lru_cache(maxsize=64)
 def doc_values(doc: Document) -> frozenset[float]:
     """Every figure anywhere in a document."""
-    return frozenset(q.value for q in find_quantities(whole(doc)) if q.value is not None)
+    return frozenset(v for q in find_quantities(whole(doc)) for v in (q.value, q.alt) if v is not None)
 
 
 def detect(base: Side, rewrite: Side) -> list[Shift]:
@@ -208,14 +221,16 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         if q.vague:
             pending.append(q)
             continue
-        k = take(lambda r, q=q: not r.vague and r.value == q.value)
+        k = take(lambda r, q=q: not r.vague and r.same_value(q))
         if k is None:
             k = take(lambda r, q=q: not r.vague and r.lo == q.lo and r.hi == q.hi and not q.date)
         if k is None:
             pending.append(q)
             continue
         r = rq[k]
-        if (r.lo, r.hi) != (q.lo, q.hi) and not q.date:
+        # the same figure qualified differently ("15,000" → "around 15,000"); an equal range with
+        # other words ("at least 21" → "more than 20") is no change
+        if r.same_value(q) and r.qualifier != q.qualifier and (r.lo, r.hi) != (q.lo, q.hi) and not q.date:
             bs, bw = _words(base, q, with_unit=False)
             rs, rw = _words(rewrite, r, with_unit=False)
             shifts.append(Shift("number", 1, bs, rs, f"{quote(bw)} became {quote(rw)}: the figure is "
@@ -268,10 +283,12 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         shifts.append(Shift("number", sev, bs, None, f"the rewrite drops the figure {quote(bw)}{where}"))
     # 3. figures only the rewrite gives
     base_relative = any(t.norm in RELATIVE_TIME for t in base.whole.tokens)
+    reported_added: set[float] = set()
     for k in free_r:
         r = rq[k]
-        if r.vague or r.value == 1:
+        if r.vague or r.value == 1 or r.value in reported_added:
             continue
+        reported_added.add(r.value)
         rs, rw = _words(rewrite, r)
         if r.value in base_values:
             continue

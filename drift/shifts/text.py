@@ -164,7 +164,8 @@ class Side:
         """Like :meth:`has`, also forgiving a name run into the next word by lost punctuation
         ("Cartel de los Solesa group")."""
         return self.has(token) or (len(token.norm) >= 4 and any(
-            t.norm.startswith(token.norm) and len(t.norm) - len(token.norm) <= 2 for t in self.tokens))
+            len(t.norm) >= 4 and abs(len(t.norm) - len(token.norm)) <= 2
+            and (t.norm.startswith(token.norm) or token.norm.startswith(t.norm)) for t in self.tokens))
 
     def in_heading(self, k: int) -> bool:
         return self.indices[self.tokens[k].sent] in headings(self.doc)
@@ -183,7 +184,12 @@ class Side:
 
     def is_actor_name(self, k: int) -> bool:
         """A name that is not a place by its own word or its preposition ("from Cucuta")."""
-        if not self.is_name(k) or self.tokens[k].norm in PLACE_WORDS:
+        if not self.is_name(k):
+            return False
+        end = k
+        while end + 1 < len(self.tokens) and self.is_name(end + 1):
+            end += 1
+        if any(self.tokens[j].norm in PLACE_WORDS for j in range(k, end + 1)):  # "Miraflores Palace"
             return False
         j = k - 1
         while j >= 0 and (self.tokens[j].norm == "the" or self.is_name(j)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -16,12 +17,31 @@ KERNEL_IDLE = """() => {
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
   return !!k && k.status === "idle";
 }"""
-RUN_FINISHED = """() => {
-  const prompts = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")];
+RUN_STATE = """() => {
+  const prompts = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")].map(p => p.textContent);
   const w = window.jupyterapp.shell.currentWidget;
-  const idle = w.sessionContext.session.kernel.status === "idle";
-  return idle && prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+  return {idle: w.sessionContext.session.kernel.status === "idle",
+          running: prompts.filter(p => p.includes("*")).length,
+          done: prompts.filter(p => /\\[\\d+\\]/.test(p)).length, cells: prompts.length};
 }"""
+
+
+def run_all(page, shots, timeout: float = 600) -> None:
+    """Run every cell and wait until each has run. If the kernel sits idle with cells that never
+    ran (run-all can race the kernel's first connection), run them again."""
+    page.evaluate('window.jupyterapp.commands.execute("notebook:run-all-cells")')
+    deadline, stalled, state = time.time() + timeout, 0, {}
+    while time.time() < deadline:
+        page.wait_for_timeout(1000)
+        state = page.evaluate(RUN_STATE)
+        if state["idle"] and state["cells"] and state["done"] == state["cells"]:
+            return
+        stalled = stalled + 1 if state["idle"] and not state["running"] else 0
+        if stalled >= 10:
+            page.evaluate('window.jupyterapp.commands.execute("notebook:run-all-cells")')
+            stalled = 0
+    page.screenshot(path=str(shots / "explorer_run_timeout.png"), full_page=True)
+    raise AssertionError(f"the notebook did not finish running: {state}")
 
 
 def _open(browser, lab, shots):
@@ -34,14 +54,7 @@ def _open(browser, lab, shots):
     lab.start_kernel(NOTEBOOK)
     page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}")
     page.wait_for_function(KERNEL_IDLE, timeout=120_000)
-    page.evaluate('window.jupyterapp.commands.execute("notebook:run-all-cells")')
-    try:
-        page.wait_for_function(RUN_FINISHED, timeout=600_000, polling=500)
-    except Exception:
-        page.screenshot(path=str(shots / "explorer_run_timeout.png"), full_page=True)
-        prompts = page.evaluate("[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-                                ".map(p => p.textContent)")
-        raise AssertionError(f"the notebook did not finish running: prompts {prompts}") from None
+    run_all(page, shots)
     page.wait_for_selector(f"{ROOT} [data-drift-link]", timeout=60_000)
     page.wait_for_timeout(1000)
     return context, page
