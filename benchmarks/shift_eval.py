@@ -202,8 +202,8 @@ def evaluate_pipeline(path: Path, model: str) -> Tally:
     import drift
 
     data, _, _ = _load(path)
-    report = drift.compare(SEEDS / data["base_file"], SEEDS / data["rewrite_file"], model=model,
-                           cache_dir=False)
+    report = drift.compare(SEEDS / data["base_file"], SEEDS / data["rewrite_file"],
+                           model=None if model == "default" else model, cache_dir=False)
     base, rewrite = report.base, report.rewrites[0]
     comparison = report.comparisons[0]
     tally = Tally()
@@ -230,7 +230,8 @@ def evaluate_pipeline(path: Path, model: str) -> Tally:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pipeline", action="store_true", help="align with drift.compare instead")
-    parser.add_argument("--model", default="use", help="embedding model for --pipeline (default use)")
+    parser.add_argument("--model", default="use",
+                        help="embedding model for --pipeline: use (default), or default for drift's default")
     parser.add_argument("--reverse", action="store_true",
                         help="read each pair the other way (rewrite as base): a second check of precision")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false flags")

@@ -161,15 +161,17 @@ class CachedEmbedder:
 def load_embedder(model: str | os.PathLike[str] | Embedder | None = None, *, multilingual: bool = False,
                   cache_dir: str | Path | None | bool = True) -> CachedEmbedder:
     """The embedder for ``model``: an :class:`Embedder`, ``"use"``, a sentence-transformers name or
-    path, or None for the default (MiniLM, or USE when ``multilingual``). ``cache_dir=True`` uses
+    path, or None for the default: ``$DRIFT_MODEL`` if set, else MiniLM (USE when ``multilingual``). ``cache_dir=True`` uses
     :func:`drift.cache.default_cache_dir`, False or None keeps vectors in memory only.
     """
     if isinstance(model, CachedEmbedder):
         return model
     if isinstance(model, Embedder):
         embedder: Embedder = model
+    elif model is None and (multilingual or os.environ.get("DRIFT_MODEL", "").lower() in _USE_ALIASES):
+        embedder = UniversalSentenceEncoder()
     elif model is None:
-        embedder = UniversalSentenceEncoder() if multilingual else SentenceTransformerEmbedder()
+        embedder = SentenceTransformerEmbedder(os.environ.get("DRIFT_MODEL") or DEFAULT_MODEL)
     elif str(model).lower() in _USE_ALIASES:
         embedder = UniversalSentenceEncoder()
     else:

@@ -300,8 +300,8 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         frame_words = base.words(base.span(f.first, f.last))
         if f.quote:
             shifts.append(Shift("attribution", 2, bs, rs,
-                                f"the base quotes this ({quote(frame_words)}); the rewrite states "
-                                f"{quote(rewrite.words(rs))} in its own voice"))
+                                f"the base gives this as a quotation ({quote(base.words(bs))}); the rewrite "
+                                f"states {quote(rewrite.words(rs))} in its own voice"))
         elif f.cls == "allegation":
             shifts.append(Shift("attribution", 3, bs, rs,
                                 f"the base gives {quote(base.words(bs))} as a claim ({quote(frame_words)}); "

@@ -58,6 +58,7 @@ def find_names(side: Side, known: frozenset[str]) -> list[Name]:
         named_next = i + 1 < len(toks) and toks[i + 1].is_cap and toks[i + 1].is_word \
             and toks[i + 1].sent == t.sent
         if not (t.is_word and t.is_cap and not t.is_number) or t.norm in MONTHS or t.norm in WEEKDAYS \
+                or side.in_heading(i) \
                 or (opener and (t.norm in STOPWORDS or (t.norm not in known and not named_next))):
             i += 1
             continue
@@ -117,5 +118,5 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             continue
         rs = rewrite.span(a.first, a.last)
         shifts.append(Shift("entity", 1, None, rs,
-                            f"the rewrite names {quote(rewrite.words(rs))}, whom the base does not name"))
+                            f"the rewrite names {quote(rewrite.words(rs))}, which the base does not name"))
     return shifts

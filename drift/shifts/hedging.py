@@ -33,6 +33,20 @@ def _verbs(side: Side) -> list[tuple[int, str]]:
     return [(k, REPORTING_STANCE[t.norm]) for k, t in enumerate(side.tokens) if t.norm in REPORTING_STANCE]
 
 
+def _nearest_pairs(left: list[tuple[int, str]], right: list[tuple[int, str]], n_left: int, n_right: int
+                   ) -> list[tuple[tuple[int, str], tuple[int, str]]]:
+    """Pair leftover verbs by where they stand in their link (as a share of its length)."""
+    candidates = sorted(((abs(a[0] / max(n_left, 1) - b[0] / max(n_right, 1)), i, j)
+                         for i, a in enumerate(left) for j, b in enumerate(right)))
+    used_l, used_r, pairs = set(), set(), []
+    for _, i, j in candidates:
+        if i not in used_l and j not in used_r:
+            used_l.add(i)
+            used_r.add(j)
+            pairs.append((left[i], right[j]))
+    return sorted(pairs)
+
+
 def detect(base: Side, rewrite: Side) -> list[Shift]:
     bv, rv = _verbs(base), _verbs(rewrite)
     # pair verbs of the same stance first: those are unchanged
@@ -45,7 +59,7 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         else:
             free_r.remove(match)
     shifts: list[Shift] = []
-    for (bk, bst), (rk, rst) in zip(left_b, free_r, strict=False):
+    for (bk, bst), (rk, rst) in _nearest_pairs(left_b, free_r, len(base.tokens), len(rewrite.tokens)):
         severity, what = STANCE_CHANGES[(bst, rst)]
         bw, rw = base.tokens[bk].text, rewrite.tokens[rk].text
         shifts.append(Shift("hedging", severity, base.span(bk, bk), rewrite.span(rk, rk),

@@ -63,6 +63,22 @@ PHRASE_ALIASES = {
     ("united", "kingdom"): "uk", ("white", "house"): "usa",
 }
 
+#: British spellings and their American forms, as regular endings (ending, replacement, shortest
+#: word the rule applies to: "recognise" → "recognize" but never "rise" → "rize"; "rumour" →
+#: "rumor" but never "four" → "for"), then the irregular words. From the standard lists of
+#: British/American spelling differences (e.g. the Oxford and Merriam-Webster style notes).
+BRITISH_ENDINGS = (
+    ("isations", "izations", 9), ("isation", "ization", 8), ("ising", "izing", 7), ("ised", "ized", 6),
+    ("ises", "izes", 6), ("ise", "ize", 7), ("yse", "yze", 6), ("ysed", "yzed", 7),
+    ("ours", "ors", 7), ("our", "or", 6), ("ourite", "orite", 8), ("tres", "ters", 7), ("tre", "ter", 6),
+    ("ogue", "og", 7), ("elled", "eled", 7), ("elling", "eling", 8),
+)
+BRITISH_WORDS = {
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "grey": "gray", "programme": "program", "programmes": "programs", "cheque": "check",
+    "aluminium": "aluminum", "tyre": "tire", "tyres": "tires", "kerb": "curb", "storey": "story",
+}
+
 #: Words that name a role, not a person: "President Nicolas Maduro" is the actor Maduro.
 TITLES = word_set("""
 president vice prime minister secretary senator governor mayor general gen colonel col admiral

@@ -104,8 +104,9 @@ def _range(value: float, kind: str) -> tuple[float, float]:
 
 
 def _unit_after(toks: list[Token], j: int) -> str | None:
-    """The counted noun: last word of the short phrase after the figure ("100 Venezuelan
-    government officials" → officials; "three of the sources" → sources)."""
+    """The counted noun: last word of the short phrase after the figure, or its first plural
+    ("100 Venezuelan government officials" → officials; "three of the sources" → sources; "four
+    sources familiar with" → sources)."""
     k = j + 1
     if k < len(toks) and toks[k].norm == "of":
         k += 1
@@ -116,6 +117,8 @@ def _unit_after(toks: list[Token], j: int) -> str | None:
             and not toks[k].is_number:
         words.append(toks[k].norm)
         k += 1
+        if words[-1].endswith("s") and not words[-1].endswith("ss"):
+            break
     return stem(words[-1]) if words else None
 
 

@@ -16,6 +16,8 @@ from functools import cached_property
 from drift.report import Document
 from drift.shifts.lexicons import (
     ALIASES,
+    BRITISH_ENDINGS,
+    BRITISH_WORDS,
     LOCATIVES,
     MONTHS,
     PHRASE_ALIASES,
@@ -48,18 +50,30 @@ def fold(s: str) -> str:
 def stem(word: str) -> str:
     """A crude stem for "is this word still there": possessive and common endings cut.
 
-    Good enough to match *troops/troop*, *designated/designating*, *sanctions/sanction*; never used
-    to decide that two different words mean the same.
+    Good enough to match *troops/troop*, *designated/designating*, *sanctions/sanction*, and British
+    with American spelling (*recognise/recognized*, *rumours/rumors*); never used to decide that
+    two different words mean the same.
     """
     w = word
     if w.endswith("'s"):
         w = w[:-2]
     elif w.endswith("s'"):
         w = w[:-1]
+    w = american(w)
     for suffix in ("ations", "ation", "ing", "ies", "ied", "es", "ed", "ly", "s", "e"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)]
     return w
+
+
+def american(word: str) -> str:
+    """The American spelling of a British one, by the regular patterns (see BRITISH_ENDINGS)."""
+    if word in BRITISH_WORDS:
+        return BRITISH_WORDS[word]
+    for british, us, min_len in BRITISH_ENDINGS:
+        if word.endswith(british) and len(word) >= min_len:
+            return word[: -len(british)] + us
+    return word
 
 
 @dataclass(frozen=True)
