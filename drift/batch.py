@@ -303,6 +303,8 @@ def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str], *, mo
     reports = out / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     stories = list(iter_stories(source))
+    if Path(source).is_dir():  # an output folder inside the source folder is not a story
+        stories = [s for s in stories if (Path(source) / s.id).resolve() != out.resolve()]
     if cache_dir is True:
         cache_dir = str(default_cache_dir())
     elif cache_dir:
@@ -377,9 +379,12 @@ def _run_dask(todo: list[Story], settings: _Settings, html: bool, progress: bool
             client = Client(cluster)
         else:
             client = Client(address)
-    except (OSError, TimeoutError, ValueError) as e:
+    except (OSError, TimeoutError, ValueError, RuntimeError) as e:
         if cluster is not None:
             cluster.close()
+        if address == "local":
+            raise DriftError(f"cannot start a local Dask cluster: {e} (worker processes re-import the "
+                             "calling script: guard it with `if __name__ == '__main__':`)") from None
         raise DriftError(f"cannot reach the Dask scheduler {address!r}: {e}") from None
     try:
         if not todo:
@@ -407,7 +412,8 @@ def _run_dask(todo: list[Story], settings: _Settings, html: bool, progress: bool
 
 def _summary(out: Path, total: int, analysed: int, skipped: int, failures: list[dict[str, Any]],
              rows: list[dict[str, Any]], parquet: bool) -> str:
-    lines = [f"{total} stories: {analysed} analysed, {skipped} already done, {len(failures)} failed"
+    noun = "story" if total == 1 else "stories"
+    lines = [f"{total} {noun}: {analysed} analysed, {skipped} already done, {len(failures)} failed"
              f" · {len(rows)} comparisons"]
     if rows:
         drifts = [r["drift"] for r in rows]

@@ -213,6 +213,16 @@ def test_a_report_missing_a_new_rewrite_is_redone(corpus, cache, tmp_path):
     assert len(drift.load_report(out / "reports" / "s.json").comparisons) == 3
 
 
+def test_an_output_folder_inside_the_corpus_is_not_a_story(corpus, cache, tmp_path):
+    import shutil
+
+    stories = tmp_path / "stories"
+    shutil.copytree(corpus / "short-story", stories / "s")
+    first = run_batch(stories, stories / "out", model="use", cache_dir=cache, progress=False)
+    second = run_batch(stories, stories / "out", model="use", cache_dir=cache, progress=False)
+    assert first.startswith("1 story: 1 analysed") and second.startswith("1 story: 0 analysed, 1 already")
+
+
 def test_the_cli_runs_a_batch_end_to_end(corpus, cache, tmp_path):
     out = tmp_path / "cli-out"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -231,3 +241,14 @@ def test_the_cli_runs_a_batch_end_to_end(corpus, cache, tmp_path):
     assert missing.returncode == 2
     assert missing.stderr.strip().count("\n") == 0
     assert missing.stderr.startswith("drift: error: ") and "neither a folder" in missing.stderr
+
+
+def test_the_cli_runs_a_batch_on_a_local_dask_cluster(corpus, cache, local_run, tmp_path):
+    # workers are spawned processes that re-import the main module (here drift.__main__)
+    out = tmp_path / "cli-dask"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-m", "drift", "batch", str(corpus), "--out", str(out), "--dask",
+                           "local", "--workers", "2", "--model", "use", "--cache-dir", str(cache), "-q"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert _reports(out) == _reports(local_run[0])

@@ -6,6 +6,8 @@ Each test aligns the sentences it names by hand, so it tests the detectors, not 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drift.diffing import word_diff
 from drift.pipeline import read_document
@@ -263,6 +265,12 @@ def test_confirmed_becoming_suggested_softens_an_established_fact():
     assert [(s.type, s.severity) for s in found] == [("hedging", 2)]
 
 
+def test_verbs_in_another_sense_are_not_reporting_verbs():
+    found = pair("The people have demonstrated their love for the homeland.",
+                 "The people have suggested their love for the homeland.")
+    assert not [s for s in found if s.type == "hedging"]
+
+
 def test_a_removed_alleged_states_the_allegation_as_fact():
     found = pair("The strikes hit alleged drug boats in the Caribbean.",
                  "The strikes hit drug boats in the Caribbean.")
@@ -339,3 +347,28 @@ def test_every_span_lies_inside_its_own_sentences_and_on_words(docs):
                     assert s.type in ("reversal", "negation", "number", "entity", "attribution",
                                       "hedging", "modality", "omission", "addition", "other")
                     assert s.severity in (1, 2, 3) and s.explanation
+
+
+WORDS = st.sampled_from(["Maduro", "said", "claimed", "the", "US", "U.S.", "is", "no", "match", "for", "not",
+                         "15,000", "at", "least", "21", "dozens", "of", "“", "”", ",", ".", "alleged",
+                         "according", "to", "won", "lost", "may", "will", "Bo", "told", "Reuters", "which",
+                         "describes", "as", "a", "cartel", "four", "thousand", "2024", "\u00e9t\u00e9", "!"])
+SENTENCE = st.lists(WORDS, min_size=1, max_size=25).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SENTENCE, min_size=1, max_size=3), st.lists(SENTENCE, min_size=1, max_size=3))
+def test_any_link_gives_well_formed_shifts(base_sentences, rewrite_sentences):
+    b, r = make_doc("b", *base_sentences), make_doc("r", *rewrite_sentences)
+    bi, ri = tuple(range(len(base_sentences))), tuple(range(len(rewrite_sentences)))
+    for s in detect_shifts(b, r, bi, ri, word_diff(b.joined(bi), r.joined(ri))):
+        assert s.severity in (1, 2, 3) and s.explanation
+        assert s.base_span is not None or s.rewrite_span is not None
+        for doc, span in ((b, s.base_span), (r, s.rewrite_span)):
+            if span is not None:
+                assert any(x.start <= span[0] < span[1] <= x.end for x in doc.sentences)
+                assert doc.text[span[0]:span[1]] == doc.text[span[0]:span[1]].strip()
+    for i in bi:
+        assert omission_shift(b, (i,)).base_span is not None
+    for j in ri:
+        assert addition_shift(r, (j,), base=b).rewrite_span is not None

@@ -4,8 +4,8 @@ One module per family, each ``detect(base, rewrite) -> list[Shift]`` over the li
 :class:`~drift.shifts.text.Side`\\ s:
 
 ======================  =================================================================
-``polarity``            reversals: who is stronger flipped, antonyms, negation added/removed
-``attribution``         an allegation or attributed statement now stated as fact
+``polarity``            reversals: who is stronger, who did what to whom, antonyms, negation
+``attribution``         an allegation stated as fact, a source dropped or changed, a verdict added
 ``numbers``             figures changed, blurred, dropped or added (equivalents left alone)
 ``entities``            actors and places dropped, added or swapped
 ``hedging``             reporting-verb stance ("said" → "claimed"), hedges added
@@ -13,6 +13,10 @@ One module per family, each ``detect(base, rewrite) -> list[Shift]`` over the li
 ``omissions``           phrases dropped inside a link; whole sentences left out
 ``additions``           rewrite sentences with nothing in the base
 ======================  =================================================================
+
+``text`` holds what they share: tokens that keep their document offsets and a folded form
+("Nicolás" = "Nicolas", "U.S." = "US", "organisation" ≈ "organization"), so comparison happens on
+normalised words while every span points at the original text.
 
 The word lists they read are in :mod:`drift.shifts.lexicons` (English). For a link in another
 language only the figures are compared.

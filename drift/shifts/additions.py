@@ -43,8 +43,9 @@ def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
             return Shift("addition", 3, None, span,
                          f"the rewrite adds {words}, with the figure {fig} the base never gives")
         if names and n_words >= MIN_CLAIM_WORDS:
+            who = quote(names[0].text)
             return Shift("addition", 3, None, span,
-                         f"the rewrite adds {words}, naming {quote(names[0].text)}, which the base never names")
+                         f"the rewrite adds {words}, naming {who}, whom the base never names")
         return Shift("addition", 1, None, span, f"the rewrite adds {words}, which the base does not say")
     if (figures or names) and n_words >= MIN_CLAIM_WORDS:
         return Shift("addition", 2, None, span,

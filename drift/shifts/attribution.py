@@ -1,11 +1,17 @@
-"""Attribution: content the base gives as someone's claim that the rewrite states as fact.
+"""Attribution: who the base says a claim comes from, and what the rewrite makes of it.
 
 The base frames content: "which it describes as a drug trafficking cartel led by Maduro",
-"Caracas says the US is seeking regime change", "alleged drug boats". When the rewrite keeps the
-framed words ("which Maduro leads as a drug trafficking cartel") but no frame of any kind stands
-near them, the allegation now reads as fact (severity 3; 2 when the lost frame only named a
-source, "Reuters reported"). When the framed words are gone too, that is an omission, found by
-:mod:`drift.shifts.omissions`.
+"Caracas says the US is seeking regime change", "alleged drug boats", "“…,” she said". Four
+changes are found:
+
+- the rewrite keeps the framed words ("which Maduro leads as a drug trafficking cartel") but no
+  frame of any kind stands in their sentence: the allegation now reads as fact (severity 3), or a
+  source's statement or a reporter's quotation is now the rewrite's own (2);
+- the rewrite keeps the words and a frame, but gives them to a different source ("sources in
+  Venezuela told Al Jazeera" → "analysts say") (2);
+- the rewrite adds its own verdict on a claim ("under the pretext of") (2).
+
+When the framed words are gone too, that is an omission, found by :mod:`drift.shifts.omissions`.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from drift.shifts.lexicons import (
     WEEKDAYS,
     word_set,
 )
-from drift.shifts.text import Side, has_key, quote
+from drift.shifts.text import Side, Token, has_key, quote
 
 #: Tokens that end the clause a frame governs.
 _CLAUSE_END = word_set(", ; . : ! ? ( ) \" while but whereas")
@@ -44,15 +50,42 @@ class Frame:
     quote: bool = False  # the scope is a quotation the frame closes: “…,” she said
 
 
-def _patterns() -> list[tuple[str, tuple[str, ...]]]:
-    pats = [(cls, p) for cls, ps in FRAMES.items() for p in ps]
-    return sorted(pats, key=lambda cp: -len(cp[1]))
-
-
-_PATTERNS = _patterns()
+#: Every frame pattern with its class, longest first so "accused … of" wins over "accused".
+_PATTERNS = sorted(((cls, p) for cls, ps in FRAMES.items() for p in ps), key=lambda cp: -len(cp[1]))
 
 
 def find_frames(side: Side) -> list[Frame]:
+    """The attribution frames of a side, each with the content it governs (made once per side)."""
+    if "frames" not in side.memo:
+        side.memo["frames"] = _find_frames(side)
+    return side.memo["frames"]
+
+
+def _match(pat: tuple[str, ...], toks: list[Token], i: int) -> int | None:
+    """Where the pattern starting at token i ends, or None: "*" is one word, "..." up to three
+    words (never punctuation), all in one sentence."""
+    if not pat:
+        return i - 1
+    if i >= len(toks):
+        return None
+    head, rest = pat[0], pat[1:]
+    if head == "...":
+        for j in range(i, min(i + 4, len(toks))):
+            if j > i and not toks[j - 1].is_word:
+                break
+            if toks[j].sent == toks[i].sent:
+                end = _match(rest, toks, j)
+                if end is not None:
+                    return end
+        return None
+    if head != "*" and head != toks[i].norm:
+        return None
+    if rest and (i + 1 >= len(toks) or toks[i + 1].sent != toks[i].sent):
+        return None
+    return _match(rest, toks, i + 1)
+
+
+def _find_frames(side: Side) -> list[Frame]:
     toks = side.tokens
     frames: list[Frame] = []
     taken: set[int] = set()
@@ -60,11 +93,8 @@ def find_frames(side: Side) -> list[Frame]:
         if i in taken:
             continue
         for cls, pat in _PATTERNS:
-            n = len(pat)
-            window = toks[i:i + n]
-            if len(window) == n and all(p == "*" or p == t.norm for p, t in zip(pat, window, strict=True)) \
-                    and all(t.sent == toks[i].sent for t in window):
-                last = i + n - 1
+            last = _match(pat, toks, i)
+            if last is not None:
                 taken.update(range(i, last + 1))
                 quoted = _quotation(side, i)
                 if quoted is not None:
@@ -207,6 +237,9 @@ def _source_changed(f: Frame, base: Side, region: list[int], rewrite: Side, fram
     if who is None:
         return None
     sent = rewrite.tokens[region[0]].sent
+    sentence_keys = frozenset(t.key for t in rewrite.tokens if t.sent == sent and t.is_word)
+    if any(not k.startswith("kind:") and has_key(k, sentence_keys) for k in who):
+        return None  # the base's speaker is still named there, in whatever role
     others = []
     for g in frames:
         if rewrite.tokens[g.first].sent != sent:

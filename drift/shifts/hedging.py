@@ -29,8 +29,23 @@ STANCE_CHANGES = {
 }
 
 
+def _reports(side: Side, k: int) -> bool:
+    """Whether token k is used as a reporting verb, not in another sense: "continued to deploy",
+    "show off some equipment", "demonstrated their love" report nothing. A factive or tentative
+    verb reports only with its clause: "confirmed that …", "…, he confirmed."."""
+    toks = side.tokens
+    t = toks[k]
+    nxt = [x for x in toks[k + 1:k + 6] if x.sent == t.sent]
+    if nxt and nxt[0].norm in ("to", "off", "up"):
+        return False
+    if REPORTING_STANCE[t.norm] in ("factive", "tentative"):
+        return any(x.norm in ("that", '"', ":") for x in nxt) or not nxt or not nxt[0].is_word
+    return True
+
+
 def _verbs(side: Side) -> list[tuple[int, str]]:
-    return [(k, REPORTING_STANCE[t.norm]) for k, t in enumerate(side.tokens) if t.norm in REPORTING_STANCE]
+    return [(k, REPORTING_STANCE[t.norm]) for k, t in enumerate(side.tokens)
+            if t.norm in REPORTING_STANCE and _reports(side, k)]
 
 
 def _nearest_pairs(left: list[tuple[int, str]], right: list[tuple[int, str]], n_left: int, n_right: int

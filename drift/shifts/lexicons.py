@@ -168,17 +168,19 @@ purported so-called presumed presumably
 
 #: Phrases that frame content as someone's allegation or label; if the rewrite keeps the content
 #: but loses every such frame, an allegation now reads as fact. Tuples of folded tokens; "*" is
-#: any one word ("what it calls", "what he described as").
+#: any one word ("what it calls"), "..." up to three words ("describing the move as").
 FRAMES = {
     # allegation or characterisation by a party: losing it turns the allegation into fact
     "allegation": [
-        ("describes", "as"), ("described", "as"), ("describing", "as"), ("describe", "as"),
+        ("describes", "...", "as"), ("described", "...", "as"), ("describing", "...", "as"),
+        ("describe", "...", "as"),
         ("what", "*", "calls"), ("what", "*", "called"), ("what", "*", "call"), ("so", "-", "called"),
         ("accused", "of"), ("accuses", "*", "of"), ("accused", "*", "of"), ("accused", "by"),
         ("accuse", "*", "of"), ("alleged",), ("allegedly",), ("alleges",), ("claims",), ("claimed",),
         ("claim",), ("branded",), ("brands",), ("dubbed",), ("dubs",), ("labelled",), ("labeled",),
-        ("dismissed", "as"), ("dismisses", "as"), ("denounced", "as"), ("suspected",), ("purported",),
-        ("reportedly",), ("considers",), ("regards", "*", "as"), ("calls", "*", "a"),
+        ("dismissed", "...", "as"), ("dismisses", "...", "as"), ("denounced", "...", "as"),
+        ("suspected",), ("purported",), ("reportedly",), ("considers",), ("regards", "...", "as"),
+        ("calls", "*", "a"),
     ],
     # plain attribution to a source: losing it drops who said so
     "source": [

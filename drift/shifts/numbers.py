@@ -249,8 +249,9 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
                          and q.unit is not None and r.unit == q.unit)
             if k is not None and not rq[k].vague:
                 rs, rw = _words(rewrite, rq[k])
-                shifts.append(Shift("number", 2, bs, rs, f"{quote(bw)} became the precise figure "
-                                    f"{quote(rw)}, which the base does not give"))
+                shifts.append(Shift("number", 2 if rq[k].key_fact else 1, bs, rs,
+                                    f"{quote(bw)} became the precise figure {quote(rw)}, which the base "
+                                    "does not give"))
             continue
         if q.date:
             # the same date slot: "since 2013" → "since 2014", "November 21" → "November 12"

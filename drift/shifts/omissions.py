@@ -2,8 +2,10 @@
 
 Inside a link, a run of base words none of which the rewrite carries in any form (at least
 :data:`MIN_RUN` content words, function words between them allowed) is a dropped phrase. It is a
-key fact (severity 2) when it names an actor or holds someone's claim ("the US
-and other Western governments dismissed as a sham"); otherwise a nuance.
+key fact (severity 2) when it names an actor the rewrite names nowhere, and an attribution shift
+when that actor made a claim ("the US and other Western governments dismissed as a sham");
+otherwise a nuance, since paraphrase often swaps words a stem cannot match ("the destination of
+his choice" → "the place of his choosing"). Figures are left to :mod:`drift.shifts.numbers`.
 """
 
 from __future__ import annotations

@@ -140,6 +140,7 @@ class Side:
     indices: tuple[int, ...]
     tokens: list[Token] = field(init=False)
     jstarts: list[int] = field(init=False)  # each token's offset in the joined link text
+    memo: dict = field(init=False, default_factory=dict, repr=False)  # detectors' per-side results
 
     def __post_init__(self) -> None:
         self.indices = tuple(sorted(self.indices))
