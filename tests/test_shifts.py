@@ -316,6 +316,25 @@ def test_a_spanish_thousands_separator_is_the_same_figure():
                 "Estados Unidos ha desplegado 15.000 soldados en la región.", language="es") == []
 
 
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("Prices fell by half in two years.", "In two years prices dropped by 50%."),
+    ("Two-thirds of voters backed the measure.", "About 67 percent of voters supported the measure."),
+    ("Police arrested three men on Monday.", "Three men were arrested by police on Monday."),
+    ("More than 1,000 people attended the protest, organisers said.",
+     "Organizers said over 1,000 people attended the protest."),
+    ("According to the ministry, 40 soldiers were wounded.", "The ministry said 40 soldiers were wounded."),
+    ("Russia accused Ukraine of attacking the plant.",
+     "Ukraine was accused by Russia of attacking the plant."),
+])
+def test_everyday_faithful_edits_are_not_key_changes(base, rewrite):
+    assert not severe(pair(base, rewrite))
+
+
+def test_a_changed_percentage_is_a_key_change():
+    found = pair("Prices fell by half.", "Prices fell by 30%.")
+    assert [(s.type, s.severity) for s in found] == [("number", 2)]
+
+
 @pytest.mark.parametrize(("text", "value", "lo", "hi"), [
     ("at least 21 strikes", 21, 21, float("inf")),
     ("more than 20 strikes", 20, 21, float("inf")),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from drift.report import Document, Shift
 from drift.shifts.lexicons import (
+    FRACTIONS,
     MONTHS,
     NUMBER_WORDS,
     QUALIFIERS,
@@ -45,6 +46,8 @@ class Quantity:
     alt: float | None = None       # the other reading of ambiguous separators ("15.000")
 
     def same_value(self, other: Quantity) -> bool:
+        if self.unit == other.unit == "percent" and self.value is not None and other.value is not None:
+            return abs(self.value - other.value) < 1.0  # "two-thirds" = "66.7%" ≈ "67 percent"
         mine, theirs = {self.value, self.alt} - {None}, {other.value, other.alt} - {None}
         return bool(mine & theirs)
 
@@ -144,6 +147,14 @@ def find_quantities(side: Side) -> list[Quantity]:
         alt: float | None = None
         spelled = False
         j = i
+        fraction = _fraction(toks, i)
+        if fraction is not None:
+            value, j = fraction
+            kind, first = _qualifier_before(toks, i)
+            lo, hi = _range(value, kind)
+            out.append(Quantity(value, lo, hi, first, j, i, "percent", qualifier=kind))
+            i = j + 1
+            continue
         if t.is_number:
             value, alt = _parse_digits(t.norm)
         elif t.norm in NUMBER_WORDS and t.norm != "half":
@@ -170,11 +181,33 @@ def find_quantities(side: Side) -> list[Quantity]:
         is_date = (prev in MONTHS or nxt in MONTHS
                    or (t.is_number and "," not in t.text and 1800 <= value <= 2100
                        and (prev in _YEAR_BEFORE or not (j + 1 < len(toks) and toks[j + 1].is_word))))
+        unit = None if is_date else _unit_after(toks, j)
+        if nxt in ("%", "percent") or (nxt == "per" and j + 2 < len(toks) and toks[j + 2].norm == "cent"):
+            j += 1 if nxt != "per" else 2
+            unit, is_date = "percent", False
         lo, hi = _range(value, kind)
-        out.append(Quantity(value, lo, hi, first, j, i, None if is_date else _unit_after(toks, j),
-                            date=is_date, qualifier=kind, spelled=spelled, alt=alt))
+        out.append(Quantity(value, lo, hi, first, j, i, unit, date=is_date, qualifier=kind,
+                            spelled=spelled, alt=alt))
         i = j + 1
     return out
+
+
+def _fraction(toks: list[Token], i: int) -> tuple[float, int] | None:
+    """A fraction starting at token i, as a percentage and its last token: "half" (of), "a third",
+    "two-thirds", "three quarters". An ordinal ("the third time") is not one."""
+    t = toks[i]
+    if t.norm == "half" and (i == 0 or toks[i - 1].norm in ("by", "a", "one", "than", "about", "nearly")
+                             or (i + 1 < len(toks) and toks[i + 1].norm == "of")):
+        return FRACTIONS["half"], i
+    count = 1.0 if t.norm in ("a", "an", "one") else NUMBER_WORDS.get(t.norm)
+    if count is None or t.norm == "half":
+        return None
+    k = i + 1
+    if k < len(toks) and toks[k].norm == "-":
+        k += 1
+    if k < len(toks) and toks[k].norm in FRACTIONS and toks[k].norm not in ("half", "halves"):
+        return count * FRACTIONS[toks[k].norm], k
+    return None
 
 
 def _date_slot(side: Side, q: Quantity) -> str:
