@@ -15,10 +15,17 @@
    the cosine of its neighbours on both sides (so a 1-1 that leaves half a split sentence behind
    loses to the 1-2), scaled by the length ratio; leaving a sentence unlinked costs ``skip``.
    Multi-sentence sides are embedded as the sentences joined by a space when ``embed`` is given
-   (Vecalign's concatenated neighbours), else as the normalised sum of their vectors.
-4. **moves**: base sentences the DP left deleted and rewrite sentences it left inserted are matched
-   two ways (each side's nearest in the other, as NewsEdits does); each mutual match seeds a small
-   DP between the deleted run and the inserted run around it. What it links is flagged ``moved``.
+   (Vecalign's concatenated neighbours), else as the normalised sum of their vectors. A
+   multi-sentence bead must be one unit: every end sentence adds to its cosine (``member_gain``);
+   no sentence in it has a sure match (mutual nearest at ``anchor_level``) outside it that is
+   surer than the bead, and at most one sure pair is inside it; an m-n bead that splits at a
+   corner into two in-order links is refused (``split_many_to_many``); its level is read against
+   the null of unrelated runs of its own size. Standalone lines (headings, captions; the caller
+   flags them) link only 1-1, and only to standalone lines.
+4. **moves**: a base sentence the DP left deleted and a rewrite sentence it left inserted that are
+   each other's nearest in the whole other document, at ``move_level``, seed a small DP between the
+   deleted run and the inserted run around them; every link it makes must reach ``move_level``.
+   What it links is flagged ``moved``.
 
 Time and memory are close to linear in document length: the top-k search is blockwise, and the
 DP and its score tables touch only band cells. Two 5,000-sentence documents align in seconds.
@@ -81,13 +88,18 @@ class AlignConfig:
     #: parallel text whose beads carry OCR fragments: Text+Berg dev strict F1 0.860 at 0.0, 0.878 at
     #: -0.05, 0.879 without (encoded runs); drift favours correct deletions/insertions.
     member_gain: float = 0.0
+    #: Refuse an m-n link (both sides two or more sentences) that splits at its first or last corner
+    #: into a 1-1 link and the rest, each a link on its own and matched better in order than
+    #: crossed: paraphrases keep sentences apart that a topical paragraph's joined text blurs.
+    split_many_to_many: bool = True
     #: Anchors must be at least this level: a sure match, not just a mutual nearest.
     anchor_level: float = 0.5
     #: Link moved content at all (two-way nearest matching of what the DP left unlinked).
     detect_moves: bool = True
-    #: A deleted base sentence and an inserted rewrite sentence that are each other's nearest seed a
-    #: move only at this level or above: stricter than ``min_level``, as moves are rarer.
-    move_level: float = 0.6
+    #: A deleted base sentence and an inserted rewrite sentence that are each other's nearest in the
+    #: whole other document seed a move only at this level or above, and every moved link must reach
+    #: it on its own size's scale: as sure as an anchor, since a move breaks the reading order.
+    move_level: float = 0.5
     #: With ``embed``, the joined sentences of runs are encoded only within this many sentences of
     #: a bead the first pass (on summed vectors) made other than 1-1, then the DP runs again; the
     #: clear 1-1 stretches keep summed vectors. -1 encodes every run (slowest, all of Vecalign's).
@@ -132,6 +144,9 @@ class _Side:
 
     runs: list[np.ndarray]  # runs[a-1][e]: unit vector of sentences e-a+1..e (rows e < a-1 unused)
     lengths: list[np.ndarray] | None  # the same runs' lengths in characters, when texts are known
+    glued: list[np.ndarray]  # glued[a-1][e]: the run ending at e holds a standalone line
+    partner: np.ndarray | None = None  # each sentence's sure match on the other side, -1 if none
+    partner_cos: np.ndarray | None = None  # the cosine of that match
 
     @property
     def single(self) -> np.ndarray:
@@ -141,14 +156,26 @@ class _Side:
         return len(self.runs[0])
 
 
-def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts,
-                 cfg: AlignConfig) -> tuple[_Side, _Side]:
+def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts, base_standalone,
+                 rewrite_standalone, cfg: AlignConfig) -> tuple[_Side, _Side]:
     """Every run's vector as the normalised sum of its sentences' (the encoder refines some later)."""
     have_texts = (base_texts is not None and rewrite_texts is not None
                   and len(base_texts) == len(X) and len(rewrite_texts) == len(Y))
 
-    def side(V: np.ndarray, texts) -> _Side:
+    def side(V: np.ndarray, texts, standalone) -> _Side:
         runs = [V]
+        alone = np.zeros(len(V), bool)
+        if standalone is not None:
+            if len(standalone) != len(V):
+                raise ValueError(f"{len(standalone)} standalone flags for {len(V)} sentences")
+            alone = np.asarray(standalone, bool)
+        ca = np.concatenate([[0], np.cumsum(alone)])
+        glued = [alone]
+        for a in range(2, cfg.max_side + 1):
+            G = np.zeros(len(V), bool)
+            if len(V) >= a:
+                G[a - 1:] = (ca[a:] - ca[:-a]) > 0
+            glued.append(G)
         csum = np.vstack([np.zeros((1, V.shape[1]), np.float64), np.cumsum(V, axis=0, dtype=np.float64)])
         for a in range(2, cfg.max_side + 1):
             R = np.zeros_like(V)
@@ -165,9 +192,9 @@ def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts,
                 if len(single) >= a:
                     L[a - 1:] = cl[a:] - cl[:-a] + (a - 1) * len(cfg.joiner)
                 lengths.append(L)
-        return _Side(runs, lengths)
+        return _Side(runs, lengths, glued)
 
-    return side(X, base_texts), side(Y, rewrite_texts)
+    return side(X, base_texts, base_standalone), side(Y, rewrite_texts, rewrite_standalone)
 
 
 def _embed_runs(sides: tuple[_Side, _Side], texts: tuple[Sequence[str], Sequence[str]],
@@ -267,9 +294,29 @@ class _Scale:
 
     null: float
     gap: float
+    #: the null cosine of unrelated runs of a and b sentences, for multi-sentence beads: joined or
+    #: summed sentences look more alike than single ones, so a 3-1 link needs a higher cosine than a
+    #: 1-1 to be as sure (the same gap is kept: a run's typical match is no easier to recognise)
+    run_null: dict = field(default_factory=dict)
 
-    def level(self, cos):
-        return (cos - self.null) / self.gap
+    def level(self, cos, a: int = 1, b: int = 1):
+        return (cos - self.run_null.get((a, b), self.null)) / self.gap
+
+
+def _run_nulls(base: _Side, rewrite: _Side, scale: _Scale, cfg: AlignConfig) -> _Scale:
+    """The scale with each multi-sentence bead type's own null: the median cosine of random,
+    non-overlapping run pairs of that size (never below the single-sentence null)."""
+    rng = np.random.default_rng(1)
+    nulls = {}
+    n, m = len(base), len(rewrite)
+    for a, b in _bead_types(cfg):
+        if a + b <= 2 or b == 0 or n < a or m < b:
+            continue
+        k = min(cfg.null_sample // 10, (n - a + 1) * (m - b + 1))
+        ri, rj = rng.integers(a - 1, n, k), rng.integers(b - 1, m, k)
+        cos = np.einsum("ij,ij->i", base.runs[a - 1][ri], rewrite.runs[b - 1][rj])
+        nulls[(a, b)] = max(scale.null, float(np.median(cos)))
+    return _Scale(scale.null, scale.gap, nulls)
 
 
 def _calibrate(X: np.ndarray, Y: np.ndarray, near: _Nearest, cfg: AlignConfig) -> _Scale:
@@ -450,7 +497,18 @@ def _score_tables(span: _Span, lo, hi, off, types, scale: _Scale, ratio: float |
                 lr = span.rewrite.lengths[b - 1][span.r0:span.r1][J - 1][None, :] * ratio
                 score = score * np.log2(1 + np.minimum(lb, lr) / np.maximum(np.maximum(lb, lr), 1e-9)) \
                     ** cfg.length_weight
-            valid = (Ib - a >= 0)[:, None] & (J - b >= 0)[None, :] & (scale.level(cos) >= cfg.min_level)
+            valid = (Ib - a >= 0)[:, None] & (J - b >= 0)[None, :] & (
+                scale.level(cos, a, b) >= cfg.min_level)
+            # a standalone line (heading, caption) links only 1-1, and only to another standalone
+            # line: glued to body sentences, or standing for one, it would hide the insertion of
+            # a heading that sums up the paragraph below it
+            gb = span.base.glued[a - 1][span.b0:span.b1][Ib - 1][:, None]
+            gr = span.rewrite.glued[b - 1][span.r0:span.r1][J - 1][None, :]
+            valid &= (~gb & ~gr) if a + b > 2 else (gb == gr)
+            if a + b > 2 and span.base.partner is not None:
+                valid &= _partners_inside(span, Ib, J, a, b, cos, scale)
+            if cfg.split_many_to_many and a > 1 and b > 1:
+                valid &= ~_splits_at_a_corner(span, Ib, J, a, b, C, Xs, Ys, U, V, scale, cfg)
             # every sentence of a multi-sentence side must add to the match: dropping the first or
             # the last one may not raise the cosine (else the bead swallowed an unrelated sentence)
             if a > 1:
@@ -462,6 +520,49 @@ def _score_tables(span: _Span, lo, hi, off, types, scale: _Scale, ratio: float |
             score = np.where(valid, score, -np.inf)
             table[dest] = score[src_row, src_col]
     return tables
+
+
+def _splits_at_a_corner(span: _Span, Ib, J, a: int, b: int, C, Xs, Ys, U, V, scale: _Scale,
+                        cfg: AlignConfig) -> np.ndarray:
+    """Where an m-n bead (both sides multi-sentence) is really a 1-1 link at its first or last
+    corner followed or preceded by the rest: both parts are links (``min_level`` on their own
+    sizes) and pairing them in order matches better than crossing them."""
+    def parts(corner, rest, cross1, cross2):
+        return ((scale.level(corner) >= cfg.min_level) & (scale.level(rest, a - 1, b - 1) >= cfg.min_level)
+                & (corner + rest > cross1 + cross2))
+
+    first_b = Xs[np.clip(Ib - a, 0, None)]
+    first_r = Ys[np.clip(J - b, 0, None)]
+    start = parts(first_b @ first_r.T, C[(a - 1, b - 1)][1:, 1:], first_b @ V[b - 1].T,
+                  U[a - 1] @ first_r.T)
+    end = parts(C[(1, 1)][1:, 1:], C[(a - 1, b - 1)][:-1, :-1], C[(1, b - 1)][1:, :-1],
+                C[(a - 1, 1)][:-1, 1:])
+    return start | end
+
+
+def _partners_inside(span: _Span, Ib: np.ndarray, J: np.ndarray, a: int, b: int,
+                     cos: np.ndarray, scale: _Scale) -> np.ndarray:
+    """Where a multi-sentence bead is one unit: none of its sentences has a sure match outside the
+    bead that is closer than the bead itself (that sentence was moved, or belongs to another
+    link), and at most one of its sentence pairs is a sure match (else it is two links)."""
+    gb, gr = span.b0 + Ib - 1, span.r0 + J - 1  # global indices of each run's last sentence
+    ok = np.ones((len(Ib), len(J)), bool)
+    bead = scale.level(cos, a, b)
+    sure_inside = np.zeros((len(Ib), len(J)), np.int8)
+    for t in range(a):
+        k = np.clip(gb - t, 0, None)
+        p = span.base.partner[k][:, None]
+        inside = (p > gr[None, :] - b) & (p <= gr[None, :])
+        sure_inside += inside
+        if a > 1:
+            ok &= (p < 0) | inside | (scale.level(span.base.partner_cos[k])[:, None] <= bead)
+    if b > 1:
+        for t in range(b):
+            k = np.clip(gr - t, 0, None)
+            p = span.rewrite.partner[k][None, :]
+            ok &= (p < 0) | ((p > gb[:, None] - a) & (p <= gb[:, None])) | (
+                scale.level(span.rewrite.partner_cos[k])[None, :] <= bead)
+    return ok & (sure_inside <= 1)
 
 
 def _dp(span: _Span, lo, hi, scale: _Scale, ratio: float | None, cfg: AlignConfig
@@ -534,7 +635,7 @@ def _align_span(span: _Span, scale: _Scale, ratio: float | None, cfg: AlignConfi
         rj = tuple(span.r0 + k for k in rl)
         if bi and rj:
             sim = _similarity(span.base, span.rewrite, bi, rj)
-            if scale.level(sim) >= cfg.min_level:
+            if scale.level(sim, len(bi), len(rj)) >= cfg.min_level:
                 out.append((bi, rj, sim))
                 continue
         out.extend(((k,), (), None) for k in bi)
@@ -558,19 +659,28 @@ def _runs_of(indices: list[int]) -> dict[int, tuple[int, int]]:
     return out
 
 
-def _recover_moves(base: _Side, rewrite: _Side, links, scale: _Scale, ratio, cfg: AlignConfig):
-    """Link deleted base content to inserted rewrite content that is its two-way nearest match."""
+def _recover_moves(base: _Side, rewrite: _Side, links, scale: _Scale, ratio, near: _Nearest,
+                   cfg: AlignConfig):
+    """Link deleted base content to inserted rewrite content that is its two-way nearest match.
+
+    A seed is a deleted base sentence and an inserted rewrite sentence that are each other's nearest
+    in the *whole* other document (so neither is carried better by a link elsewhere), at
+    ``move_level``. A small DP between the deleted and the inserted runs around each seed links its
+    neighbours too; every link it makes must itself reach ``move_level`` on its own size's scale.
+    """
     moved = []
     for _ in range(4):  # each round links at least one pair or stops
         deleted = sorted(b[0] for b, r, _ in links if not r)
         inserted = sorted(r[0] for b, r, _ in links if not b)
         if not deleted or not inserted:
             break
-        dels, ins = np.array(deleted), np.array(inserted)
-        near = _nearest(base.single[dels], rewrite.single[ins], 1, cfg.block_rows)
-        i, j, cos = _mutual_best(near, margin=False)
-        keep = scale.level(cos) >= cfg.move_level
-        seeds = sorted(zip(dels[i[keep]].tolist(), ins[j[keep]].tolist(), strict=True))
+        is_inserted = np.zeros(len(rewrite), bool)
+        is_inserted[inserted] = True
+        dels = np.array(deleted)
+        nearest_r = near.row_idx[dels, 0]
+        keep = (is_inserted[nearest_r] & (near.col_idx[nearest_r, 0] == dels)
+                & (scale.level(near.row_val[dels, 0]) >= cfg.move_level))
+        seeds = sorted(zip(dels[keep].tolist(), nearest_r[keep].tolist(), strict=True))
         if not seeds:
             break
         d_runs, i_runs = _runs_of(deleted), _runs_of(inserted)
@@ -588,7 +698,8 @@ def _recover_moves(base: _Side, rewrite: _Side, links, scale: _Scale, ratio, cfg
             spans.append(_Span(base, rewrite, b0, b1, r0, r1))
         found = []
         for span in spans:
-            found += [x for x in _align_span(span, scale, ratio, cfg) if x[0] and x[1]]
+            found += [x for x in _align_span(span, scale, ratio, cfg)
+                      if x[0] and x[1] and scale.level(x[2], len(x[0]), len(x[1])) >= cfg.move_level]
         if not found:
             break
         used_b = {k for b, _, _ in found for k in b}
@@ -605,6 +716,7 @@ def _recover_moves(base: _Side, rewrite: _Side, links, scale: _Scale, ratio, cfg
 def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
           embed: Callable[[list[str]], np.ndarray] | None = None,
           base_texts: Sequence[str] | None = None, rewrite_texts: Sequence[str] | None = None,
+          base_standalone: Sequence[bool] | None = None, rewrite_standalone: Sequence[bool] | None = None,
           config: AlignConfig = AlignConfig()) -> list[AlignedPair]:
     """Align base sentences to rewrite sentences; every index of each side lands in exactly one pair.
 
@@ -626,9 +738,18 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
         return ([AlignedPair((i,), (), None, 1.0, False) for i in range(n)]
                 + [AlignedPair((), (j,), None, 1.0, False) for j in range(m)])
     X, Y = _unit_rows(X0), _unit_rows(Y0)
-    base, rewrite = _build_sides(X, Y, base_texts, rewrite_texts, cfg)
+    base, rewrite = _build_sides(X, Y, base_texts, rewrite_texts, base_standalone, rewrite_standalone,
+                                 cfg)
     near = _nearest(X, Y, cfg.top_k, cfg.block_rows)
-    scale = _calibrate(X, Y, near, cfg)
+    scale = _run_nulls(base, rewrite, _calibrate(X, Y, near, cfg), cfg)
+    # sure matches (mutual nearest by margin, anchor level): no multi-sentence bead may take in a
+    # sentence whose sure match lies outside it (else a moved sentence is glued to its neighbour)
+    i, j, cos = _mutual_best(near, margin=True)
+    sure = scale.level(cos) >= cfg.anchor_level
+    base.partner, rewrite.partner = np.full(n, -1), np.full(m, -1)
+    base.partner[i[sure]], rewrite.partner[j[sure]] = j[sure], i[sure]
+    base.partner_cos, rewrite.partner_cos = np.zeros(n, np.float32), np.zeros(m, np.float32)
+    base.partner_cos[i[sure]], rewrite.partner_cos[j[sure]] = cos[sure], cos[sure]
     ratio = None
     if base.lengths is not None and rewrite.lengths is not None:
         ratio = float(base.lengths[0].sum() / max(rewrite.lengths[0].sum(), 1.0))
@@ -643,14 +764,14 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
         links = _align_span(whole, scale, ratio, cfg, near)
     moved: set = set()
     if cfg.detect_moves:
-        links, moved = _recover_moves(base, rewrite, links, scale, ratio, cfg)
+        links, moved = _recover_moves(base, rewrite, links, scale, ratio, near, cfg)
 
     best_b = near.row_val[:, 0]  # each sentence's closest cosine on the other side
     best_r = near.col_val[:, 0]
     pairs = []
     for b, r, sim in links:
         if b and r:
-            conf = float(np.clip(scale.level(sim), 0.0, 1.0))
+            conf = float(np.clip(scale.level(sim, len(b), len(r)), 0.0, 1.0))
         else:
             best = best_b[b[0]] if b else best_r[r[0]]
             conf = float(1.0 - np.clip(scale.level(best), 0.0, 1.0))

@@ -51,6 +51,10 @@ class NLIScorer:
             self._model, self._tokenizer = model.model, model.tokenizer
         else:
             self.name = str(model)
+            from transformers.utils import logging as hf_logging
+
+            bars = hf_logging.is_progress_bar_enabled()
+            hf_logging.disable_progress_bar()  # loading a local model needs no progress bar
             try:
                 self._tokenizer = AutoTokenizer.from_pretrained(str(model), local_files_only=True)
                 self._model = AutoModelForSequenceClassification.from_pretrained(
@@ -58,6 +62,9 @@ class NLIScorer:
             except (OSError, ValueError) as e:
                 raise ModelError(f"cannot load the NLI model {self.name!r} from local files "
                                  f"(drift never downloads models): {e}") from None
+            finally:
+                if bars:
+                    hf_logging.enable_progress_bar()
         self._model.eval()
         id2label = getattr(self._model.config, "id2label", {}) or {}
         self._index: dict[str, int] = {}

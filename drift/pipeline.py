@@ -25,7 +25,7 @@ from drift.normalising import comparison_form
 from drift.reading import read_text
 from drift.report import Comparison, Document, Link, ModelInfo, Report
 from drift.scoring import SimilarityCalibration, comparison_drift, link_drift
-from drift.segmenting import presplit, split_sentences
+from drift.segmenting import is_standalone, presplit, split_sentences
 from drift.shifts import addition_shift, detect_shifts, omission_shift
 
 Source = str | bytes | os.PathLike[str]
@@ -86,7 +86,11 @@ class Analyzer:
         base_vectors = self.embedder.encode(base_texts)
         rewrite_vectors = self.embedder.encode(rewrite_texts)
         pairs = align(base_vectors, rewrite_vectors, embed=self.embedder.encode, base_texts=base_texts,
-                      rewrite_texts=rewrite_texts, config=self.align_config)
+                      rewrite_texts=rewrite_texts, config=self.align_config,
+                      base_standalone=[is_standalone(base.text, base.sentences[i].start,
+                                                     base.sentences[i].end) for i in base_idx],
+                      rewrite_standalone=[is_standalone(rewrite.text, rewrite.sentences[i].start,
+                                                        rewrite.sentences[i].end) for i in rewrite_idx])
         calibration = _calibrate(pairs, base_vectors, rewrite_vectors)
         links = [self._link(pair, base, rewrite, base_idx, rewrite_idx, calibration) for pair in pairs]
         if self.nli is not None:

@@ -110,3 +110,26 @@ def _trimmed(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         if start < end:
             out.append((start, end))
     return out
+
+
+# A heading, caption or dateline: a line of its own, short, not ended like a sentence.
+_HEADING_MAX_WORDS = 12
+_SENTENCE_END = tuple(".!?\u2026\"'\u201d\u2019\u00bb:;")
+
+
+def is_standalone(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a whole line of at most 12 words that does not end like a
+    sentence (no final . ! ? … or closing quotation mark): a heading, caption or dateline, which an
+    aligner should link on its own rather than glue to body sentences.
+
+    >>> text = "Trump-Maduro call\\nTrump confirmed on Sunday that he spoke to Maduro."
+    >>> is_standalone(text, 0, 17), is_standalone(text, 18, len(text))
+    (True, False)
+    """
+    before = text[:start].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    whole_line = (not before or before[-1] in "\n\r\u2028\u2029") and (
+        not after or after[0] in "\n\r\u2028\u2029")
+    piece = text[start:end].strip()
+    return bool(piece) and whole_line and len(piece.split()) <= _HEADING_MAX_WORDS \
+        and not piece.endswith(_SENTENCE_END)

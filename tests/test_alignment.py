@@ -163,6 +163,28 @@ def test_a_block_moved_to_the_front_is_linked_and_flagged(encode, base, spun):
     assert [p.moved for p in pairs] == [False] * 6 + [True, True] + [False]
 
 
+def test_content_the_rewrite_never_had_is_deleted_not_moved(encode, base):
+    # 001 is a shortened translation that stops after the Reuters section: nothing about Teresa Bo at
+    # the border (base 24-29) is in it, so those sentences are deleted, never "moved" to whatever
+    # rewrite sentence happens to be nearest
+    rewrite = seed_sentences("001")
+    pairs = run(encode, base, rewrite)
+    assert_covers(pairs, len(base), len(rewrite))
+    assert [p.rewrite for p in pairs if p.base and min(p.base) >= 24] == [()] * 6
+    assert not any(p.moved and max(p.base) >= 21 for p in pairs)
+
+
+def test_headings_link_alone(encode):
+    # a heading summing up the paragraph below it is an insertion, not glued to the paragraph
+    b = SPLIT_BASE
+    r = ["Council Passes Budget"] + SPLIT_REWRITE
+    flags = [True] + [False] * len(SPLIT_REWRITE)
+    pairs = align(encode(b), encode(r), embed=encode, base_texts=b, rewrite_texts=r,
+                  rewrite_standalone=flags)
+    assert links(pairs)[0] == ((), (0,))
+    assert all(len(p.rewrite) <= 1 or 0 not in p.rewrite for p in pairs)
+
+
 # -- edges -----------------------------------------------------------------------------------------
 
 def test_empty_sides(encode, base):

@@ -198,6 +198,21 @@ def test_the_dropped_death_toll_in_the_loose_rewrite(docs):
     assert [words(base, s.base_span) for s in severe(found)] == ["at least 83 people"]
 
 
+def test_the_loose_rewrite_gives_the_military_verdict_to_analysts_instead_of_sources(docs):
+    found, base, rw = shifts(docs, "004", ["Sources in Venezuela told Al Jazeera that they know"],
+                             ["not comparable to those of the United States"])
+    changed = [s for s in severe(found) if s.type == "attribution"]
+    assert len(changed) == 1
+    assert words(base, changed[0].base_span) == "Sources in Venezuela"
+    assert "analysts" in words(rw, changed[0].rewrite_span)
+
+
+def test_local_sources_are_still_sources(docs):
+    found, _, _ = shifts(docs, "003", ["Sources in Venezuela told Al Jazeera that they know"],
+                         ["Local sources told Al Jazeera"])
+    assert not severe(found)
+
+
 # -- whole sentences left out ---------------------------------------------------------------------
 
 def test_a_left_out_sentence_with_a_figure_is_a_key_fact(docs):

@@ -49,11 +49,11 @@ def detect_shifts(base_doc: Document, rewrite_doc: Document, base_idx: tuple[int
     """
     base, rewrite = Side(base_doc, base_idx), Side(rewrite_doc, rewrite_idx)
     b_text, r_text = base.text, rewrite.text
+    if b_text == r_text:
+        return []
     if diff is None or "".join(t for op, t in diff if op <= 0) != b_text \
             or "".join(t for op, t in diff if op >= 0) != r_text:
         diff = word_diff(b_text, r_text)
-    if b_text == r_text:
-        return []
     found: list[Shift] = numbers.detect(base, rewrite)
     if language is None or language.lower().startswith("en"):
         found += polarity.detect(base, rewrite, list(diff))

@@ -30,7 +30,7 @@ def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
         s = rewrite_doc.sentences[min(rewrite_idx)]
         span = (s.start, s.end)
     figures = [q for q in find_quantities(side) if not q.vague and not q.date and q.value != 1]
-    names = [t for k, t in enumerate(toks) if side.is_name(k)]
+    names = [t for k, t in enumerate(toks) if side.is_actor_name(k)]  # a new place claims nothing
     n_words = sum(t.is_word for t in toks)
     words = quote(side.words(span))
     if base is not None:

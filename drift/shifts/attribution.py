@@ -23,6 +23,7 @@ from drift.shifts.lexicons import (
     DISCREDITING,
     FRAMES,
     HEDGES,
+    LOCATIVES,
     MONTHS,
     REPORTING_STANCE,
     SOURCE_KIND,
@@ -30,6 +31,7 @@ from drift.shifts.lexicons import (
     WEEKDAYS,
     word_set,
 )
+from drift.shifts.polarity import kept_comparisons
 from drift.shifts.text import Side, Token, has_key, quote
 
 #: Tokens that end the clause a frame governs.
@@ -126,12 +128,21 @@ def _scope(side: Side, first: int, last: int, pat: tuple[str, ...]) -> list[int]
     """Content words the frame governs: the clause after it, or before it ("…, he said")."""
     toks = side.tokens
     sent = toks[first].sent
-    if len(pat) == 1 and pat[0] in HEDGES:  # "alleged drug boats": the noun phrase it modifies
+    if len(pat) == 1 and pat[0] in HEDGES:
+        if not pat[0].endswith("ly"):  # "alleged drug boats": the noun phrase it modifies
+            out = []
+            for k in range(last + 1, len(toks)):
+                if toks[k].sent != sent or not toks[k].is_content:
+                    break
+                out.append(k)
+            return out
+        # "allegedly stole $10,000": the verb phrase, to the end of the clause
         out = []
         for k in range(last + 1, len(toks)):
-            if toks[k].sent != sent or not toks[k].is_content:
+            if toks[k].sent != sent or toks[k].norm in _CLAUSE_END or len(out) >= 5:
                 break
-            out.append(k)
+            if toks[k].is_content:
+                out.append(k)
         return out
     limit = 12
 
@@ -214,9 +225,13 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "tha
 def _identity(side: Side, rng: tuple[int, int]) -> frozenset[str] | None:
     """Who a speaker is, as comparable keys: names, and kinds of unnamed source ("expert")."""
     out = set()
-    for t in side.tokens[rng[0]:rng[1] + 1]:
+    toks = side.tokens
+    for k in range(rng[0], rng[1] + 1):
+        t = toks[k]
         if not t.is_word or t.norm in _PRONOUNS:
             continue
+        if k > rng[0] and toks[k - 1].norm in LOCATIVES:
+            continue  # "sources in Venezuela" are sources, wherever they are
         if t.norm in SOURCE_KIND:
             out.add("kind:" + SOURCE_KIND[t.norm])
         elif (t.is_cap or t.norm == "usa") and t.norm not in STOPWORDS and t.norm not in WEEKDAYS \
@@ -227,6 +242,17 @@ def _identity(side: Side, rng: tuple[int, int]) -> frozenset[str] | None:
 
 def _same_source(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(has_key(k, b) for k in a)
+
+
+def _speaker_kept(f: Frame, base: Side, region: list[int], rewrite: Side) -> bool:
+    """Whether the rewrite sentence holding the content still names the frame's speaker."""
+    rng = _speaker(base, f)
+    if rng is None:
+        return False
+    sent = rewrite.tokens[region[0]].sent
+    keys = frozenset(t.key for t in rewrite.tokens if t.sent == sent and t.is_content)
+    return any(t.is_content and t.norm not in _PRONOUNS and has_key(t.key, keys)
+               for t in base.tokens[rng[0]:rng[1] + 1])
 
 
 def _source_changed(f: Frame, base: Side, region: list[int], rewrite: Side, frames: list[Frame]
@@ -260,6 +286,9 @@ def _covered(region: list[int], rewrite: Side, frames: list[Frame]) -> bool:
     """Whether the rewrite sentence holding the content attributes it in any way: a reporting verb
     governs its whole clause, however long ("Maduro told a crowd … that they wanted peace")."""
     sent = rewrite.tokens[region[0]].sent
+    quotes_before = sum(t.norm == '"' and t.sent == sent for t in rewrite.tokens[:region[0]])
+    if quotes_before % 2 == 1:
+        return True  # still inside quotation marks: still someone's words
     return any(rewrite.tokens[f.first].sent == sent for f in frames) or any(
         (t.norm in HEDGES or t.norm in REPORTING_STANCE) and t.sent == sent for t in rewrite.tokens)
 
@@ -284,9 +313,26 @@ def _verdicts(base: Side, rewrite: Side) -> list[Shift]:
     return shifts
 
 
+def _comparison_sources(base: Side, rewrite: Side, rewrite_frames: list[Frame]) -> list[Shift]:
+    """A comparison both sides make ("no match for" ~ "not comparable to") is the same claim even
+    in other words; check that it is still given to the same source."""
+    shifts = []
+    base_frames = find_frames(base)
+    for bc, rc in kept_comparisons(base, rewrite):
+        sent = base.tokens[bc.first].sent
+        governing = [f for f in base_frames if base.tokens[f.first].sent == sent and f.first < bc.first
+                     and not f.quote]
+        if governing:
+            changed = _source_changed(governing[-1], base, list(range(rc.first, rc.last + 1)), rewrite,
+                                      rewrite_frames)
+            if changed is not None:
+                shifts.append(changed)
+    return shifts
+
+
 def detect(base: Side, rewrite: Side) -> list[Shift]:
     rewrite_frames = find_frames(rewrite)
-    shifts: list[Shift] = _verdicts(base, rewrite)
+    shifts: list[Shift] = _verdicts(base, rewrite) + _comparison_sources(base, rewrite, rewrite_frames)
     for f in find_frames(base):
         if len(f.scope) < 2:
             continue
@@ -311,6 +357,8 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
                 if changed is not None:
                     shifts.append(changed)
                 continue
+            if f.cls == "source" and _speaker_kept(f, base, region, rewrite):
+                continue  # "The firm reported a loss" → "the firm posted a loss": still the firm's
         if f.quote:  # point at who the quotation was attributed to: "she said"
             first = f.first
             while first > 0 and base.tokens[first - 1].is_word:

@@ -99,7 +99,7 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
     for n in dropped:
         bs = base.span(n.first, n.last)
         bw = base.words(bs)
-        # a swap: the rewrite names someone the base does not, in the same sentence position
+        # a swap: the link loses one actor and gains another the base never names
         partner = next((k for k, a in enumerate(added) if k not in used and a.actor and n.actor
                         and not any(has_key(x, base_doc_keys) for x in a.keys)), None)
         if partner is not None:

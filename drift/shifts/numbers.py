@@ -47,7 +47,7 @@ class Quantity:
 
     def same_value(self, other: Quantity) -> bool:
         if self.unit == other.unit == "percent" and self.value is not None and other.value is not None:
-            return abs(self.value - other.value) < 1.0  # "two-thirds" = "66.7%" ≈ "67 percent"
+            return abs(self.value - other.value) <= 0.5  # "two-thirds" = "66.7%" ≈ "67 percent"
         mine, theirs = {self.value, self.alt} - {None}, {other.value, other.alt} - {None}
         return bool(mine & theirs)
 

@@ -82,6 +82,19 @@ def _overlap(a: set[str], b: set[str]) -> bool:
     return any(has_key(k, b) for k in a)
 
 
+def kept_comparisons(base: Side, rewrite: Side) -> list[tuple[Comparison, Comparison]]:
+    """Comparisons both sides make the same way round ("no match for" ~ "not comparable to")."""
+    out = []
+    rcs = find_comparisons(rewrite)
+    for bc in find_comparisons(base):
+        for rc in rcs:
+            same = _overlap(bc.stronger, rc.stronger) or _overlap(bc.weaker, rc.weaker)
+            flipped = _overlap(bc.stronger, rc.weaker) or _overlap(bc.weaker, rc.stronger)
+            if same and not flipped:
+                out.append((bc, rc))
+    return out
+
+
 def _comparison_reversals(base: Side, rewrite: Side) -> list[Shift]:
     shifts = []
     rcs = find_comparisons(rewrite)

@@ -102,7 +102,7 @@ class Token:
 
     @property
     def key(self) -> str:
-        """The stem a word is looked up by, with name aliases resolved ("america" -> "us")."""
+        """The stem a word is looked up by, with name aliases resolved ("america" -> "usa")."""
         return stem(ALIASES.get(self.norm, self.norm))
 
 
