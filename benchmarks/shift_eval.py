@@ -193,7 +193,7 @@ def evaluate_gold_links(path: Path, reverse: bool = False) -> Tally:
         detected = detect_shifts(base, rewrite, b, r, word_diff(base.joined(b), rewrite.joined(r)))
         _judge(tally, link["shifts"], detected, f"{path.stem} link {k}", base, rewrite)
     for item in data.get("deleted", []):
-        shift = omission_shift(base, _indices(base, item["base_sentences"]))
+        shift = omission_shift(base, _indices(base, item["base_sentences"]), rewrite=rewrite)
         _judge_whole(tally, item["severity"], shift, f"{path.stem} deleted {item['base'][0][:30]!r}")
     for item in data.get("inserted", []):
         shift = addition_shift(rewrite, _indices(rewrite, item["rewrite_sentences"]), base=base)

@@ -163,15 +163,29 @@ def test_a_block_moved_to_the_front_is_linked_and_flagged(encode, base, spun):
     assert [p.moved for p in pairs] == [False] * 6 + [True, True] + [False]
 
 
-def test_content_the_rewrite_never_had_is_deleted_not_moved(encode, base):
+def test_content_the_rewrite_never_had_is_deleted_not_moved(encode):
     # 001 is a shortened translation that stops after the Reuters section: nothing about Teresa Bo at
     # the border (base 24-29) is in it, so those sentences are deleted, never "moved" to whatever
-    # rewrite sentence happens to be nearest
-    rewrite = seed_sentences("001")
-    pairs = run(encode, base, rewrite)
-    assert_covers(pairs, len(base), len(rewrite))
-    assert [p.rewrite for p in pairs if p.base and min(p.base) >= 24] == [()] * 6
-    assert not any(p.moved and max(p.base) >= 21 for p in pairs)
+    # rewrite sentence happens to be nearest. Sentences as the pipeline gives them: page furniture
+    # left out, headings and captions flagged standalone.
+    from drift.pipeline import read_document
+    from drift.segmenting import is_standalone
+
+    def content(prefix):
+        doc = read_document(next(SEEDS.glob(f"{prefix}_*.txt")), role="x")
+        idx = doc.content_indices
+        flags = [is_standalone(doc.text, doc.sentences[i].start, doc.sentences[i].end) for i in idx]
+        return idx, [doc.sentence_text(i) for i in idx], flags
+
+    b_idx, b, b_flags = content("002")
+    r_idx, r, r_flags = content("001")
+    pairs = align(encode(b), encode(r), embed=encode, base_texts=b, rewrite_texts=r,
+                  base_standalone=b_flags, rewrite_standalone=r_flags)
+    assert_covers(pairs, len(b), len(r))
+    got = {tuple(b_idx[i] for i in p.base): p for p in pairs if p.base}
+    for k in range(24, 30):
+        assert not got[(k,)].rewrite and not got[(k,)].moved, k
+    assert not any(p.moved and max(b_idx[i] for i in p.base) >= 21 for p in pairs)
 
 
 def test_headings_link_alone(encode):
@@ -303,4 +317,5 @@ def test_five_thousand_sentences_align_to_the_synthetic_truth():
     exact = sum(got.get((b, r)) == moved for b, r, moved in gold)
     assert exact >= 0.97 * len(gold)
     moved_gold = [(b, r) for b, r, moved in gold if moved]
-    assert sum(got.get(k) is True for k in moved_gold) >= 0.85 * len(moved_gold)
+    assert sum(got.get(k) is True for k in moved_gold) >= 0.9 * len(moved_gold)
+    assert not any(moved and (b, r) not in set(moved_gold) for (b, r), moved in got.items())

@@ -222,6 +222,13 @@ def test_a_left_out_sentence_with_a_figure_is_a_key_fact(docs):
     assert words(base, shift.base_span) == base.sentence_text(idx(base, "The US has amassed")[0])
 
 
+def test_a_left_out_figure_the_rewrite_gives_elsewhere_is_not_lost():
+    base = make_doc("b", "The toll rose on Monday.", "Officials counted 83 victims.")
+    rewrite = make_doc("r", "The toll, 83 victims, rose on Monday.")
+    assert omission_shift(base, (1,)).severity == 2
+    assert omission_shift(base, (1,), rewrite=rewrite).severity == 1
+
+
 def test_a_left_out_heading_is_colour(docs):
     base = docs["002"]
     shift = omission_shift(base, idx(base, "Trump-Maduro call"))

@@ -9,8 +9,8 @@ found by :mod:`drift.shifts.attribution`, because it states a claim as fact.
 from __future__ import annotations
 
 from drift.report import Shift
-from drift.shifts.lexicons import HEDGES, REPORTING_STANCE
-from drift.shifts.text import Side, quote
+from drift.shifts.lexicons import HEDGES, REPORTING_STANCE, SOURCE_KIND, STOPWORDS, TITLES
+from drift.shifts.text import Side, has_key, quote
 
 #: (base stance, rewrite stance) → (severity, what the change does to the statement).
 STANCE_CHANGES = {
@@ -48,6 +48,20 @@ def _verbs(side: Side) -> list[tuple[int, str]]:
             if t.norm in REPORTING_STANCE and _reports(side, k)]
 
 
+def _speaker_keys(side: Side, k: int) -> frozenset[str]:
+    """Who speaks before a verb: names and kinds of source in the six words before it."""
+    sent = side.tokens[k].sent
+    out = set()
+    for t in side.tokens[max(0, k - 6):k]:
+        if t.sent != sent or not t.is_word or t.norm in STOPWORDS or t.norm in TITLES:
+            continue
+        if t.norm in SOURCE_KIND:
+            out.add("kind:" + SOURCE_KIND[t.norm])
+        elif t.is_cap or t.norm == "usa":
+            out.add(t.key)
+    return frozenset(out)
+
+
 def _nearest_pairs(left: list[tuple[int, str]], right: list[tuple[int, str]], n_left: int, n_right: int
                    ) -> list[tuple[tuple[int, str], tuple[int, str]]]:
     """Pair leftover verbs by where they stand in their link (as a share of its length)."""
@@ -75,6 +89,9 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             free_r.remove(match)
     shifts: list[Shift] = []
     for (bk, bst), (rk, rst) in _nearest_pairs(left_b, free_r, len(base.tokens), len(rewrite.tokens)):
+        b_who, r_who = _speaker_keys(base, bk), _speaker_keys(rewrite, rk)
+        if b_who and r_who and not any(has_key(k, r_who) for k in b_who):
+            continue  # "Trump confirmed" vs "Reuters suggests": two statements, not one reworded
         severity, what = STANCE_CHANGES[(bst, rst)]
         bw, rw = base.tokens[bk].text, rewrite.tokens[rk].text
         shifts.append(Shift("hedging", severity, base.span(bk, bk), rewrite.span(rk, rk),

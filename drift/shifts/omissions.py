@@ -13,7 +13,7 @@ from __future__ import annotations
 from drift.report import Document, Shift
 from drift.shifts.attribution import find_frames
 from drift.shifts.lexicons import NUMBER_WORDS, word_set
-from drift.shifts.numbers import find_quantities
+from drift.shifts.numbers import doc_values, find_quantities
 from drift.shifts.text import Side, Token, quote, whole
 
 #: Fewest content words a dropped run must hold to be reported.
@@ -76,9 +76,12 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
     """The shift of base sentence(s) the rewrite leaves out entirely.
 
     Severity 2 when what is lost is a key fact: a figure, a source named with what it said, an
-    actor the rewrite never names (``rewrite``, keyword, optional: the whole rewrite, to check), or
-    a full statement (at least :data:`MIN_FACT_WORDS` words) about a named actor. Otherwise (a
-    heading, a short colour sentence) 1.
+    actor the rewrite never names, or a full statement (at least :data:`MIN_FACT_WORDS` words)
+    about a named actor. Otherwise (a heading, a short colour sentence) 1.
+
+    ``rewrite`` (keyword, optional): the whole rewrite document. With it, a figure the rewrite gives
+    elsewhere is not counted as lost, and an actor it never names makes even a short sentence a key
+    fact; without it, every figure counts and named actors count only in full statements.
     """
     side = Side(base_doc, base_idx)
     toks = side.tokens
@@ -89,7 +92,9 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
     actors = [k for k in range(len(toks)) if side.is_actor_name(k)]
     sourced = any(f.cls == "source" for f in find_frames(side)) and actors
     unknown = rewrite is not None and any(not whole(rewrite).has_name(toks[k]) for k in actors)
-    figures = any(q.key_fact and not q.vague and not q.date for q in find_quantities(side))
+    given = doc_values(rewrite) if rewrite is not None else frozenset()  # figures the rewrite still gives
+    figures = any(q.key_fact and not q.vague and not q.date and not ({q.value, q.alt} & given)
+                  for q in find_quantities(side))
     key = figures or sourced or unknown or (actors and n_words >= MIN_FACT_WORDS)
     severity = 2 if key and not all(side.in_heading(k) for k in range(len(toks))) else 1
     span = side.span(0, max(k for k, t in enumerate(toks) if t.sent == toks[0].sent))
