@@ -102,7 +102,7 @@ class Analyzer:
         b = tuple(base_idx[i] for i in pair.base)
         r = tuple(rewrite_idx[j] for j in pair.rewrite)
         if not r:
-            shifts = [omission_shift(base, b)]
+            shifts = [omission_shift(base, b, rewrite=rewrite)]
             diff = [(-1, base.joined(b))]
         elif not b:
             shifts = [addition_shift(rewrite, r, base=base)]
