@@ -83,10 +83,10 @@ function(){track('nav')})});</script>
 
 
 ALIGNER_MERGES_DELETIONS = (
-    "alignment.py: base sentences the rewrite dropped are merged into an n-1 link with the copied "
-    "neighbour (e.g. 3-1 (0,1,2)->(0) with similarity 0.82 although rewrite 0 is base 0 verbatim); "
-    "the DP's length factor scales every rewrite length by the whole-document length ratio, which "
-    "deletions inflate, so the true 1-1 is penalised as much as the n-1")
+    "alignment.py: base sentences the rewrite dropped are merged into an n-1 link next to a copied "
+    "sentence, and the copy itself can be left unlinked: with USE, TEXT -> ARTICLE[0] + ARTICLE[4] "
+    "gives deleted (0,), 2-1 (1,2)->(0,) at similarity 0.66 although rewrite 0 is base 0 verbatim "
+    "(cosine 1.0); TEXT -> the Spanish translation of sentences 0, 3, 4 gives 3-1 (0,1,2)->(0,)")
 
 
 @pytest.fixture(scope="module")
@@ -243,9 +243,9 @@ def test_identical_documents_have_no_drift(use):
                for link in comparison.links)
 
 
-@pytest.mark.xfail(strict=True, reason="alignment.py: an unrelated rewrite still gets 3-3 and 1-1 links "
-                   "at cosine 0.05-0.11 (USE noise level) with confidence 0.5-0.88: the calibrated scale "
-                   "takes noise mutual nearest neighbours as the typical match")
+@pytest.mark.xfail(strict=True, reason="alignment.py: an unrelated rewrite still gets 1-1 links at cosine "
+                   "0.10 and 0.13 and a 1-2 at 0.05 (USE's noise level) with confidence 0.3-1.0: the "
+                   "calibrated scale takes noise mutual nearest neighbours as the typical match")
 def test_unrelated_documents_are_all_deleted_and_inserted(use):
     report = compare(TEXT, UNRELATED, analyzer=use)
     links = report.comparisons[0].links
@@ -263,7 +263,6 @@ def test_a_translation_is_aligned_across_languages(tmp_path):
     assert pairs == {(0,): (0,), (1,): (3,), (2,): (4,)}
 
 
-@pytest.mark.xfail(strict=True, reason=ALIGNER_MERGES_DELETIONS)
 def test_a_document_mixing_languages(use):
     mixed = "\n".join([ARTICLE[0], SPANISH[1], "总统呼吁和平。", ARTICLE[4]])
     report = compare(TEXT, mixed, analyzer=use)
@@ -281,14 +280,17 @@ def test_a_translation_is_read_with_the_multilingual_model(tmp_path):
     assert {link.rewrite: link.base for link in links if link.rewrite}[(2,)] == (4,)
 
 
-@pytest.mark.xfail(strict=True, reason=ALIGNER_MERGES_DELETIONS)
-@pytest.mark.parametrize("model", ["use", "fake"])
-def test_sentences_dropped_from_a_copy_are_deleted_links(use, fake, model):
+@pytest.mark.parametrize(("model", "kept"), [
+    ("use", (0, 3, 4)), ("use", (0, 2, 4)), ("fake", (0, 3, 4)), ("fake", (0, 2, 4)), ("fake", (0, 4)),
+    pytest.param("use", (0, 4), marks=pytest.mark.xfail(strict=True, reason=ALIGNER_MERGES_DELETIONS)),
+])
+def test_sentences_dropped_from_a_copy_are_deleted_links(use, fake, model, kept):
     analyzer = use if model == "use" else fake
-    report = compare(TEXT, "\n".join([ARTICLE[0], ARTICLE[3], ARTICLE[4]]), analyzer=analyzer)
-    assert [(link.kind, link.base, link.rewrite) for link in report.comparisons[0].links] == [
-        ("1-1", (0,), (0,)), ("deleted", (1,), ()), ("deleted", (2,), ()), ("1-1", (3,), (1,)),
-        ("1-1", (4,), (2,))]
+    report = compare(TEXT, "\n".join(ARTICLE[i] for i in kept), analyzer=analyzer)
+    expected = []
+    for i in range(len(ARTICLE)):
+        expected.append(("1-1", (i,), (kept.index(i),)) if i in kept else ("deleted", (i,), ()))
+    assert [(link.kind, link.base, link.rewrite) for link in report.comparisons[0].links] == expected
 
 
 @pytest.mark.slow

@@ -105,8 +105,10 @@ SPACES = [" ", "  ", "\u00a0", "\t", " \u200b", "\u2009"]
 
 # Random text without control characters other than tab (drift refuses control-heavy bytes as
 # binary; that path has its own tests) and without surrogates, which no real text holds.
+# "No" (other numbers: ¼ ² ①) is left out until shifts/text.py stops reading "¼" as the digits
+# "1⁄4" (see test_unicode_fractions_and_superscripts_do_not_crash_the_pipeline).
 random_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>&"),
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "No"), blacklist_characters="<>&"),
     min_size=1, max_size=60).filter(lambda s: any(c.isalnum() for c in s))
 
 
@@ -343,6 +345,18 @@ def test_sentences_are_ordered_trimmed_ranges_of_the_text(data):
     assert all(covered[i] or text[i].isspace() or text[i] == "\ufeff" for i in range(len(text)))
 
 
+@pytest.mark.xfail(strict=True, reason="shifts/text.py Token.is_number only checks norm[:1].isdigit(): "
+                   "'¼' folds (NFKC) to '1⁄4' and '²A' to '2a', so shifts/numbers.py _parse_digits "
+                   "calls float('1⁄4') and raises ValueError from find_quantities")
+@pytest.mark.parametrize("added", ["¼", "²A", "Item ¾ of the budget was spent."])
+def test_unicode_fractions_and_superscripts_do_not_crash_the_pipeline(added):
+    from drift.pipeline import compare
+
+    base = seed_sentences()[0]
+    report = compare(base, added + "\n" + base, analyzer=_analyzer())
+    assert_report_valid(report)
+
+
 # -- word_diff -----------------------------------------------------------------------------------
 
 words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
@@ -392,8 +406,8 @@ def test_unicode_text_decodes_back(text, codec):
         # Without a byte-order mark, UTF-16 is recognised by NUL bytes in alternate positions
         # (reading.py's documented evidence): mostly Latin-1 text, so one half of the bytes is
         # mostly NUL, and few characters such as U+0100 or U+2000 put a NUL in the other half.
-        assume(sum(c < "\u0100" for c in text) > 0.8 * len(text))
-        assume(sum(ord(c) % 256 == 0 for c in text) < 0.04 * len(text))
+        low, high = (data[0::2], data[1::2]) if codec == "utf-16-le" else (data[1::2], data[0::2])
+        assume(high.count(0) > 0.8 * len(high) and low.count(0) < 0.04 * len(low))
     assert decode_bytes(data) == text
 
 
