@@ -82,32 +82,30 @@ def _overlap(a: set[str], b: set[str]) -> bool:
     return any(has_key(k, b) for k in a)
 
 
-def kept_comparisons(base: Side, rewrite: Side) -> list[tuple[Comparison, Comparison]]:
-    """Comparisons both sides make the same way round ("no match for" ~ "not comparable to")."""
-    out = []
+def _paired_comparisons(base: Side, rewrite: Side):
+    """Each (base comparison, rewrite comparison, same way round, flipped) over both sides' pairs."""
     rcs = find_comparisons(rewrite)
     for bc in find_comparisons(base):
         for rc in rcs:
             same = _overlap(bc.stronger, rc.stronger) or _overlap(bc.weaker, rc.weaker)
             flipped = _overlap(bc.stronger, rc.weaker) or _overlap(bc.weaker, rc.stronger)
-            if same and not flipped:
-                out.append((bc, rc))
-    return out
+            yield bc, rc, same, flipped
+
+
+def kept_comparisons(base: Side, rewrite: Side) -> list[tuple[Comparison, Comparison]]:
+    """Comparisons both sides make the same way round ("no match for" ~ "not comparable to")."""
+    return [(bc, rc) for bc, rc, same, flipped in _paired_comparisons(base, rewrite) if same and not flipped]
 
 
 def _comparison_reversals(base: Side, rewrite: Side) -> list[Shift]:
     shifts = []
-    rcs = find_comparisons(rewrite)
-    for bc in find_comparisons(base):
-        for rc in rcs:
-            same = _overlap(bc.stronger, rc.stronger) or _overlap(bc.weaker, rc.weaker)
-            flipped = _overlap(bc.stronger, rc.weaker) or _overlap(bc.weaker, rc.stronger)
-            if flipped and not same:
-                bs, rs = base.span(bc.first, bc.last), rewrite.span(rc.first, rc.last)
-                shifts.append(Shift("reversal", 3, bs, rs,
-                                    f"{quote(base.words(bs))} became {quote(rewrite.words(rs))}: "
-                                    "who is stronger is reversed"))
-                break
+    reversed_bases: set[int] = set()  # one reversal per base comparison
+    for bc, rc, same, flipped in _paired_comparisons(base, rewrite):
+        if flipped and not same and id(bc) not in reversed_bases:
+            reversed_bases.add(id(bc))
+            bs, rs = base.span(bc.first, bc.last), rewrite.span(rc.first, rc.last)
+            shifts.append(Shift("reversal", 3, bs, rs, f"{quote(base.words(bs))} became "
+                                f"{quote(rewrite.words(rs))}: who is stronger is reversed"))
     return shifts
 
 
