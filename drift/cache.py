@@ -35,10 +35,9 @@ def text_key(text: str) -> bytes:
 class VectorCache:
     """Vectors of one model, stored in ``directory/vectors.sqlite``."""
 
-    def __init__(self, directory: str | Path, model: str, dim: int):
+    def __init__(self, directory: str | Path, model: str):
         self.path = Path(directory) / "vectors.sqlite"
         self.model = model
-        self.dim = dim
         self._connection: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -63,8 +62,9 @@ class VectorCache:
         connection.execute("SELECT count(*) FROM vectors WHERE rowid = 1").fetchone()
         return connection
 
-    def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        """The cached, valid vectors among ``texts``."""
+    def get_many(self, texts: Sequence[str], dim: int | None = None) -> dict[str, np.ndarray]:
+        """The cached, valid vectors among ``texts``: finite, and all ``dim`` long (when not given,
+        the length of the first well-formed row)."""
         connection = self._connect()
         if connection is None or not texts:
             return {}
@@ -81,7 +81,10 @@ class VectorCache:
             except sqlite3.DatabaseError:
                 return found
             for key, blob in rows:
-                if isinstance(blob, bytes) and len(blob) == 4 * self.dim:
+                if not isinstance(blob, bytes) or not blob or len(blob) % 4:
+                    continue
+                dim = dim or len(blob) // 4
+                if len(blob) == 4 * dim:
                     vector = np.frombuffer(blob, dtype=np.float32)
                     if np.isfinite(vector).all():
                         found[keys[bytes(key)]] = vector

@@ -14,7 +14,7 @@ Measured on 2 CPU cores (news sentences): MiniLM loads in ~9 s (the torch import
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -54,10 +54,7 @@ class SentenceTransformerEmbedder:
                  batch_size: int = 64):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        location = str(model)
-        name = Path(location).name if Path(location).exists() else location
-        if location.lower() in _MINILM_ALIASES:
-            location, name = str(_bundled_minilm()), DEFAULT_MODEL
+        location, self.name, self.cache_key = sentence_transformer_identity(model)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as e:
@@ -75,10 +72,6 @@ class SentenceTransformerEmbedder:
         finally:
             if bars_were_on:
                 transformers_logging.enable_progress_bar()
-        self.name = name
-        self.cache_key = str(Path(location).resolve()) if Path(location).exists() else location
-        if location == str(_bundled_minilm_or_none()):
-            self.cache_key = DEFAULT_MODEL
         dimension = getattr(self._model, "get_embedding_dimension", None) or (
             self._model.get_sentence_embedding_dimension)
         self.dim = int(dimension() or 0)
@@ -92,11 +85,14 @@ class SentenceTransformerEmbedder:
         return _unit_rows(vectors)
 
 
-def _bundled_minilm_or_none() -> Path | None:
-    try:
-        return _bundled_minilm()
-    except ModelError:
-        return None
+def sentence_transformer_identity(model: str | os.PathLike[str]) -> tuple[str, str, str]:
+    """``(location to load, display name, cache key)`` of a model, without loading it."""
+    location = str(model)
+    if location.lower() in _MINILM_ALIASES:
+        return str(_bundled_minilm()), DEFAULT_MODEL, DEFAULT_MODEL
+    if Path(location).exists():
+        return location, Path(location).resolve().name, str(Path(location).resolve())
+    return location, location, location
 
 
 def _bundled_minilm() -> Path:
@@ -130,25 +126,62 @@ class UniversalSentenceEncoder:
         return _unit_rows(np.concatenate(parts))
 
 
+class DeferredEmbedder:
+    """A model named now and loaded on first use: a run served from the cache never loads it."""
+
+    def __init__(self, name: str, cache_key: str, load: Callable[[], Embedder]):
+        self.name = name
+        self.cache_key = cache_key
+        self._load = load
+        self._model: Embedder | None = None
+
+    @property
+    def model(self) -> Embedder:
+        if self._model is None:
+            self._model = self._load()
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return self.model.dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.model.encode(texts)
+
+
 class CachedEmbedder:
     """Encodes each distinct string once, from memory, then the disk cache, then the model."""
 
     def __init__(self, embedder: Embedder, cache_dir: str | Path | None = None):
         self.embedder = embedder
         self.name = embedder.name
-        self.dim = embedder.dim
         self._memory: dict[str, np.ndarray] = {}
         key = getattr(embedder, "cache_key", embedder.name)
-        self._disk = VectorCache(cache_dir, key, embedder.dim) if cache_dir else None
+        self._disk = VectorCache(cache_dir, key) if cache_dir else None
+        self._dim: int | None = None if isinstance(embedder, DeferredEmbedder) else embedder.dim
         self.encoded = 0  # strings the model itself encoded, for tests and benchmarks
+
+    @property
+    def dim(self) -> int:
+        """The vectors' dimension (read off cached vectors when the model was not needed)."""
+        if self._dim is None:
+            self._dim = self.embedder.dim
+        return self._dim
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = list(dict.fromkeys(t for t in texts if t not in self._memory))
         if missing and self._disk is not None:
-            self._memory.update(self._disk.get_many(missing))
+            found = self._disk.get_many(missing, dim=self._dim)
+            if found and self._dim is None:
+                self._dim = len(next(iter(found.values())))
+            self._memory.update(found)
             missing = [t for t in missing if t not in self._memory]
         if missing:
             vectors = self.embedder.encode(missing)
+            if self._dim is not None and vectors.shape[1] != self._dim:
+                raise ModelError(f"{self.name} gives {vectors.shape[1]}-d vectors but its cache holds "
+                                 f"{self._dim}-d ones")
+            self._dim = vectors.shape[1]
             self.encoded += len(missing)
             self._memory.update(zip(missing, vectors, strict=True))
             if self._disk is not None:
@@ -161,27 +194,27 @@ class CachedEmbedder:
 def load_embedder(model: str | os.PathLike[str] | Embedder | None = None, *, multilingual: bool = False,
                   cache_dir: str | Path | None | bool = True) -> CachedEmbedder:
     """The embedder for ``model``: an :class:`Embedder`, ``"use"``, a sentence-transformers name or
-    path, or None for the default: ``$DRIFT_MODEL`` if set, else MiniLM (USE when ``multilingual``). ``cache_dir=True`` uses
-    :func:`drift.cache.default_cache_dir`, False or None keeps vectors in memory only.
+    path, or None for the default: ``$DRIFT_MODEL`` if set, else MiniLM (USE when ``multilingual``).
+    Models load on their first cache miss. ``cache_dir=True`` uses :func:`drift.cache.default_cache_dir`;
+    False or None keeps vectors in memory only.
     """
     if isinstance(model, CachedEmbedder):
         return model
     if isinstance(model, Embedder):
         embedder: Embedder = model
-    elif model is None and (multilingual or os.environ.get("DRIFT_MODEL", "").lower() in _USE_ALIASES):
-        embedder = UniversalSentenceEncoder()
-    elif model is None:
-        embedder = SentenceTransformerEmbedder(os.environ.get("DRIFT_MODEL") or DEFAULT_MODEL)
-    elif str(model).lower() in _USE_ALIASES:
-        embedder = UniversalSentenceEncoder()
     else:
-        embedder = SentenceTransformerEmbedder(model)
+        if model is None:
+            model = MULTILINGUAL_MODEL if multilingual else (os.environ.get("DRIFT_MODEL") or DEFAULT_MODEL)
+        if str(model).lower() in _USE_ALIASES:
+            embedder = DeferredEmbedder(MULTILINGUAL_MODEL, MULTILINGUAL_MODEL, UniversalSentenceEncoder)
+        else:
+            _, name, key = sentence_transformer_identity(model)
+            embedder = DeferredEmbedder(name, key, lambda: SentenceTransformerEmbedder(model))
     directory = default_cache_dir() if cache_dir is True else (cache_dir or None)
     return CachedEmbedder(embedder, directory)
 
 
 def is_multilingual(embedder: Embedder) -> bool:
     """True for models whose vectors are comparable across languages."""
-    inner = embedder.embedder if isinstance(embedder, CachedEmbedder) else embedder
-    return isinstance(inner, UniversalSentenceEncoder) or "multilingual" in inner.name.lower() or (
-        "labse" in inner.name.lower())
+    name = embedder.name.lower()
+    return name == MULTILINGUAL_MODEL or "multilingual" in name or "labse" in name

@@ -34,14 +34,17 @@ CALIBRATION_SAMPLE = 2000
 
 
 def read_document(source: Source | Document, *, role: str, doc_id: str | None = None,
-                  presplit_lines: bool = False, language: str | None = None) -> Document:
-    """Read, split and identify one document (a :class:`Document` passes through with ``role`` set)."""
+                  default_id: str | None = None, presplit_lines: bool = False,
+                  language: str | None = None) -> Document:
+    """Read, split and identify one document (a :class:`Document` passes through with ``role`` set).
+
+    Its id is ``doc_id``, else its file's stem, else ``default_id`` (else its role)."""
     if isinstance(source, Document):
         return replace(source, id=doc_id or source.id, role=role)
-    read = read_text(source, name=doc_id)
+    read = read_text(source, name=doc_id, default_name=default_id or role)
     language = language or detect_language(read.text)
     sentences = presplit(read.text) if presplit_lines else split_sentences(read.text, language)
-    doc = Document(doc_id or read.id or role, role, read.text, tuple(sentences), language)
+    doc = Document(read.id, role, read.text, tuple(sentences), language)
     if not doc.content_indices:
         raise EmptyDocumentError(doc.id, "the document holds only page furniture, no article text")
     return doc
@@ -157,11 +160,9 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
         raise ValueError(f"{len(names)} ids for {len(sources)} documents")
     docs = []
     for k, (source, name) in enumerate(zip(sources, names, strict=True)):
-        role = "base" if k == 0 else "rewrite"
-        doc = read_document(source, role=role, doc_id=name, presplit_lines=presplit)
-        if name is None and doc.id == "rewrite":  # pasted text has no name: number the rewrites
-            doc = replace(doc, id=f"rewrite-{k}")
-        docs.append(doc)
+        role, default_id = ("base", "base") if k == 0 else ("rewrite", f"rewrite-{k}")
+        docs.append(read_document(source, role=role, doc_id=name, default_id=default_id,
+                                  presplit_lines=presplit))
     docs = _unique_ids(docs)
     languages = {d.language for d in docs if d.language}
     if analyzer is None:

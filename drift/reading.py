@@ -45,8 +45,9 @@ class ReadText:
 
 
 def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None,
-              max_chars: int = MAX_CHARS, extract_html: bool = True) -> ReadText:
-    """Read one document.
+              default_name: str | None = None, max_chars: int = MAX_CHARS,
+              extract_html: bool = True) -> ReadText:
+    """Read one document, named ``name``, else its file's stem, else ``default_name``.
 
     A ``Path`` is read as a file; a ``str`` is a file path when it names an existing file and has
     no line break, otherwise it is the article text itself; ``bytes`` are decoded.
@@ -54,7 +55,7 @@ def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None
     >>> read_text("Maduro said so.").text
     'Maduro said so.'
     """
-    label = name
+    label = name or default_name
     kind = "text"
     if isinstance(source, (bytes, bytearray, memoryview)):
         text = decode_bytes(bytes(source), name=label)
@@ -137,7 +138,7 @@ def _looks_like_utf16(data: bytes) -> bool:
         return False
     zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
     half = len(data) // 2
-    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) <= max(2, 0.05 * half)
 
 
 def looks_like_html(text: str) -> bool:

@@ -124,9 +124,6 @@ def test_ids_name_the_empty_document(fake):
         compare(TEXT, "   ", ids=["the-base", "the-rewrite"], analyzer=fake)
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.compare: pasted text that is empty raises an "
-                   "EmptyDocumentError with document=None (read_text gets name=None); furniture-only "
-                   "pasted text is named 'base'/'rewrite' - errors.py promises each error names the document")
 @pytest.mark.parametrize("which", [0, 1])
 def test_pasted_empty_text_is_named_by_its_role(fake, which):
     docs = [TEXT, TEXT]

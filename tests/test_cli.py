@@ -14,16 +14,34 @@ from drift.cli import main
 
 def run_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    return subprocess.run([sys.executable, "-m", "drift", *args], capture_output=True, text=True, env=env,
-                          cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "drift", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=600
+    )
 
 
 def test_compare_writes_json_html_and_csv_that_keep_the_contract(seeds, tmp_path, check_report, cache_dir):
     out = tmp_path / "r.json"
-    code = main(["compare", str(seeds["002"]), str(seeds["000"]), str(seeds["003"]), "--json", str(out),
-                 "--html", str(tmp_path / "r.html"), "--links-csv", str(tmp_path / "links.csv"),
-                 "--shifts-csv", str(tmp_path / "shifts.csv"), "--model", "use", "--cache-dir", str(cache_dir),
-                 "--quiet"])
+    code = main(
+        [
+            "compare",
+            str(seeds["002"]),
+            str(seeds["000"]),
+            str(seeds["003"]),
+            "--json",
+            str(out),
+            "--html",
+            str(tmp_path / "r.html"),
+            "--links-csv",
+            str(tmp_path / "links.csv"),
+            "--shifts-csv",
+            str(tmp_path / "shifts.csv"),
+            "--model",
+            "use",
+            "--cache-dir",
+            str(cache_dir),
+            "--quiet",
+        ]
+    )
     assert code == 0
     assert check_report(out, inputs=seeds["002"].parent) == []
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -33,28 +51,51 @@ def test_compare_writes_json_html_and_csv_that_keep_the_contract(seeds, tmp_path
 
 
 def test_presplit_reads_one_sentence_per_line(tmp_path, cache_dir):
-    (tmp_path / "de.txt").write_text("Der Gipfel war steil .\nWir stiegen am Morgen auf .\n", encoding="utf-8")
-    (tmp_path / "fr.txt").write_text("Le sommet était raide .\nNous sommes montés le matin .\n",
-                                     encoding="utf-8")
-    code = main(["compare", str(tmp_path / "de.txt"), str(tmp_path / "fr.txt"), "--presplit", "--model", "use",
-                 "--json", str(tmp_path / "r.json"), "--cache-dir", str(cache_dir), "--quiet"])
+    (tmp_path / "de.txt").write_text(
+        "Der Gipfel war steil .\nWir stiegen am Morgen auf .\n", encoding="utf-8"
+    )
+    (tmp_path / "fr.txt").write_text(
+        "Le sommet était raide .\nNous sommes montés le matin .\n", encoding="utf-8"
+    )
+    code = main(
+        [
+            "compare",
+            str(tmp_path / "de.txt"),
+            str(tmp_path / "fr.txt"),
+            "--presplit",
+            "--model",
+            "use",
+            "--json",
+            str(tmp_path / "r.json"),
+            "--cache-dir",
+            str(cache_dir),
+            "--quiet",
+        ]
+    )
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert code == 0 and [len(d["sentences"]) for d in report["documents"]] == [2, 2]
-    assert [(lk["base"], lk["rewrite"]) for lk in report["comparisons"][0]["links"]] == [([0], [0]), ([1], [1])]
+    assert [(lk["base"], lk["rewrite"]) for lk in report["comparisons"][0]["links"]] == [
+        ([0], [0]),
+        ([1], [1]),
+    ]
 
 
 def test_python_dash_m_prints_a_summary(seeds, cache_dir):
-    result = run_cli("compare", str(seeds["002"]), str(seeds["001"]), "--model", "use",
-                     "--cache-dir", str(cache_dir))
+    result = run_cli(
+        "compare", str(seeds["002"]), str(seeds["001"]), "--model", "use", "--cache-dir", str(cache_dir)
+    )
     assert result.returncode == 0, result.stderr
     assert seeds["001"].stem in result.stdout and "drift" in result.stdout
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-    (b"   \n\n  ", "is empty"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"   \n\n  ", "is empty"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_code_2(seeds, tmp_path, content, message):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)

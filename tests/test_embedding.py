@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -37,8 +40,26 @@ def test_a_local_path_loads_like_a_name(tmp_path):
 
 
 def test_a_model_that_is_not_there_is_a_clear_model_error():
+    model = load_embedder("no-such-org/no-such-model-anywhere", cache_dir=False)
     with pytest.raises(ModelError, match="no-such-model-anywhere"):
-        load_embedder("no-such-org/no-such-model-anywhere", cache_dir=False)
+        model.encode([EN])
+
+
+def test_a_run_served_from_the_cache_never_loads_torch(tmp_path):
+    """The model loads on the first cache miss: a second run over the same text imports no torch."""
+    script = (
+        "import sys; from drift.embedding import load_embedder; "
+        f"m = load_embedder(cache_dir={str(tmp_path)!r}); v = m.encode([{EN!r}]); "
+        "print(m.encoded, m.dim, 'torch' in sys.modules)"
+    )
+    run = [sys.executable, "-c", script]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    assert subprocess.run(run, capture_output=True, text=True, env=env).stdout.split() == ["1", "384", "True"]
+    assert subprocess.run(run, capture_output=True, text=True, env=env).stdout.split() == [
+        "0",
+        "384",
+        "False",
+    ]
 
 
 def test_the_multilingual_model_matches_a_translation_over_an_unrelated_sentence(use):
@@ -83,6 +104,7 @@ def test_a_cache_row_of_the_wrong_length_is_recomputed(tmp_path):
 
 
 def test_models_do_not_share_cache_rows(tmp_path):
-    VectorCache(tmp_path, "model-a", 4).put_many(["x"], np.ones((1, 4), dtype=np.float32))
-    assert VectorCache(tmp_path, "model-b", 4).get_many(["x"]) == {}
-    assert list(VectorCache(tmp_path, "model-a", 4).get_many(["x"])) == ["x"]
+    VectorCache(tmp_path, "model-a").put_many(["x"], np.ones((1, 4), dtype=np.float32))
+    assert VectorCache(tmp_path, "model-b").get_many(["x"]) == {}
+    assert list(VectorCache(tmp_path, "model-a").get_many(["x"], dim=4)) == ["x"]
+    assert VectorCache(tmp_path, "model-a").get_many(["x"], dim=8) == {}

@@ -25,8 +25,9 @@ def test_the_report_keeps_every_rule_of_the_format(example_report, tmp_path, che
 
 
 def test_documents_carry_the_text_exactly_as_read_and_ids_are_file_stems(example_report, seeds):
-    assert [d.id for d in example_report.documents] == [seeds[k].stem for k in ("002", "000", "001", "003",
-                                                                                "004")]
+    assert [d.id for d in example_report.documents] == [
+        seeds[k].stem for k in ("002", "000", "001", "003", "004")
+    ]
     assert example_report.base.text == seeds["002"].read_text(encoding="utf-8")
     assert {d.language for d in example_report.documents} == {"en"}
     assert example_report.model.name == "all-MiniLM-L6-v2" and example_report.model.dim == 384
@@ -63,15 +64,22 @@ def test_the_editorial_rewrite_splits_merges_and_adds_headings(example_report):
 
 def test_content_the_rewrite_moved_is_linked_and_marked_moved(example_report):
     """004 moves the experts' verdict on the buildup (base 10) after the terrorism paragraph."""
-    links = [link for link in example_report.comparison(
-        next(d.id for d in example_report.rewrites if d.id.startswith("004"))).links if 10 in link.base]
+    links = [
+        link
+        for link in example_report.comparison(
+            next(d.id for d in example_report.rewrites if d.id.startswith("004"))
+        ).links
+        if 10 in link.base
+    ]
     assert len(links) == 1 and links[0].rewrite and 16 in links[0].rewrite and links[0].moved
 
 
 def test_furniture_is_never_linked(example_report):
     for c in example_report.comparisons:
-        for doc, side in ((example_report.document(c.base), "base"), (example_report.document(c.rewrite),
-                                                                       "rewrite")):
+        for doc, side in (
+            (example_report.document(c.base), "base"),
+            (example_report.document(c.rewrite), "rewrite"),
+        ):
             linked = {i for link in c.links for i in getattr(link, side)}
             assert not any(doc.sentences[i].boilerplate for i in linked)
 
@@ -89,13 +97,17 @@ def test_identical_documents_do_not_drift(seeds, cache_dir):
 
 
 def test_a_translation_is_aligned_with_the_multilingual_model_automatically(cache_dir):
-    base = ("Venezuelan President Nicolas Maduro has repeated calls for peace at a rally in Caracas. "
-            "The US has amassed 15,000 troops in the region. "
-            "It has also carried out at least 21 strikes on alleged drug boats since September. "
-            "There was no immediate comment from the US or Venezuela about the report.")
-    spanish = ("El presidente venezolano Nicolás Maduro reiteró sus llamados a la paz en un mitin en Caracas. "
-               "Estados Unidos ha desplegado 15.000 soldados en la región. "
-               "No hubo comentarios inmediatos de Estados Unidos ni de Venezuela sobre el informe.")
+    base = (
+        "Venezuelan President Nicolas Maduro has repeated calls for peace at a rally in Caracas. "
+        "The US has amassed 15,000 troops in the region. "
+        "It has also carried out at least 21 strikes on alleged drug boats since September. "
+        "There was no immediate comment from the US or Venezuela about the report."
+    )
+    spanish = (
+        "El presidente venezolano Nicolás Maduro reiteró sus llamados a la paz en un mitin en Caracas. "
+        "Estados Unidos ha desplegado 15.000 soldados en la región. "
+        "No hubo comentarios inmediatos de Estados Unidos ni de Venezuela sobre el informe."
+    )
     report = drift.compare(base, spanish, cache_dir=cache_dir)
     assert [d.language for d in report.documents] == ["en", "es"]
     assert report.model.name == "universal-sentence-encoder-multilingual-3"
@@ -104,8 +116,13 @@ def test_a_translation_is_aligned_with_the_multilingual_model_automatically(cach
 
 
 def test_pasted_texts_get_readable_ids():
-    report = drift.compare("Maduro spoke in Caracas on Monday.", "Maduro spoke in Caracas on Monday.",
-                           "Maduro spoke in Caracas on Sunday.", model="use", cache_dir=False)
+    report = drift.compare(
+        "Maduro spoke in Caracas on Monday.",
+        "Maduro spoke in Caracas on Monday.",
+        "Maduro spoke in Caracas on Sunday.",
+        model="use",
+        cache_dir=False,
+    )
     assert [d.id for d in report.documents] == ["base", "rewrite-1", "rewrite-2"]
 
 
@@ -116,5 +133,9 @@ def test_explicit_ids_name_the_documents(seeds):
 
 def test_a_document_of_only_furniture_is_a_clear_error():
     with pytest.raises(drift.EmptyDocumentError, match="only page furniture"):
-        drift.compare("Maduro spoke in Caracas on Monday.", "Recommended Stories\nLeave a Reply\nShare",
-                      model="use", cache_dir=False)
+        drift.compare(
+            "Maduro spoke in Caracas on Monday.",
+            "Recommended Stories\nLeave a Reply\nShare",
+            model="use",
+            cache_dir=False,
+        )

@@ -105,10 +105,8 @@ SPACES = [" ", "  ", "\u00a0", "\t", " \u200b", "\u2009"]
 
 # Random text without control characters other than tab (drift refuses control-heavy bytes as
 # binary; that path has its own tests) and without surrogates, which no real text holds.
-# "No" (other numbers: ¼ ² ①) is left out until shifts/text.py stops reading "¼" as the digits
-# "1⁄4" (see test_unicode_fractions_and_superscripts_do_not_crash_the_pipeline).
 random_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "No"), blacklist_characters="<>&"),
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>&"),
     min_size=1, max_size=60).filter(lambda s: any(c.isalnum() for c in s))
 
 
@@ -345,9 +343,6 @@ def test_sentences_are_ordered_trimmed_ranges_of_the_text(data):
     assert all(covered[i] or text[i].isspace() or text[i] == "\ufeff" for i in range(len(text)))
 
 
-@pytest.mark.xfail(strict=True, reason="shifts/text.py Token.is_number only checks norm[:1].isdigit(): "
-                   "'¼' folds (NFKC) to '1⁄4' and '²A' to '2a', so shifts/numbers.py _parse_digits "
-                   "calls float('1⁄4') and raises ValueError from find_quantities")
 @pytest.mark.parametrize("added", ["¼", "²A", "Item ¾ of the budget was spent."])
 def test_unicode_fractions_and_superscripts_do_not_crash_the_pipeline(added):
     from drift.pipeline import compare

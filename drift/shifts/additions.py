@@ -8,12 +8,21 @@ a sentence is a key fact to verify (2). Headings, captions and colour are nuance
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from drift.report import Document, Shift
 from drift.shifts.numbers import find_quantities
 from drift.shifts.text import Side, has_key, quote
 
 #: Fewest words a sentence needs to state a claim about a new actor (shorter: a heading, a credit).
 MIN_CLAIM_WORDS = 6
+
+
+@lru_cache(maxsize=8)
+def _base_facts(base: Document):
+    """The figures and word keys of the whole base, read once per base, not once per addition."""
+    whole = Side(base, tuple(range(len(base.sentences))))
+    return {q.value for q in find_quantities(whole)}, whole.keys
 
 
 def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
@@ -34,10 +43,9 @@ def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
     n_words = sum(t.is_word for t in toks)
     words = quote(side.words(span))
     if base is not None:
-        whole = Side(base, tuple(range(len(base.sentences))))
-        base_values = {q.value for q in find_quantities(whole)}
+        base_values, base_keys = _base_facts(base)
         figures = [q for q in figures if q.value not in base_values]
-        names = [t for t in names if not has_key(t.key, whole.keys)]
+        names = [t for t in names if not has_key(t.key, base_keys)]
         if figures:
             fig = quote(side.words(side.span(figures[0].first, figures[0].last)))
             return Shift("addition", 3, None, span,

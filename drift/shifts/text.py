@@ -39,6 +39,8 @@ _FOLD_CHARS = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
 
 def fold(s: str) -> str:
     """The comparison form of a word: NFKC, quotes and dashes straightened, accents dropped, lower."""
@@ -90,7 +92,8 @@ class Token:
 
     @property
     def is_number(self) -> bool:
-        return self.norm[:1].isdigit()
+        # The whole token: "¼" folds to "1⁄4" and "²A" to "2a", which are no figures.
+        return _NUMBER.fullmatch(self.norm) is not None
 
     @property
     def is_cap(self) -> bool:

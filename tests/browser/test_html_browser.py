@@ -11,28 +11,56 @@ from drift.report import Comparison, Document, Link, ModelInfo, Report, Sentence
 
 pytestmark = pytest.mark.browser
 
-HOSTILE = ('<script>window.__drift_pwned=1</script><img src=x onerror="window.__drift_pwned=2">'
-           '<iframe srcdoc="<script>parent.__drift_pwned=3</script>"></iframe>')
+HOSTILE = (
+    '<script>window.__drift_pwned=1</script><img src=x onerror="window.__drift_pwned=2">'
+    '<iframe srcdoc="<script>parent.__drift_pwned=3</script>"></iframe>'
+)
 
 
 def hostile_report() -> Report:
     base_text = f"Police said 83 people died {HOSTILE}. The minister resigned on Friday."
     rw_text = f"Police claimed 38 people died {HOSTILE}. A new claim </style><b>was added</b>."
     cut_b, cut_r = base_text.index("The minister"), rw_text.index("A new")
-    base = Document('b"><svg onload="window.__drift_pwned=4">', "base", base_text,
-                    (Sentence(0, cut_b - 1), Sentence(cut_b, len(base_text))), "en")
-    rewrite = Document(f"r{HOSTILE}", "rewrite", rw_text,
-                       (Sentence(0, cut_r - 1), Sentence(cut_r, len(rw_text))), "en")
+    base = Document(
+        'b"><svg onload="window.__drift_pwned=4">',
+        "base",
+        base_text,
+        (Sentence(0, cut_b - 1), Sentence(cut_b, len(base_text))),
+        "en",
+    )
+    rewrite = Document(
+        f"r{HOSTILE}", "rewrite", rw_text, (Sentence(0, cut_r - 1), Sentence(cut_r, len(rw_text))), "en"
+    )
     s0, r0 = base.sentence_text(0), rewrite.sentence_text(0)
     b83, r38 = base_text.index("83"), rw_text.index("38")
     links = (
-        Link((0,), (0,), 0.8, 0.6, diff=tuple(word_diff(s0, r0)), shifts=(
-            Shift("number", 2, (b83, b83 + 2), (r38, r38 + 2), f"83 became 38 {HOSTILE}"),
-            Shift("hedging", 1, (7, 11), (7, 14), "“said” became “claimed”"))),
-        Link((1,), (), None, 0.9, diff=((-1, base.sentence_text(1)),),
-             shifts=(Shift("omission", 2, (cut_b, len(base_text)), None, "the resignation is dropped"),)),
-        Link((), (1,), None, 0.6, diff=((1, rewrite.sentence_text(1)),),
-             shifts=(Shift("addition", 3, None, (cut_r, len(rw_text)), f"invented {HOSTILE}"),)),
+        Link(
+            (0,),
+            (0,),
+            0.8,
+            0.6,
+            diff=tuple(word_diff(s0, r0)),
+            shifts=(
+                Shift("number", 2, (b83, b83 + 2), (r38, r38 + 2), f"83 became 38 {HOSTILE}"),
+                Shift("hedging", 1, (7, 11), (7, 14), "“said” became “claimed”"),
+            ),
+        ),
+        Link(
+            (1,),
+            (),
+            None,
+            0.9,
+            diff=((-1, base.sentence_text(1)),),
+            shifts=(Shift("omission", 2, (cut_b, len(base_text)), None, "the resignation is dropped"),),
+        ),
+        Link(
+            (),
+            (1,),
+            None,
+            0.6,
+            diff=((1, rewrite.sentence_text(1)),),
+            shifts=(Shift("addition", 3, None, (cut_r, len(rw_text)), f"invented {HOSTILE}"),),
+        ),
     )
     return Report((base, rewrite), (Comparison(base.id, rewrite.id, 0.7, links),), ModelInfo(HOSTILE, 1))
 
@@ -44,8 +72,10 @@ def report_file(tmp_path):
     return path
 
 
-PWNED = "() => [window, ...[...document.querySelectorAll('iframe')].map(f => f.contentWindow)]" \
-        ".some(w => { try { return w && w.__drift_pwned !== undefined; } catch (e) { return false; } })"
+PWNED = (
+    "() => [window, ...[...document.querySelectorAll('iframe')].map(f => f.contentWindow)]"
+    ".some(w => { try { return w && w.__drift_pwned !== undefined; } catch (e) { return false; } })"
+)
 
 
 def test_hostile_text_shows_as_text_and_runs_nothing(page_factory, report_file, screenshots):
@@ -55,7 +85,10 @@ def test_hostile_text_shows_as_text_and_runs_nothing(page_factory, report_file, 
     assert page.evaluate(PWNED) is False
     assert all(f.evaluate("() => window.__drift_pwned === undefined") for f in page.frames)
     assert page.locator("iframe, img, svg, script, b").count() == 0
-    assert "<script>window.__drift_pwned=1</script>" in page.locator(".dr-pair[data-drift-link='0']").inner_text()
+    assert (
+        "<script>window.__drift_pwned=1</script>"
+        in page.locator(".dr-pair[data-drift-link='0']").inner_text()
+    )
     page.screenshot(path=str(screenshots / "html_hostile.png"), full_page=True)
     assert page.errors == []
 
@@ -69,8 +102,12 @@ def test_diffs_shifts_and_labels_render(page_factory, report_file):
     assert mark.inner_text() in ("83", "38")
     assert "83 became 38" in mark.get_attribute("title")
     # severity is told by more than colour: the underline style differs
-    styles = {s: page.locator(f".dr-pair mark.dr-sev{s}").first.evaluate(
-        "el => getComputedStyle(el).borderBottomStyle") for s in (1, 2, 3)}
+    styles = {
+        s: page.locator(f".dr-pair mark.dr-sev{s}").first.evaluate(
+            "el => getComputedStyle(el).borderBottomStyle"
+        )
+        for s in (1, 2, 3)
+    }
     assert styles == {1: "dotted", 2: "solid", 3: "double"}
     text = page.locator(".drift-report").inner_text()
     assert "deleted" in text and "inserted" in text and "not in this rewrite" in text
