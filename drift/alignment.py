@@ -15,10 +15,14 @@
    the cosine of its neighbours on both sides (so a 1-1 that leaves half a split sentence behind
    loses to the 1-2), scaled by the length ratio; leaving a sentence unlinked costs ``skip``.
    Multi-sentence sides are embedded as the sentences joined by a space when ``embed`` is given
-   (Vecalign's concatenated neighbours), else as the normalised sum of their vectors. A
+   (Vecalign's concatenated neighbours), else as the normalised sum of their vectors; a first DP
+   on summed vectors picks which runs to encode (near its non-1-1 beads, and only runs whose
+   summed vector comes within ``encode_margin`` of making a link), then the DP runs again. A
    multi-sentence bead must be one unit: every end sentence adds to its cosine (``member_gain``);
-   no sentence in it has a sure match (mutual nearest at ``anchor_level``) outside it that is
-   surer than the bead, and at most one sure pair is inside it; an m-n bead that splits at a
+   no sentence in it, on either side, has a sure match (mutual nearest at ``anchor_level``) outside
+   it that is surer than the bead, and at most one sure pair is inside it, which the bead must
+   carry at a higher cosine than the pair alone (Vecalign's rule: a 3-1 has to beat the 1-1 plus
+   two deletions, so dropped sentences next to a copy stay deleted); an m-n bead that splits at a
    corner into two in-order links is refused (``split_many_to_many``); its level is read against
    the null of unrelated runs of its own size. Standalone lines (headings, captions; the caller
    flags them) link only 1-1, and only to standalone lines.
@@ -63,6 +67,8 @@ class AlignConfig:
     apart, the news corpus wins. "Dev" figures below are Text+Berg dev strict F1 with encoded runs
     and the drift vector cache; the current defaults score dev 0.833 and test 0.887 (strict) /
     0.964 (lax), and find 28/28 + 29/29 (MiniLM) and 28/28 + 28/29 (USE) hand-checked links.
+    (Measured before ``encode_margin`` and the sure-pair rules of ``_partners_inside`` were added;
+    the Text+Berg figures have not been re-run since.)
     """
 
     #: Most sentences on one side of a link. 4 covers the longest beads in Text+Berg (1-4).
@@ -120,6 +126,13 @@ class AlignConfig:
     #: a bead the first pass (on summed vectors) made other than 1-1, then the DP runs again; the
     #: clear 1-1 stretches keep summed vectors. -1 encodes every run (slowest, all of Vecalign's).
     encode_radius: int = 3
+    #: ... and of those, only runs whose summed vector comes within this many levels of making a
+    #: link near the first pass's path (``min_level`` on its size's scale, each end sentence adding
+    #: to the cosine): the joined text rarely scores much above the summed vector. Larger encodes
+    #: more; ``float("inf")`` every run in the radius. Example corpus (USE): every run in the
+    #: radius was 369 joined strings, 0.05 is 264 with the same alignments; 0.0 (233) changes one.
+    #: Not yet re-measured on Text+Berg.
+    encode_margin: float = 0.05
     #: Rows per block of the blockwise top-k search (memory: block_rows x rewrite length floats).
     block_rows: int = 512
     #: Random sentence pairs drawn to estimate the null cosine (all pairs when fewer exist).
@@ -214,15 +227,14 @@ def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts, base_s
 
 
 def _embed_runs(sides: tuple[_Side, _Side], texts: tuple[Sequence[str], Sequence[str]],
-                wanted: tuple[set[int], set[int]], embed, cfg: AlignConfig) -> None:
-    """Replace the summed vectors of runs that end at the wanted indices by their joined text's
+                wanted: tuple[set[tuple[int, int]], set[tuple[int, int]]], embed, cfg: AlignConfig) -> None:
+    """Replace the summed vectors of the wanted runs ``(size, end index)`` by their joined text's
     encoding: all such strings, each once, in a single ``embed`` call (Vecalign's overlaps)."""
     jobs = []  # (side, a, end index, string)
-    for side, txt, ends in zip(sides, texts, wanted, strict=True):
-        for a in range(2, cfg.max_side + 1):
-            for e in sorted(ends):
-                if a - 1 <= e < len(side):
-                    jobs.append((side, a, e, cfg.joiner.join(txt[e - a + 1:e + 1])))
+    for side, txt, runs in zip(sides, texts, wanted, strict=True):
+        for a, e in sorted(runs):
+            if 2 <= a <= cfg.max_side and a - 1 <= e < len(side):
+                jobs.append((side, a, e, cfg.joiner.join(txt[e - a + 1:e + 1])))
     strings = list(dict.fromkeys(job[3] for job in jobs))
     if not strings:
         return
@@ -232,19 +244,66 @@ def _embed_runs(sides: tuple[_Side, _Side], texts: tuple[Sequence[str], Sequence
         side.runs[a - 1][e] = vectors[row[t]]
 
 
-def _uncertain_ends(path, n: int, m: int, radius: int, max_side: int) -> tuple[set[int], set[int]]:
+def _uncertain_ends(path, n: int, m: int, radius: int, max_side: int
+                    ) -> tuple[set[int], set[int], list[tuple[int, int, int, int]]]:
     """Where runs may end whose encoding could change the alignment: around every bead of the
-    (path-ordered) first pass that is not a plain 1-1 -- a split, merge, deletion or insertion."""
+    (path-ordered) first pass that is not a plain 1-1 -- a split, merge, deletion or insertion.
+    Also the path's rectangles there, ``(b0, b1, r0, r1)``, where a run's partners may lie."""
     wanted_b: set[int] = set()
     wanted_r: set[int] = set()
+    boxes = []
     at_b = at_r = 0  # the path's position before the current bead
     for b, r, _ in path:
         if not (len(b) == 1 and len(r) == 1):
-            wanted_b.update(range(max(0, at_b - radius), min(n, at_b + len(b) + radius + max_side - 1)))
-            wanted_r.update(range(max(0, at_r - radius), min(m, at_r + len(r) + radius + max_side - 1)))
+            b0, b1 = max(0, at_b - radius), min(n, at_b + len(b) + radius + max_side - 1)
+            r0, r1 = max(0, at_r - radius), min(m, at_r + len(r) + radius + max_side - 1)
+            wanted_b.update(range(b0, b1))
+            wanted_r.update(range(r0, r1))
+            boxes.append((b0, b1, r0, r1))
         at_b = b[-1] + 1 if b else at_b
         at_r = r[-1] + 1 if r else at_r
-    return wanted_b, wanted_r
+    return wanted_b, wanted_r, boxes
+
+
+def _promising_runs(base: _Side, rewrite: _Side, boxes, scale: _Scale, cfg: AlignConfig
+                    ) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The runs worth encoding: those ending in a first-pass box whose summed vector comes within
+    ``encode_margin`` levels of making a link there -- of ``min_level`` on its size's scale, and of
+    every end sentence adding to the cosine (``member_gain``) against the same partner. A run of 3+
+    is kept only if it is that close and beats its own shorter runs on the summed vectors."""
+    margin = cfg.encode_margin
+    keep: tuple[set, set] = (set(), set())
+    pad = cfg.max_side
+    for b0, b1, r0, r1 in boxes:
+        for which, (own, other, lo, hi, olo, ohi) in enumerate(
+                ((base, rewrite, b0, b1, r0, r1), (rewrite, base, r0, r1, b0, b1))):
+            near_o = np.arange(max(0, olo - pad), min(len(other), ohi + pad))
+            if not len(near_o):
+                continue
+            for a in range(2, cfg.max_side + 1):
+                for e in range(max(lo, a - 1), hi):
+                    if (a, e) in keep[which]:
+                        continue
+                    if own.glued[a - 1][e]:
+                        continue  # standalone lines link only 1-1
+                    best = -np.inf
+                    for bb in range(1, cfg.max_total - a + 1):
+                        if bb > cfg.max_side:
+                            break
+                        Ob = near_o[near_o >= bb - 1]
+                        if not len(Ob):
+                            continue
+                        P = other.runs[bb - 1][Ob]
+                        cos = P @ own.runs[a - 1][e]
+                        size = (a, bb) if which == 0 else (bb, a)
+                        lvl = scale.level(cos, *size) - cfg.min_level
+                        # dropping the first or the last sentence may not raise the cosine
+                        shorter = np.maximum(P @ own.runs[a - 2][e], P @ own.runs[a - 2][e - 1])
+                        g = (cos - shorter) / scale.gap - cfg.member_gain
+                        best = max(best, float(np.max(np.minimum(lvl, g))))
+                    if best >= -margin:
+                        keep[which].add((a, e))
+    return keep
 
 
 # -- stage 1: nearest neighbours and calibration ------------------------------------------------
@@ -429,6 +488,8 @@ class _Span:
     b1: int
     r0: int
     r1: int
+    #: refuse a multi-sentence bead that carries a sure pair inside it worse than the pair alone
+    sure_pair_rule: bool = True
 
     def runs(self, side: str, a: int) -> np.ndarray:
         s = self.base if side == "b" else self.rewrite
@@ -581,14 +642,20 @@ def _partners_inside(span: _Span, Ib: np.ndarray, J: np.ndarray, a: int, b: int,
         p = span.base.partner[k][:, None]
         inside = (p > gr[None, :] - b) & (p <= gr[None, :])
         sure_inside += inside
-        if a > 1:
-            ok &= (p < 0) | inside | (scale.level(span.base.partner_cos[k])[:, None] <= bead)
-    if b > 1:
-        for t in range(b):
-            k = np.clip(gr - t, 0, None)
-            p = span.rewrite.partner[k][None, :]
-            ok &= (p < 0) | ((p > gb[:, None] - a) & (p <= gb[:, None])) | (
-                scale.level(span.rewrite.partner_cos[k])[None, :] <= bead)
+        # a sure pair inside must be carried better by the bead than on its own (Vecalign's rule
+        # that a 3-1 beats the 1-1 plus two deletions): else the others are deleted, not merged
+        # (not in the move step's small DPs: there a bead that loses its seed fails ``move_level``
+        # and no move is made, the cautious outcome; the 1-1 seed alone moved a headline in 001)
+        if span.sure_pair_rule:
+            ok &= ~inside | (span.base.partner_cos[k][:, None] <= cos)
+        # also on a bead's one-sentence side: a copied sentence (cosine 1.0 to a base sentence
+        # next door) may not stand for a run of the dropped sentences around its true partner
+        ok &= (p < 0) | inside | (scale.level(span.base.partner_cos[k])[:, None] <= bead)
+    for t in range(b):
+        k = np.clip(gr - t, 0, None)
+        p = span.rewrite.partner[k][None, :]
+        ok &= (p < 0) | ((p > gb[:, None] - a) & (p <= gb[:, None])) | (
+            scale.level(span.rewrite.partner_cos[k])[None, :] <= bead)
     return ok & (sure_inside <= 1)
 
 
@@ -722,7 +789,7 @@ def _recover_moves(base: _Side, rewrite: _Side, links, scale: _Scale, ratio, nea
                 continue
             claimed_b.update(range(b0, b1))
             claimed_r.update(range(r0, r1))
-            spans.append(_Span(base, rewrite, b0, b1, r0, r1))
+            spans.append(_Span(base, rewrite, b0, b1, r0, r1, sure_pair_rule=False))
         found = []
         for span in spans:
             found += [x for x in _align_span(span, scale, ratio, cfg)
@@ -798,9 +865,12 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
     links = _align_span(whole, scale, ratio, cfg, near)
     if embed is not None and base.lengths is not None and cfg.max_side > 1:
         # second pass: encode the joined sentences wherever the first pass was not a plain 1-1
-        ends = ((set(range(n)), set(range(m))) if cfg.encode_radius < 0 else
-                _uncertain_ends(links, n, m, cfg.encode_radius, cfg.max_side))
-        _embed_runs((base, rewrite), (base_texts, rewrite_texts), ends, embed, cfg)
+        if cfg.encode_radius < 0:
+            runs = tuple({(a, e) for a in range(2, cfg.max_side + 1) for e in range(k)} for k in (n, m))
+        else:
+            *_, boxes = _uncertain_ends(links, n, m, cfg.encode_radius, cfg.max_side)
+            runs = _promising_runs(base, rewrite, boxes, scale, cfg)
+        _embed_runs((base, rewrite), (base_texts, rewrite_texts), runs, embed, cfg)
         links = _align_span(whole, scale, ratio, cfg, near)
     moved: set = set()
     if cfg.detect_moves:

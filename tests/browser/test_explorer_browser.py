@@ -3,46 +3,14 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
+from lab_driver import KERNEL_IDLE, run_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "01_quickstart.ipynb"
 ROOT = ".drift-explorer"
-
-KERNEL_IDLE = """() => {
-  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-  return !!k && k.status === "idle";
-}"""
-RUN_STATE = """() => {
-  const prompts = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")].map(p => p.textContent);
-  const w = window.jupyterapp.shell.currentWidget;
-  return {idle: w.sessionContext.session.kernel.status === "idle",
-          running: prompts.filter(p => p.includes("*")).length,
-          done: prompts.filter(p => /\\[\\d+\\]/.test(p)).length, cells: prompts.length};
-}"""
-
-
-def run_all(page, shots, timeout: float = 600) -> None:
-    """Run every cell and wait until each has run. If the kernel sits idle with cells that never
-    ran (run-all can race the kernel's first connection), run them again."""
-    page.evaluate('window.jupyterapp.commands.execute("notebook:run-all-cells")')
-    deadline, stalled, state = time.time() + timeout, 0, {}
-    while time.time() < deadline:
-        page.wait_for_timeout(1000)
-        state = page.evaluate(RUN_STATE)
-        if state["idle"] and state["cells"] and state["done"] == state["cells"]:
-            return
-        stalled = stalled + 1 if state["idle"] and not state["running"] else 0
-        if stalled >= 10:
-            page.evaluate('window.jupyterapp.commands.execute("notebook:run-all-cells")')
-            stalled = 0
-    page.screenshot(path=str(shots / "explorer_run_timeout.png"), full_page=True)
-    raise AssertionError(f"the notebook did not finish running: {state}")
-
 
 def _open(browser, lab, shots):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme="light")
@@ -52,7 +20,7 @@ def _open(browser, lab, shots):
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     lab.start_kernel(NOTEBOOK)
-    page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}")
+    page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}?reset")  # no tabs left open by an earlier test
     page.wait_for_function(KERNEL_IDLE, timeout=120_000)
     run_all(page, shots)
     page.wait_for_selector(f"{ROOT} [data-drift-link]", timeout=60_000)

@@ -19,6 +19,7 @@ import pytest
 TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 
+from lab_driver import KERNEL_IDLE, run_all  # noqa: E402
 from payloads import MARKER, OUTSIDE, PAYLOADS, build_report  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -219,19 +220,6 @@ NOTEBOOK_CELLS = [
     "report.explore()",
     "report",
 ]
-KERNEL_IDLE = """() => {
-  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-  return !!k && k.status === "idle";
-}"""
-RUN_FINISHED = """() => {
-  const prompts = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")];
-  const w = window.jupyterapp.shell.currentWidget;
-  return w.sessionContext.session.kernel.status === "idle" && prompts.length > 0
-    && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-}"""
-
-
 @pytest.mark.slow
 def test_the_explorer_in_jupyterlab_shows_payloads_as_text(request, chromium):
     try:
@@ -248,13 +236,12 @@ def test_the_explorer_in_jupyterlab_shows_payloads_as_text(request, chromium):
     watched = Watched(chromium, allowed=lab.url + "/")
     page = watched.page
     lab.start_kernel("payloads.ipynb")
-    page.goto(f"{lab.url}/lab/tree/payloads.ipynb")
+    page.goto(f"{lab.url}/lab/tree/payloads.ipynb?reset")  # no tabs left open by an earlier test
     page.wait_for_function(KERNEL_IDLE, timeout=120_000)
-    page.evaluate('window.jupyterapp.commands.execute("notebook:run-all-cells")')
-    page.wait_for_function(RUN_FINISHED, timeout=300_000, polling=500)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    run_all(page, SHOTS)
     page.wait_for_selector(".drift-explorer [data-drift-link]", timeout=60_000)
     page.wait_for_timeout(1000)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page.locator(".drift-explorer").first.screenshot(path=str(SHOTS / "payloads_explorer.png"))
     assert page.get_by_text("Error displaying widget").count() == 0
     for frame in page.frames:
