@@ -82,13 +82,6 @@ function(){track('nav')})});</script>
 """
 
 
-ALIGNER_MERGES_DELETIONS = (
-    "alignment.py: base sentences the rewrite dropped are merged into an n-1 link next to a copied "
-    "sentence, and the copy itself can be left unlinked: with USE, TEXT -> ARTICLE[0] + ARTICLE[4] "
-    "gives deleted (0,), 2-1 (1,2)->(0,) at similarity 0.66 although rewrite 0 is base 0 verbatim "
-    "(cosine 1.0); TEXT -> the Spanish translation of sentences 0, 3, 4 gives 3-1 (0,1,2)->(0,)")
-
-
 @pytest.fixture(scope="module")
 def fake() -> Analyzer:
     return fake_analyzer()
@@ -251,7 +244,6 @@ def test_unrelated_documents_are_all_deleted_and_inserted(use):
     assert report.comparisons[0].drift >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason=ALIGNER_MERGES_DELETIONS)
 def test_a_translation_is_aligned_across_languages(tmp_path):
     report = compare(TEXT, " ".join(SPANISH), cache_dir=tmp_path)  # no model named: the languages decide
     assert report.model.name == MULTILINGUAL_MODEL
@@ -279,7 +271,7 @@ def test_a_translation_is_read_with_the_multilingual_model(tmp_path):
 
 @pytest.mark.parametrize(("model", "kept"), [
     ("use", (0, 3, 4)), ("use", (0, 2, 4)), ("fake", (0, 3, 4)), ("fake", (0, 2, 4)), ("fake", (0, 4)),
-    pytest.param("use", (0, 4), marks=pytest.mark.xfail(strict=True, reason=ALIGNER_MERGES_DELETIONS)),
+    ("use", (0, 4)),
 ])
 def test_sentences_dropped_from_a_copy_are_deleted_links(use, fake, model, kept):
     analyzer = use if model == "use" else fake
