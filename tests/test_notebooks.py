@@ -42,6 +42,22 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
     assert not errors, errors[0]["evalue"] if errors else ""
     text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert "Traceback" not in text
+    if path.stem == "01_quickstart":
+        assert_export_shows_the_report(nb)
+
+
+def assert_export_shows_the_report(nb) -> None:
+    """Saved from JupyterLab (which keeps no widget state by default) and exported with nbconvert,
+    the explorer's output shows the static report, never a blank box."""
+    from nbconvert import HTMLExporter
+
+    explorer_outputs = [o for c in nb.cells if "explore()" in c.source for o in c.outputs
+                        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert explorer_outputs
+    assert all("data-drift-report" in o["data"]["text/html"] for o in explorer_outputs)
+    nb.metadata.pop("widgets", None)
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    assert html.count("data-drift-report") >= len(explorer_outputs)
 
 
 def _venv_kernel_manager():
