@@ -77,23 +77,15 @@ class Analyzer:
     def model(self) -> ModelInfo:
         return ModelInfo(self.embedder.name, self.embedder.dim)
 
-    def vectors(self, doc: Document) -> np.ndarray:
-        """Unit vectors of the document's content sentences, in order."""
-        return self.embedder.encode([comparison_form(doc.sentence_text(i)) for i in doc.content_indices])
-
     def compare_documents(self, base: Document, rewrite: Document) -> Comparison:
         """Align ``rewrite`` with ``base``, diff and score every link."""
-        base_idx, rewrite_idx = base.content_indices, rewrite.content_indices
-        base_texts = [comparison_form(base.sentence_text(i)) for i in base_idx]
-        rewrite_texts = [comparison_form(rewrite.sentence_text(i)) for i in rewrite_idx]
+        base_idx, base_texts, base_standalone = _content(base)
+        rewrite_idx, rewrite_texts, rewrite_standalone = _content(rewrite)
         base_vectors = self.embedder.encode(base_texts)
         rewrite_vectors = self.embedder.encode(rewrite_texts)
         pairs = align(base_vectors, rewrite_vectors, embed=self.embedder.encode, base_texts=base_texts,
                       rewrite_texts=rewrite_texts, config=self.align_config,
-                      base_standalone=[is_standalone(base.text, base.sentences[i].start,
-                                                     base.sentences[i].end) for i in base_idx],
-                      rewrite_standalone=[is_standalone(rewrite.text, rewrite.sentences[i].start,
-                                                        rewrite.sentences[i].end) for i in rewrite_idx])
+                      base_standalone=base_standalone, rewrite_standalone=rewrite_standalone)
         calibration = _calibrate(pairs, base_vectors, rewrite_vectors)
         links = [self._link(pair, base, rewrite, base_idx, rewrite_idx, calibration) for pair in pairs]
         if self.nli is not None:
@@ -177,6 +169,14 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
     return Report(documents=tuple(docs), comparisons=comparisons, model=analyzer.model,
                   drift_version=__version__)
+
+
+def _content(doc: Document) -> tuple[list[int], list[str], list[bool]]:
+    """The content sentences' indices, their comparison forms, and which are headings (standalone)."""
+    indices = doc.content_indices
+    texts = [comparison_form(doc.sentence_text(i)) for i in indices]
+    standalone = [is_standalone(doc.text, doc.sentences[i].start, doc.sentences[i].end) for i in indices]
+    return indices, texts, standalone
 
 
 def _unique_ids(docs: list[Document]) -> list[Document]:
