@@ -113,7 +113,7 @@ def measure_stages(corpus_name: str, model: str, cache: str) -> dict:
                 diff, shifts = [(1, doc.joined(r))], [addition_shift(doc, r, base=base)]
             else:
                 diff = word_diff(base.joined(b), doc.joined(r))
-                shifts = detect_shifts(base, doc, b, r, diff, language=doc.language)
+                shifts = detect_shifts(base, doc, b, r, diff)
             parts.append((pair, b, r, diff, shifts))
         stages["diff+shifts"] += time.perf_counter() - t
         t = time.perf_counter()

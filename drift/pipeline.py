@@ -104,7 +104,7 @@ class Analyzer:
             diff = [(1, rewrite.joined(r))]
         else:
             diff = word_diff(base.joined(b), rewrite.joined(r))
-            shifts = detect_shifts(base, rewrite, b, r, diff, language=rewrite.language)
+            shifts = detect_shifts(base, rewrite, b, r, diff)
         similarity = None if pair.similarity is None else _rounded(pair.similarity)
         return Link(base=b, rewrite=r, similarity=similarity,
                     drift=_rounded(link_drift(similarity, shifts, calibration)), moved=pair.moved,

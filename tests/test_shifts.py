@@ -46,18 +46,18 @@ def severe(found: list[Shift]) -> list[Shift]:
     return [s for s in found if s.severity >= 2]
 
 
-def make_doc(doc_id: str, *sentences: str) -> Document:
+def make_doc(doc_id: str, *sentences: str, language: str = "en") -> Document:
     text = " ".join(sentences)
     spans, at = [], 0
     for s in sentences:
         spans.append(Sentence(at, at + len(s)))
         at += len(s) + 1
-    return Document(doc_id, "base", text, tuple(spans), "en")
+    return Document(doc_id, "base", text, tuple(spans), language)
 
 
-def pair(base: str, rewrite: str, language: str | None = None) -> list[Shift]:
-    b, r = make_doc("b", base), make_doc("r", rewrite)
-    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite), language=language)
+def pair(base: str, rewrite: str, language: str = "en") -> list[Shift]:
+    b, r = make_doc("b", base, language=language), make_doc("r", rewrite, language=language)
+    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite))
 
 
 # -- the spun paraphrase (000) ----------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Shift detectors: what changed in meaning between the two sides of an aligned link.
 
-One module per family, each ``detect(base, rewrite) -> list[Shift]`` over the link's two
-:class:`~drift.shifts.text.Side`\\ s:
+One module per family; each registers its detectors with :func:`drift.shifts.registry.register`,
+declaring the shift types it emits and the languages it reads:
 
 ======================  =================================================================
 ``polarity``            reversals: who is stronger, who did what to whom, antonyms, negation
@@ -17,35 +17,42 @@ One module per family, each ``detect(base, rewrite) -> list[Shift]`` over the li
 ``text`` holds what they share: tokens that keep their document offsets and a folded form
 ("Nicolás" = "Nicolas", "U.S." = "US", "organisation" ≈ "organization"), so comparison happens on
 normalised words while every span points at the original text.
-
-The word lists they read are in :mod:`drift.shifts.lexicons` (English). For a link in another
-language only the figures are compared.
 """
 
 from __future__ import annotations
 
 from drift.diffing import word_diff
 from drift.report import Document, Shift
-from drift.shifts import attribution, entities, hedging, modality, numbers, omissions, polarity
+from drift.shifts import (  # noqa: F401  (importing a family registers its detectors)
+    attribution,
+    entities,
+    hedging,
+    modality,
+    numbers,
+    omissions,
+    polarity,
+)
 from drift.shifts.additions import addition_shift
 from drift.shifts.omissions import omission_shift
+from drift.shifts.registry import ALIGNED, LinkContext, detectors_for
 from drift.shifts.text import Side
+from drift.vocabulary import SHIFT_TYPES
 
 __all__ = ["detect_shifts", "omission_shift", "addition_shift"]
 
 #: When two shifts point at the same words, the one of higher severity is kept; at equal severity
-#: the more specific type (earlier here) wins.
-TYPE_ORDER = ("reversal", "negation", "attribution", "number", "entity", "hedging", "modality",
-              "omission", "addition", "other")
+#: the more specific type (earlier in the vocabulary) wins.
+TYPE_ORDER = tuple(SHIFT_TYPES)
 
 
 def detect_shifts(base_doc: Document, rewrite_doc: Document, base_idx: tuple[int, ...],
-                  rewrite_idx: tuple[int, ...], diff: list[tuple[int, str]] | None = None, *,
-                  language: str | None = None) -> list[Shift]:
+                  rewrite_idx: tuple[int, ...], diff: list[tuple[int, str]] | None = None) -> list[Shift]:
     """The meaning shifts of one aligned link (both sides non-empty), most severe first.
 
     ``diff`` is the link's :func:`~drift.diffing.word_diff` (made here if not given or if it does
-    not rebuild the two sides). Spans index ``base_doc.text`` and ``rewrite_doc.text``.
+    not rebuild the two sides). Spans index ``base_doc.text`` and ``rewrite_doc.text``. The
+    detectors that run are those registered for both documents' languages
+    (:func:`drift.shifts.registry.detectors_for`).
     """
     base, rewrite = Side(base_doc, base_idx), Side(rewrite_doc, rewrite_idx)
     b_text, r_text = base.text, rewrite.text
@@ -54,14 +61,10 @@ def detect_shifts(base_doc: Document, rewrite_doc: Document, base_idx: tuple[int
     if diff is None or "".join(t for op, t in diff if op <= 0) != b_text \
             or "".join(t for op, t in diff if op >= 0) != r_text:
         diff = word_diff(b_text, r_text)
-    found: list[Shift] = numbers.detect(base, rewrite)
-    if language is None or language.lower().startswith("en"):
-        found += polarity.detect(base, rewrite, list(diff))
-        found += attribution.detect(base, rewrite)
-        found += entities.detect(base, rewrite)
-        found += hedging.detect(base, rewrite)
-        found += modality.detect(base, rewrite)
-        found += omissions.detect(base, rewrite)
+    ctx = LinkContext(base, rewrite, tuple(diff), base_doc.language, rewrite_doc.language)
+    found: list[Shift] = []
+    for detector in detectors_for(ctx, ALIGNED):
+        found += detector.run(ctx)
     return _without_duplicates(found)
 
 

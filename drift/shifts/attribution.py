@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drift.shifts.registry import register
 from drift.report import Shift
 from drift.shifts.lexicons import (
     DISCREDITING,
@@ -391,3 +392,6 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             shifts.append(Shift("attribution", 2, bs, rs, f"the base attributes {quote(base.words(bs))} "
                                 f"({quote(frame_words)}); the rewrite drops who said so"))
     return shifts
+
+
+register("attribution", lambda c: detect(c.base, c.rewrite), shift_types=("attribution",), languages=("en",))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from drift.shifts.registry import register
 from drift.report import Document, Shift
 from drift.shifts.lexicons import (
     MONTHS,
@@ -120,3 +121,6 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         shifts.append(Shift("entity", 1, None, rs,
                             f"the rewrite names {quote(rewrite.words(rs))}, which the base does not name"))
     return shifts
+
+
+register("entities", lambda c: detect(c.base, c.rewrite), shift_types=("entity",), languages=("en",))

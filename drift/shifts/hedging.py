@@ -8,6 +8,7 @@ found by :mod:`drift.shifts.attribution`, because it states a claim as fact.
 
 from __future__ import annotations
 
+from drift.shifts.registry import register
 from drift.report import Shift
 from drift.shifts.lexicons import HEDGES, REPORTING_STANCE, SOURCE_KIND, STOPWORDS, TITLES
 from drift.shifts.text import Side, has_key, quote
@@ -105,3 +106,6 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
                                     f"the rewrite adds {quote(t.text)}, casting doubt on a statement "
                                     "the base makes plainly"))
     return shifts
+
+
+register("hedging", lambda c: detect(c.base, c.rewrite), shift_types=("hedging",), languages=("en",))

@@ -7,6 +7,7 @@ anything else ("would" → "might", a modal added or dropped) is a nuance.
 
 from __future__ import annotations
 
+from drift.shifts.registry import register
 from drift.report import Shift
 from drift.shifts.lexicons import MODALS
 from drift.shifts.text import Side, quote
@@ -41,3 +42,6 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
                             f"the rewrite adds {quote(rewrite.tokens[rk].text)}: what the base states "
                             f"plainly becomes {_LEVEL[rs]}"))
     return shifts
+
+
+register("modality", lambda c: detect(c.base, c.rewrite), shift_types=("modality",), languages=("en",))

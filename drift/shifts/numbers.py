@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from drift.shifts.registry import register
 from drift.report import Document, Shift
 from drift.shifts.lexicons import (
     FRACTIONS,
@@ -339,3 +340,6 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         else:
             shifts.append(Shift("number", 1, None, rs, f"the rewrite adds the figure {quote(rw)}"))
     return shifts
+
+
+register("numbers", lambda c: detect(c.base, c.rewrite), shift_types=("number",))

@@ -10,6 +10,7 @@ his choice" → "the place of his choosing"). Figures are left to :mod:`drift.sh
 
 from __future__ import annotations
 
+from drift.shifts.registry import register
 from drift.report import Document, Shift
 from drift.shifts.attribution import find_frames
 from drift.shifts.lexicons import NUMBER_WORDS, word_set
@@ -104,3 +105,6 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
         what = f"the rewrite leaves out {quote(side.words(span))}"
     detail = ": a figure, actor or source is lost" if severity == 2 else ""
     return Shift("omission", severity, span, None, what + detail)
+
+
+register("omissions", lambda c: detect(c.base, c.rewrite), shift_types=("omission", "attribution", "entity"), languages=("en",))

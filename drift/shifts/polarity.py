@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drift.shifts.registry import register
 from drift.report import Shift
 from drift.shifts.entities import mid_sentence_caps
 from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS, word_set
@@ -266,3 +267,6 @@ def _role_swaps(base: Side, rewrite: Side) -> list[Shift]:
 def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:
     return (_comparison_reversals(base, rewrite) + _role_swaps(base, rewrite)
             + _antonym_reversals(base, rewrite) + _negation_flips(base, rewrite, diff))
+
+
+register("polarity", lambda c: detect(c.base, c.rewrite, list(c.diff)), shift_types=("reversal", "negation"), languages=("en",))
