@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drift.shifts.registry import register
 from drift.report import Shift
 from drift.shifts.lexicons import (
     DISCREDITING,
@@ -33,6 +32,7 @@ from drift.shifts.lexicons import (
     word_set,
 )
 from drift.shifts.polarity import kept_comparisons
+from drift.shifts.registry import register
 from drift.shifts.text import Side, Token, has_key, quote
 
 #: Tokens that end the clause a frame governs.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from drift.shifts.registry import register
 from drift.report import Document, Shift
 from drift.shifts.lexicons import (
     MONTHS,
@@ -22,6 +21,7 @@ from drift.shifts.lexicons import (
     WEEKDAYS,
     word_set,
 )
+from drift.shifts.registry import register
 from drift.shifts.text import Side, has_key, quote, tokenize
 
 _CONNECTORS = word_set("de los la las del da do dos van von bin al el di le of")

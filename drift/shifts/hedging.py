@@ -8,9 +8,9 @@ found by :mod:`drift.shifts.attribution`, because it states a claim as fact.
 
 from __future__ import annotations
 
-from drift.shifts.registry import register
 from drift.report import Shift
 from drift.shifts.lexicons import HEDGES, REPORTING_STANCE, SOURCE_KIND, STOPWORDS, TITLES
+from drift.shifts.registry import register
 from drift.shifts.text import Side, has_key, quote
 
 #: (base stance, rewrite stance) → (severity, what the change does to the statement).

@@ -7,9 +7,9 @@ anything else ("would" → "might", a modal added or dropped) is a nuance.
 
 from __future__ import annotations
 
-from drift.shifts.registry import register
 from drift.report import Shift
 from drift.shifts.lexicons import MODALS
+from drift.shifts.registry import register
 from drift.shifts.text import Side, quote
 
 _LEVEL = {1: "possible", 2: "expected", 3: "certain"}

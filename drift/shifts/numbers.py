@@ -13,7 +13,6 @@ import math
 import re
 from dataclasses import dataclass
 
-from drift.shifts.registry import register
 from drift.report import Document, Shift
 from drift.shifts.lexicons import (
     FRACTIONS,
@@ -26,6 +25,7 @@ from drift.shifts.lexicons import (
     VAGUE_QUANTITIES,
     word_set,
 )
+from drift.shifts.registry import register
 from drift.shifts.text import Side, Token, quote, stem, whole
 
 _YEAR_BEFORE = word_set("in since of from until by his her their its the last this early late mid")

@@ -10,11 +10,11 @@ his choice" → "the place of his choosing"). Figures are left to :mod:`drift.sh
 
 from __future__ import annotations
 
-from drift.shifts.registry import register
 from drift.report import Document, Shift
 from drift.shifts.attribution import find_frames
 from drift.shifts.lexicons import NUMBER_WORDS, word_set
 from drift.shifts.numbers import doc_values, find_quantities
+from drift.shifts.registry import register
 from drift.shifts.text import Side, Token, quote, whole
 
 #: Fewest content words a dropped run must hold to be reported.
@@ -107,4 +107,5 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
     return Shift("omission", severity, span, None, what + detail)
 
 
-register("omissions", lambda c: detect(c.base, c.rewrite), shift_types=("omission", "attribution", "entity"), languages=("en",))
+register("omissions", lambda c: detect(c.base, c.rewrite),
+         shift_types=("omission", "attribution", "entity"), languages=("en",))

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drift.shifts.registry import register
 from drift.report import Shift
 from drift.shifts.entities import mid_sentence_caps
 from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS, word_set
+from drift.shifts.registry import register
 from drift.shifts.text import Side, has_key, quote, stem, tokenize
 
 _SKIP_BEFORE = word_set("is are was were be been being am 's far much still simply clearly already "
@@ -269,4 +269,5 @@ def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift
             + _antonym_reversals(base, rewrite) + _negation_flips(base, rewrite, diff))
 
 
-register("polarity", lambda c: detect(c.base, c.rewrite, list(c.diff)), shift_types=("reversal", "negation"), languages=("en",))
+register("polarity", lambda c: detect(c.base, c.rewrite, list(c.diff)),
+         shift_types=("reversal", "negation"), languages=("en",))
