@@ -15,16 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drift.errors import ReportFormatError
+from drift.vocabulary import SEVERITIES, WORD_RELATIONS
+from drift.vocabulary import SHIFT_TYPES as _SHIFT_TYPES
 
 if TYPE_CHECKING:  # pandas is imported lazily by the methods that need it
     import pandas as pd
 
 REPORT_FORMAT = "drift-report/1"
-SHIFT_TYPES = (
-    "reversal", "negation", "number", "entity", "attribution",
-    "hedging", "modality", "omission", "addition", "other",
-)
-SEVERITY_NAMES = {1: "nuance", 2: "key fact", 3: "reversed or invented"}
+SHIFT_TYPES = tuple(_SHIFT_TYPES)
+SEVERITY_NAMES = SEVERITIES
 
 
 @dataclass(frozen=True)
@@ -37,14 +36,46 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Repair:
+    """One change made while reading a document, so that nothing is altered silently.
+
+    ``kind`` names what was done (e.g. ``"decoded"``, ``"mojibake"``, ``"stray-byte"``,
+    ``"c1-controls"``, ``"html-extracted"``), ``detail`` says what and why in a sentence,
+    ``count`` how many places it touched."""
+
+    kind: str
+    detail: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning a reader must see beside the results (e.g. a language the model does not cover).
+
+    ``code`` is a stable machine-readable name, ``message`` one sentence, ``document`` the id of
+    the document it is about (``None`` for the whole report)."""
+
+    code: str
+    message: str
+    document: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
-    """One article as read: the base or a rewrite."""
+    """One article as read: the base or a rewrite.
+
+    ``input_format`` is ``"text"`` or ``"html"`` (what the reader took the input for),
+    ``encoding`` the encoding its bytes were decoded from (``None`` for a ``str``), ``repairs``
+    what was changed while reading; ``text`` is the text after those repairs."""
 
     id: str
     role: str  # "base" or "rewrite"
     text: str
     sentences: tuple[Sentence, ...]
     language: str | None = None
+    input_format: str | None = None
+    encoding: str | None = None
+    repairs: tuple[Repair, ...] = ()
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
@@ -72,6 +103,21 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class WordPair:
+    """Two words (or phrases) of a link's sides that correspond, and how
+    (``relation`` from :data:`drift.vocabulary.WORD_RELATIONS`: same, lemma, synonym, ...).
+    Either span may be ``None`` for a word with no counterpart. Spans index each document's text."""
+
+    base_span: tuple[int, int] | None
+    rewrite_span: tuple[int, int] | None
+    relation: str
+
+    def __post_init__(self) -> None:
+        if self.relation not in WORD_RELATIONS:
+            raise ValueError(f"unknown word relation {self.relation!r}")
+
+
+@dataclass(frozen=True)
 class Link:
     """Base sentences and the rewrite sentences that carry them (either side may be empty)."""
 
@@ -84,6 +130,7 @@ class Link:
     shifts: tuple[Shift, ...] = ()
     confidence: float | None = None
     nli: dict[str, float] | None = None
+    words: tuple[WordPair, ...] = ()  # the aligned words of both sides, when computed
 
     @property
     def kind(self) -> str:
@@ -123,6 +170,7 @@ class Report:
     comparisons: tuple[Comparison, ...]
     model: ModelInfo
     drift_version: str = field(default="0.1.0")
+    notices: tuple[Notice, ...] = ()
 
     # -- lookups ---------------------------------------------------------------------------
     def document(self, doc_id: str) -> Document:
@@ -153,6 +201,8 @@ class Report:
             "model": {"name": self.model.name, "dim": self.model.dim},
             "documents": [_document_to_dict(d) for d in self.documents],
             "comparisons": [_comparison_to_dict(c) for c in self.comparisons],
+            "notices": [{"code": n.code, "message": n.message, "document": n.document}
+                        for n in self.notices],
         }
 
     def to_json(self, path: str | Path | None = None, *, indent: int | None = None) -> str:
@@ -172,6 +222,9 @@ class Report:
                 comparisons=tuple(_comparison_from_dict(c) for c in data["comparisons"]),
                 model=ModelInfo(str(data["model"]["name"]), int(data["model"]["dim"])),
                 drift_version=str(data.get("drift_version", "")),
+                notices=tuple(Notice(str(n["code"]), str(n["message"]),
+                                     None if n.get("document") is None else str(n["document"]))
+                              for n in data.get("notices", ())),
             )
         except ReportFormatError:
             raise
@@ -293,6 +346,8 @@ def _document_to_dict(d: Document) -> dict[str, Any]:
         "id": d.id, "role": d.role, "language": d.language, "text": d.text,
         "sentences": [{"start": s.start, "end": s.end, "boilerplate": s.boilerplate}
                       for s in d.sentences],
+        "input_format": d.input_format, "encoding": d.encoding,
+        "repairs": [{"kind": r.kind, "detail": r.detail, "count": r.count} for r in d.repairs],
     }
 
 
@@ -301,6 +356,9 @@ def _document_from_dict(d: dict[str, Any]) -> Document:
         id=str(d["id"]), role=str(d["role"]), text=d["text"], language=d.get("language"),
         sentences=tuple(Sentence(int(s["start"]), int(s["end"]), bool(s["boilerplate"]))
                         for s in d["sentences"]),
+        input_format=d.get("input_format"), encoding=d.get("encoding"),
+        repairs=tuple(Repair(str(r["kind"]), str(r["detail"]), int(r.get("count", 1)))
+                      for r in d.get("repairs", ())),
     )
 
 
@@ -320,6 +378,8 @@ def _link_to_dict(link: Link) -> dict[str, Any]:
     }
     if link.nli is not None:
         out["nli"] = {k: _finite(v) for k, v in link.nli.items()}
+    if link.words:
+        out["words"] = [[_span(w.base_span), _span(w.rewrite_span), w.relation] for w in link.words]
     return out
 
 
@@ -337,6 +397,7 @@ def _link_from_dict(d: dict[str, Any]) -> Link:
                            span(s.get("rewrite_span")), str(s.get("explanation", "")))
                      for s in d["shifts"]),
         nli=None if d.get("nli") is None else {str(k): float(v) for k, v in d["nli"].items()},
+        words=tuple(WordPair(span(b), span(r), str(rel)) for b, r, rel in d.get("words", ())),
     )
 
 

@@ -31,6 +31,20 @@ SEVERITIES: dict[int, str] = {1: "nuance", 2: "key fact", 3: "reversed or invent
 #: Word-diff operations, as in diff-match-patch: ``(op, text)`` pairs of a link's ``diff``.
 DIFF_OPS: dict[int, str] = {-1: "deleted", 0: "same", 1: "inserted"}
 
+#: How two aligned words of a link relate (``Link.words``), from the same word to a change of
+#: meaning; the inline diff shows the first four as equivalent.
+WORD_RELATIONS: dict[str, str] = {
+    "same": "the same word",
+    "form": "the same word in another form: case, accents, spelling, inflection (lemma)",
+    "synonym": "a synonym (the same WordNet synset)",
+    "equivalent": "the same meaning by another route: a translation, a transliterated name, an "
+                  "abbreviation, an equal figure",
+    "vaguer": "a more general word (a WordNet hypernym)",
+    "related": "a related word of another meaning",
+    "antonym": "an opposite (a WordNet antonym)",
+    "changed": "a different word in the same place",
+}
+
 #: Link kinds besides ``"m-n"`` (m base and n rewrite sentences, both ≥ 1).
 LINK_KINDS: dict[str, str] = {"deleted": "a base sentence the rewrite leaves out",
                               "inserted": "a rewrite sentence with no base counterpart"}
@@ -45,4 +59,5 @@ def as_json() -> dict[str, Any]:
     """The vocabulary as plain JSON for the explorer's JavaScript."""
     return {"shift_types": list(SHIFT_TYPES), "shift_descriptions": SHIFT_TYPES,
             "severities": {str(k): v for k, v in SEVERITIES.items()},
-            "diff_ops": {str(k): v for k, v in DIFF_OPS.items()}, "link_kinds": LINK_KINDS}
+            "diff_ops": {str(k): v for k, v in DIFF_OPS.items()}, "link_kinds": LINK_KINDS,
+            "word_relations": WORD_RELATIONS}
