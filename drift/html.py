@@ -6,7 +6,7 @@ interactive one. Like every view it reads only a :class:`~drift.report.Report`.
 
 Safety rules kept throughout: every piece of document text goes through :func:`_esc`
 (``html.escape(..., quote=True)``), and ids and classes are built only from numbers, from the
-fixed vocabularies in ``drift.report`` (shift types, severities) or from a hash — never from
+fixed vocabularies in ``drift.vocabulary`` (shift types, severities) or from a hash — never from
 document text, whose ids (file stems) are data like any other text.
 
     >>> page = report.to_html("report.html")          # the whole page, also written to a file
@@ -23,7 +23,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from drift.report import SEVERITY_NAMES, SHIFT_TYPES, Comparison, Document, Link, Report, Shift
+from drift.report import Comparison, Document, Link, Report, Shift
+from drift.vocabulary import SEVERITIES, SHIFT_TYPES, WORD_RELATIONS, clamp_severity
+
+#: Word relations (``Link.words``) that keep the meaning: such a replaced word is shown muted, as
+#: an equivalent, not as a change.
+EQUIVALENT_RELATIONS = ("form", "synonym", "equivalent")
 
 # Drift is shown in six steps; each step is a CSS class with a light and a dark colour.
 DRIFT_STEPS = (0.05, 0.15, 0.3, 0.5, 0.7)
@@ -46,8 +51,7 @@ def drift_step(drift: float | None) -> int:
 def shift_class(shift: Shift) -> str:
     """CSS classes of a shift, from its type (fixed vocabulary) and severity (1..3)."""
     kind = shift.type if shift.type in SHIFT_TYPES else "other"
-    severity = min(max(int(shift.severity), 1), 3)
-    return f"dr-sev{severity} dr-t-{kind}"
+    return f"dr-sev{clamp_severity(shift.severity)} dr-t-{kind}"
 
 
 def is_unchanged(link: Link) -> bool:
@@ -64,6 +68,7 @@ class _Piece:
     text: str
     op: int  # -1 deleted, 0 same, 1 inserted
     cover: frozenset[int]  # indices of the link's shifts whose span covers this piece
+    relation: str | None = None  # a changed word's relation to its counterpart, when it keeps the meaning
 
 
 def _side_parts(link: Link, doc: Document, side: str) -> list[tuple[int, str]]:
@@ -117,7 +122,13 @@ def side_pieces(link: Link, doc: Document, side: str) -> tuple[list[_Piece], dic
                 carets.setdefault(a, []).append(k)
             else:
                 intervals.append((a, b, k))
-    cuts = {a for a, _, _ in intervals} | {b for _, b, _ in intervals}
+    kept: list[tuple[int, int, str]] = []  # aligned words whose relation keeps the meaning
+    for w in link.words:
+        span, other = (w.base_span, w.rewrite_span) if side == "base" else (w.rewrite_span, w.base_span)
+        if span is None or other is None or w.relation not in EQUIVALENT_RELATIONS:
+            continue
+        kept.extend((a, b, w.relation) for a, b in _span_to_joined(span, table) if a < b)
+    cuts = {a for a, _, _ in intervals + kept} | {b for _, b, _ in intervals + kept}
     pieces: list[_Piece] = []
     pos = 0
     for op, text in parts:
@@ -125,14 +136,28 @@ def side_pieces(link: Link, doc: Document, side: str) -> tuple[list[_Piece], dic
         points = sorted({pos, end} | {c for c in cuts if pos < c < end})
         for a, b in pairwise(points):
             cover = frozenset(k for s, e, k in intervals if s <= a and b <= e)
-            pieces.append(_Piece(text[a - pos:b - pos], op, cover))
+            relation = next((r for s, e, r in kept if s <= a and b <= e), None) if op else None
+            pieces.append(_Piece(text[a - pos:b - pos], op, cover, relation))
         pos = end
     return pieces, carets
 
 
 def _shift_title(shift: Shift) -> str:
-    sev = min(max(int(shift.severity), 1), 3)
-    return f"{shift.type} · severity {sev} ({SEVERITY_NAMES[sev]}): {shift.explanation}"
+    sev = clamp_severity(shift.severity)
+    return f"{shift.type} · severity {sev} ({SEVERITIES[sev]}): {shift.explanation}"
+
+
+def _diff_piece(p: _Piece) -> str:
+    """A diff piece: ``<del>``/``<ins>``, or a muted equivalent that says how the words relate."""
+    text = _esc(p.text)
+    if p.op == 0:
+        return text
+    if p.relation is not None:
+        verb = "replaced by" if p.op < 0 else "replaces"
+        title = _esc(f"{verb} {p.relation}: {WORD_RELATIONS[p.relation]}")
+        side = "del" if p.op < 0 else "ins"
+        return f'<span class="dr-equiv dr-equiv-{side} dr-rel-{p.relation}" title="{title}">{text}</span>'
+    return f"<del>{text}</del>" if p.op < 0 else f"<ins>{text}</ins>"
 
 
 def _mark_attrs(link: Link, cover: Iterable[int]) -> str:
@@ -168,8 +193,7 @@ def render_side(link: Link, doc: Document, side: str) -> str:
         inner = []
         for p in group:
             inner.append(caret(pos))
-            text = _esc(p.text)
-            inner.append(f"<del>{text}</del>" if p.op < 0 else f"<ins>{text}</ins>" if p.op > 0 else text)
+            inner.append(_diff_piece(p))
             pos += len(p.text)
         if cover:
             refs = "".join(f'<sup class="dr-ref">{k + 1}</sup>' for k in sorted(cover) if last_end[k] == pos)
@@ -207,7 +231,7 @@ def _shift_list(link: Link, base: Document, rewrite: Document) -> str:
         return ""
     items = []
     for k, s in enumerate(link.shifts):
-        sev = min(max(int(s.severity), 1), 3)
+        sev = clamp_severity(s.severity)
         bw, rw = _shift_words(base, s.base_span), _shift_words(rewrite, s.rewrite_span)
         words = ""
         # the words are shown unless the explanation already quotes them (or the whole side)
@@ -217,7 +241,7 @@ def _shift_list(link: Link, base: Document, rewrite: Document) -> str:
         items.append(
             f'<li class="{shift_class(s)}" data-drift-shift="{k}" title="{_esc(_shift_title(s))}">'
             f'<span class="dr-n">{k + 1}</span>'
-            f'<span class="dr-sevbadge" title="{_esc(SEVERITY_NAMES[sev])}">sev {sev}</span> '
+            f'<span class="dr-sevbadge" title="{_esc(SEVERITIES[sev])}">sev {sev}</span> '
             f'<span class="dr-type">{_esc(s.type)}</span> '
             f'<span class="dr-expl">{_esc(s.explanation)}</span>{words}</li>')
     return f'<ol class="dr-shift-list">{"".join(items)}</ol>'
@@ -285,7 +309,7 @@ def _pair_html(link: Link, k: int, rank: int, ci: int, base: Document, rewrite: 
 
 def _counts(c: Comparison) -> dict[str, int]:
     shifts = [s for link in c.links for s in link.shifts]
-    sev = Counter(min(max(int(s.severity), 1), 3) for s in shifts)
+    sev = Counter(clamp_severity(s.severity) for s in shifts)
     return {
         "pairs": len(c.links),
         "deleted": sum(link.kind == "deleted" for link in c.links),
@@ -330,15 +354,36 @@ def _summary(report: Report, prefix: str) -> str:
 
 def _legend() -> str:
     sev = "".join(f'<span class="dr-legend-item"><mark class="dr-shift dr-sev{k}">severity {k}</mark> '
-                  f'{_esc(SEVERITY_NAMES[k])}</span>' for k in (3, 2, 1))
+                  f'{_esc(SEVERITIES[k])}</span>' for k in (3, 2, 1))
     lo = (0.0,) + DRIFT_STEPS
     steps = "".join(f'<span class="dr-cellchip dr-d{k}">{lo[k]:.2f}</span>' for k in range(6))
     return ('<section class="dr-legend" aria-label="legend">'
             f'<div>{sev}</div>'
             '<div><span class="dr-legend-item"><del>deleted words</del> <ins>inserted words</ins></span>'
+            '<span class="dr-legend-item"><span class="dr-equiv">muted</span>: a word replaced by one of '
+            'the same meaning (synonym, inflection, translation)</span>'
             '<span class="dr-legend-item"><span class="dr-badge dr-b-moved">moved</span> out of the '
             'base’s order</span><span class="dr-legend-item">drift from '
             f'{steps} (0 same meaning … 1 lost or reversed)</span></div></section>')
+
+
+def _notices(report: Report) -> str:
+    """What a reader must know before trusting the results: the report's notices and every repair
+    made while reading a document (encoding, mojibake, extracted page)."""
+    items = []
+    for n in report.notices:
+        who = "" if n.document is None else f'<span class="dr-docid">{_esc(n.document)}</span> '
+        code = n.code if re.fullmatch(r"[a-z0-9-]+", n.code) else "other"
+        items.append(f'<li class="dr-notice dr-notice-{code}">{who}{_esc(n.message)}</li>')
+    for d in report.documents:
+        for r in d.repairs:
+            count = f" ×{r.count}" if r.count > 1 else ""
+            items.append(f'<li class="dr-notice dr-repair"><span class="dr-docid">{_esc(d.id)}</span> '
+                         f'<strong>{_esc(r.kind)}{count}</strong> {_esc(r.detail)}</li>')
+    if not items:
+        return ""
+    return ('<section class="dr-notices" aria-label="notices about the documents and the model">'
+            f'<ul>{"".join(items)}</ul></section>')
 
 
 def _snippet(text: str, n: int = 90) -> str:
@@ -434,7 +479,7 @@ def render_report(report: Report, standalone: bool = True) -> str:
             f'<p class="dr-note">Base <span class="dr-docid">{_esc(base.id)}</span> and {n_rw} '
             f'rewrite{"s" if n_rw != 1 else ""} · aligned with {_esc(report.model.name)} · '
             f'drift {_esc(report.drift_version)}</p></header>'
-            f'{_legend()}{_summary(report, prefix)}{_drift_map(report, prefix)}'
+            f'{_notices(report)}{_legend()}{_summary(report, prefix)}{_drift_map(report, prefix)}'
             + "".join(_rewrite_section(report, ci, c, prefix) for ci, c in enumerate(report.comparisons))
             + '</div>')
     if not standalone:
@@ -581,6 +626,12 @@ font-variant-numeric:tabular-nums;}
 .drift-report li.dr-sev1 .dr-sevbadge{background:var(--dr-s1-bg);color:var(--dr-fg);}
 .drift-report .dr-type{font-weight:600;font-variant:small-caps;letter-spacing:.02em;}
 .drift-report .dr-words{color:var(--dr-fg2);}
+.drift-report .dr-notices ul{list-style:none;margin:.4em 0;padding:0;font-size:.92em;}
+.drift-report .dr-notice{border-left:3px solid var(--dr-s2);background:var(--dr-bg2);padding:.15em .6em;
+margin:.15em 0;border-radius:0 4px 4px 0;}
+.drift-report .dr-notice.dr-repair{border-left-color:var(--dr-line);color:var(--dr-fg2);}
+.drift-report .dr-equiv{border-bottom:1px dashed var(--dr-fg2);color:var(--dr-fg2);}
+.drift-report .dr-equiv-del{text-decoration:line-through;text-decoration-color:var(--dr-line);}
 .drift-report details{margin:.6em 0;} .drift-report summary{cursor:pointer;color:var(--dr-fg2);}
 @media (max-width:700px){.drift-report .dr-cols{grid-template-columns:1fr;}
 .drift-report .dr-side+.dr-side{border-left:0;border-top:1px solid var(--dr-line);}}

@@ -21,6 +21,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from drift import vocabulary
 from drift.html import render_report
 from drift.report import Report
 
@@ -48,6 +49,8 @@ class Explorer(anywidget.AnyWidget):
     _css = STATIC / "explorer.css"
 
     report_data = traitlets.Dict().tag(sync=True)
+    #: shift types, severities, diff operations, word relations: the JavaScript reads them from here
+    vocabulary = traitlets.Dict(vocabulary.as_json()).tag(sync=True)
     rewrite = traitlets.Unicode("").tag(sync=True)
     selected = traitlets.Int(-1).tag(sync=True)  # index of the selected link in its comparison
     height = traitlets.Unicode("600px").tag(sync=True)

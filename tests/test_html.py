@@ -11,7 +11,18 @@ import pytest
 
 from drift.diffing import word_diff
 from drift.html import render_report, render_side, side_pieces
-from drift.report import Comparison, Document, Link, ModelInfo, Report, Sentence, Shift
+from drift.report import (
+    Comparison,
+    Document,
+    Link,
+    ModelInfo,
+    Notice,
+    Repair,
+    Report,
+    Sentence,
+    Shift,
+    WordPair,
+)
 from drift.segmenting import split_sentences
 
 SEEDS = Path(__file__).resolve().parents[1] / "drift" / "data" / "seeds"
@@ -93,7 +104,8 @@ def hostile_report() -> Report:
     rw_text = f"The minister claimed 9 > 7 & {HOSTILE} was fine. A new line </style><b>bold</b>."
     base = Document('base"><svg onload=alert(1)>', "base", base_text,
                     (Sentence(0, base_text.index("مرحبا") - 1), Sentence(base_text.index("مرحبا"),
-                                                                          len(base_text))), "en")
+                                                                          len(base_text))), "en",
+                    repairs=(Repair(f"mojibake{HOSTILE}", f"repaired {HOSTILE}", 2),))
     cut = rw_text.index("A new")
     rewrite = Document("<i>rw</i>", "rewrite", rw_text, (Sentence(0, cut - 1), Sentence(cut, len(rw_text))),
                        'en" onclick="x')
@@ -110,7 +122,8 @@ def hostile_report() -> Report:
                            "added"),)),
     )
     return Report((base, rewrite), (Comparison(base.id, rewrite.id, 0.5, links),),
-                  ModelInfo(f"model {HOSTILE}", 3), drift_version=HOSTILE)
+                  ModelInfo(f"model {HOSTILE}", 3), drift_version=HOSTILE,
+                  notices=(Notice(f"bad code {HOSTILE}", f"message {HOSTILE}", HOSTILE),))
 
 
 class Elements(HTMLParser):
@@ -148,6 +161,8 @@ def test_hostile_text_is_never_markup():
     assert "</style><b>" not in page
     # the unknown shift type is shown as text but never becomes a class
     assert "dr-t-&lt;evil&gt;" not in page and "dr-t-other" in page
+    # notices and repairs are text too, and their codes never become classes
+    assert "dr-notice-other" in page and "dr-notice-bad" not in page
     # an invalid language code is left out rather than escaped into the attribute
     assert 'lang="en&quot;' not in page
 
@@ -277,6 +292,39 @@ def test_zero_width_span_shows_a_caret():
     link = Link((0,), (0,), 0.9, 0.3, diff=tuple(word_diff(base_text, rw_text)), shifts=(shift,))
     side = render_side(link, rewrite, "rewrite")
     assert 'class="dr-caret"' in side and side.index("dr-caret") < side.index("people")
+
+
+def test_notices_and_repairs_are_shown_before_the_results():
+    base = document("b", "base", "Путин прибыл в Москву. Он выступил с речью.", "ru")
+    base = Document(base.id, "base", base.text, base.sentences, "ru", encoding="cp1251",
+                    repairs=(Repair("decoded", "read as Windows-1251 (charset-normalizer)"),))
+    rewrite = document("r", "rewrite", "Putin arrived in Moscow. He gave a speech.")
+    links = (Link((0,), (0,), 0.8, 0.1, diff=tuple(word_diff(base.sentence_text(0), rewrite.sentence_text(0)))),
+             Link((1,), (1,), 0.8, 0.1, diff=tuple(word_diff(base.sentence_text(1), rewrite.sentence_text(1)))))
+    report = Report((base, rewrite), (Comparison("b", "r", 0.1, links),), ModelInfo("m", 3),
+                    notices=(Notice("language-not-covered", "Hindi is not among the model's languages", "r"),))
+    page = render_report(report)
+    notices = page.index('class="dr-notices"')
+    assert notices < page.index('class="dr-section dr-summary"')
+    assert "Hindi is not among the model&#x27;s languages" in page and "Windows-1251" in page
+    assert "dr-notice-language-not-covered" in page
+    # a report without notices or repairs shows no notice box
+    assert 'class="dr-notices"' not in render_report(hand_report())
+
+
+def test_a_word_replaced_by_a_synonym_reads_as_equivalent_not_as_a_change():
+    base = document("b", "base", "The tiny village was quiet.")
+    rewrite = document("r", "rewrite", "The small village was silent.")
+    tiny, small = span_of(base, "tiny"), span_of(rewrite, "small")
+    quiet, silent = span_of(base, "quiet"), span_of(rewrite, "silent")
+    link = Link((0,), (0,), 0.9, 0.05, diff=tuple(word_diff(base.text, rewrite.text)),
+                words=(WordPair(tiny, small, "synonym"), WordPair(quiet, silent, "changed")))
+    base_html, rewrite_html = render_side(link, base, "base"), render_side(link, rewrite, "rewrite")
+    assert re.search(r'<span class="dr-equiv dr-equiv-del dr-rel-synonym" title="[^"]*synonym[^"]*">tiny</span>',
+                     base_html)
+    assert '<span class="dr-equiv dr-equiv-ins dr-rel-synonym"' in rewrite_html and ">small</span>" in rewrite_html
+    # a change of meaning still stands out as a deletion and an insertion
+    assert "<del>quiet</del>" in base_html and "<ins>silent</ins>" in rewrite_html
 
 
 @pytest.mark.slow

@@ -87,3 +87,14 @@ def test_save_html_writes_one_self_contained_page(tmp_path):
 
 def test_report_explore_opens_the_explorer():
     assert isinstance(small_report().explore(), Explorer)
+
+
+def test_the_front_end_reads_the_one_vocabulary():
+    from drift import vocabulary
+
+    w = Explorer(small_report())
+    assert w.get_state()["vocabulary"] == vocabulary.as_json()
+    js = str(w._esm)
+    # no second copy of the shift types or severity names in the JavaScript
+    assert '"reversal"' not in js and '"nuance"' not in js
+    assert 'model.get("vocabulary")' in js

@@ -4,9 +4,19 @@
 // shown) and `selected` (the link the reader picked). Article text reaches the DOM only through
 // textContent / createTextNode; ids and classes come from indices and fixed vocabularies.
 
-const SHIFT_TYPES = ["reversal", "negation", "number", "entity", "attribution", "hedging", "modality",
-  "omission", "addition", "other"];
-const SEVERITY_NAMES = { 1: "nuance", 2: "key fact", 3: "reversed or invented" };
+// The vocabulary (shift types, severities, diff operations, word relations) comes from Python
+// (drift/vocabulary.py) through the synced `vocabulary` traitlet: one source for every view.
+let SHIFT_TYPES = [];
+let SEVERITY_NAMES = {};
+let WORD_RELATIONS = {};
+// Word relations that keep the meaning: such a replaced word is shown as an equivalent, not a change.
+const EQUIVALENT_RELATIONS = ["same", "form", "synonym", "equivalent"];
+
+function setVocabulary(v) {
+  SHIFT_TYPES = (v && v.shift_types) || [];
+  SEVERITY_NAMES = (v && v.severities) || {};
+  WORD_RELATIONS = (v && v.word_relations) || {};
+}
 const DRIFT_STEPS = [0.05, 0.15, 0.3, 0.5, 0.7]; // same steps as drift/html.py
 const UNCHANGED_DRIFT = 0.05;
 const CHUNK = 40; // rows rendered at a time; more are rendered as the reader scrolls
@@ -24,6 +34,7 @@ const fmt = (x) => (x === null || x === undefined ? "–" : Number(x).toFixed(2)
 const driftStep = (d) => (d === null || d === undefined ? 0 : DRIFT_STEPS.filter((t) => d >= t).length);
 const sev = (s) => Math.min(Math.max(Math.round(s.severity) || 1, 1), 3);
 const typeClass = (t) => (SHIFT_TYPES.includes(t) ? t : "other");
+const severityName = (k) => SEVERITY_NAMES[k] || `severity ${k}`;
 const linkSeverity = (link) => link.shifts.reduce((m, s) => Math.max(m, sev(s)), 0);
 
 function isUnchanged(link) {
@@ -93,7 +104,15 @@ function sidePieces(link, doc, side) {
       else intervals.push([a, b, k]);
     }
   });
-  const cuts = new Set(intervals.flatMap(([a, b]) => [a, b]));
+  // aligned words (link.words: [base_span, rewrite_span, relation]) whose relation keeps the meaning
+  const kept = [];
+  for (const [bs, rs, relation] of link.words || []) {
+    const span = side === "base" ? bs : rs;
+    const other = side === "base" ? rs : bs;
+    if (!span || !other || relation === "same" || !EQUIVALENT_RELATIONS.includes(relation)) continue;
+    for (const [a, b] of spanToJoined(span, doc, table)) if (a < b) kept.push([a, b, relation, other]);
+  }
+  const cuts = new Set([...intervals, ...kept].flatMap(([a, b]) => [a, b]));
   const pieces = [];
   let pos = 0;
   for (const [op, text] of parts) {
@@ -102,7 +121,9 @@ function sidePieces(link, doc, side) {
     for (let i = 0; i + 1 < points.length; i++) {
       const [a, b] = [points[i], points[i + 1]];
       const cover = intervals.filter(([s, e]) => s <= a && b <= e).map(([, , k]) => k);
-      pieces.push({ text: text.slice(a - pos, b - pos), op, cover: [...new Set(cover)].sort((x, y) => x - y) });
+      const word = kept.find(([s, e]) => s <= a && b <= e);
+      pieces.push({ text: text.slice(a - pos, b - pos), op, cover: [...new Set(cover)].sort((x, y) => x - y),
+        relation: word && op !== 0 ? word[2] : null });
     }
     pos = end;
   }
@@ -110,7 +131,7 @@ function sidePieces(link, doc, side) {
 }
 
 function shiftTitle(s) {
-  return `${s.type} · severity ${sev(s)} (${SEVERITY_NAMES[sev(s)]}): ${s.explanation}`;
+  return `${s.type} · severity ${sev(s)} (${severityName(sev(s))}): ${s.explanation}`;
 }
 
 function shiftMark(link, cover) {
@@ -121,6 +142,18 @@ function shiftMark(link, cover) {
   mark.title = cover.map((k) => shiftTitle(link.shifts[k])).join("\n");
   mark.tabIndex = -1;
   return mark;
+}
+
+// A diff piece: <del>/<ins>, or, for a word replaced by one of the same meaning, a muted
+// <span class="dx-equiv"> that says how the two words relate.
+function diffNode(p) {
+  if (p.op === 0) return document.createTextNode(p.text);
+  if (p.relation) {
+    const node = el("span", `dx-equiv dx-rel-${p.relation} ${p.op < 0 ? "dx-equiv-del" : "dx-equiv-ins"}`, p.text);
+    node.title = `${p.op < 0 ? "replaced by" : "replaces"} ${WORD_RELATIONS[p.relation] ? `${p.relation}: ${WORD_RELATIONS[p.relation]}` : p.relation}`;
+    return node;
+  }
+  return el(p.op < 0 ? "del" : "ins", "", p.text);
 }
 
 function renderSide(link, doc, side) {
@@ -143,7 +176,7 @@ function renderSide(link, doc, side) {
     while (i < pieces.length && pieces[i].cover.join(" ") === key) {
       const p = pieces[i];
       caretAt(pos, target);
-      target.appendChild(p.op < 0 ? el("del", "", p.text) : p.op > 0 ? el("ins", "", p.text) : document.createTextNode(p.text));
+      target.appendChild(diffNode(p));
       pos += p.text.length;
       i++;
     }
@@ -168,6 +201,7 @@ class ExplorerView {
   }
 
   load() {
+    setVocabulary(this.model.get("vocabulary"));
     const data = this.model.get("report_data") || {};
     this.docs = new Map((data.documents || []).map((d) => [d.id, prepareDocument(d)]));
     this.comparisons = data.comparisons || [];
@@ -199,6 +233,8 @@ class ExplorerView {
       ` · ${this.comparisons.length} rewrite${this.comparisons.length === 1 ? "" : "s"} · ${this.report.model ? this.report.model.name : ""}`);
     head.appendChild(meta);
     root.appendChild(head);
+    const notes = this.buildNotices();
+    if (notes) root.appendChild(notes);
 
     this.tabs = el("div", "dx-tabs");
     this.tabs.setAttribute("role", "tablist");
@@ -228,6 +264,31 @@ class ExplorerView {
     root.appendChild(body);
     root.onkeydown = (e) => this.onKey(e); // a property, so a rebuilt view replaces it
     this.showRewrite();
+  }
+
+  // What the reader must know before trusting the results: the report's notices (a language the
+  // model does not cover, an unreadable rewrite, weak encoding evidence) and every repair made
+  // while reading a document.
+  buildNotices() {
+    const items = [];
+    for (const n of this.report.notices || []) {
+      const li = el("li", `dx-notice dx-notice-${/^[a-z0-9-]+$/.test(n.code || "") ? n.code : "other"}`);
+      if (n.document !== null && n.document !== undefined) li.append(el("code", "dx-docid", n.document), " ");
+      li.append(n.message || n.code || "");
+      items.push(li);
+    }
+    for (const d of this.docs.values()) {
+      for (const r of d.repairs || []) {
+        const li = el("li", "dx-notice dx-repair");
+        li.append(el("code", "dx-docid", d.id), " ", el("span", "dx-repair-kind", `${r.kind}${r.count > 1 ? ` ×${r.count}` : ""}`), ` ${r.detail || ""}`);
+        items.push(li);
+      }
+    }
+    if (!items.length) return null;
+    const box = el("ul", "dx-notices");
+    box.setAttribute("aria-label", "notices about the documents and the model");
+    box.append(...items);
+    return box;
   }
 
   buildMap(base) {
@@ -282,7 +343,7 @@ class ExplorerView {
     legend.append(" · ");
     for (const s of [3, 2, 1]) {
       legend.appendChild(el("mark", `dx-shift dx-sev${s}`, `severity ${s}`));
-      legend.append(` ${SEVERITY_NAMES[s]}  `);
+      legend.append(` ${severityName(s)}  `);
     }
     legend.append(" · ");
     legend.append(el("del", "", "deleted"), " ", el("ins", "", "inserted"), " · ✕ deleted sentence · ↕ moved");
@@ -382,7 +443,7 @@ class ExplorerView {
       el("span", "dx-sumtext", `${c.links.length} pairs · ${count((l) => !isUnchanged(l))} changed · ${count((l) => l.kind === "deleted")} deleted · ${count((l) => l.kind === "inserted")} inserted · ${count((l) => l.moved)} moved · ${shifts.length} shifts (`));
     bySev.forEach((n, j) => {
       const chip = el("span", `dx-sevchip dx-sev${3 - j}`, String(n));
-      chip.title = `severity ${3 - j}: ${SEVERITY_NAMES[3 - j]}`;
+      chip.title = `severity ${3 - j}: ${severityName(3 - j)}`;
       this.summary.append(chip);
     });
     this.summary.append(el("span", "dx-sumtext", ")"));
@@ -616,7 +677,7 @@ class ExplorerView {
       if (j === shiftIndex) li.classList.add("dx-current");
       const headline = el("div", "dx-shift-head");
       headline.append(el("span", `dx-sevchip dx-sev${sev(s)}`, `severity ${sev(s)}`), " ", el("span", "dx-type", s.type), " ",
-        el("span", "dx-sevname", SEVERITY_NAMES[sev(s)]));
+        el("span", "dx-sevname", severityName(sev(s))));
       li.appendChild(headline);
       li.appendChild(el("div", "dx-expl", s.explanation));
       const words = (doc, span) => (span && span[1] > span[0] ? doc.text.slice(doc.cu(span[0]), doc.cu(span[1])) : null);
