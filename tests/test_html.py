@@ -299,10 +299,12 @@ def test_notices_and_repairs_are_shown_before_the_results():
     base = Document(base.id, "base", base.text, base.sentences, "ru", encoding="cp1251",
                     repairs=(Repair("decoded", "read as Windows-1251 (charset-normalizer)"),))
     rewrite = document("r", "rewrite", "Putin arrived in Moscow. He gave a speech.")
-    links = (Link((0,), (0,), 0.8, 0.1, diff=tuple(word_diff(base.sentence_text(0), rewrite.sentence_text(0)))),
-             Link((1,), (1,), 0.8, 0.1, diff=tuple(word_diff(base.sentence_text(1), rewrite.sentence_text(1)))))
+    links = tuple(Link((i,), (i,), 0.8, 0.1,
+                       diff=tuple(word_diff(base.sentence_text(i), rewrite.sentence_text(i))))
+                  for i in (0, 1))
+    notice = Notice("language-not-covered", "Hindi is not among the model's languages", "r")
     report = Report((base, rewrite), (Comparison("b", "r", 0.1, links),), ModelInfo("m", 3),
-                    notices=(Notice("language-not-covered", "Hindi is not among the model's languages", "r"),))
+                    notices=(notice,))
     page = render_report(report)
     notices = page.index('class="dr-notices"')
     assert notices < page.index('class="dr-section dr-summary"')
@@ -320,9 +322,9 @@ def test_a_word_replaced_by_a_synonym_reads_as_equivalent_not_as_a_change():
     link = Link((0,), (0,), 0.9, 0.05, diff=tuple(word_diff(base.text, rewrite.text)),
                 words=(WordPair(tiny, small, "synonym"), WordPair(quiet, silent, "changed")))
     base_html, rewrite_html = render_side(link, base, "base"), render_side(link, rewrite, "rewrite")
-    assert re.search(r'<span class="dr-equiv dr-equiv-del dr-rel-synonym" title="[^"]*synonym[^"]*">tiny</span>',
-                     base_html)
-    assert '<span class="dr-equiv dr-equiv-ins dr-rel-synonym"' in rewrite_html and ">small</span>" in rewrite_html
+    equivalent = r'<span class="dr-equiv dr-equiv-{} dr-rel-synonym" title="[^"]*synonym[^"]*">{}</span>'
+    assert re.search(equivalent.format("del", "tiny"), base_html)
+    assert re.search(equivalent.format("ins", "small"), rewrite_html)
     # a change of meaning still stands out as a deletion and an insertion
     assert "<del>quiet</del>" in base_html and "<ins>silent</ins>" in rewrite_html
 
