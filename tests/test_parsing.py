@@ -1,0 +1,80 @@
+"""The English parse: loaded by path, cached by sentence, mapped back to document offsets."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drift import parsing
+from drift.report import Document, Sentence
+from drift.shifts.text import Side
+
+REPO = Path(__file__).resolve().parents[1]
+
+needs_parser = pytest.mark.skipif(not parsing.parser_available(),
+                                  reason="spaCy or en_core_web_sm 3.8.0 is not installed "
+                                         "(requirements/spacy-model.txt)")
+
+
+def test_model_requirement_is_pinned_by_hash():
+    lines = [x for x in (REPO / "requirements" / "spacy-model.txt").read_text().splitlines()
+             if x.strip() and not x.startswith("#")]
+    assert len(lines) == 1
+    name, _, hashes = lines[0].partition(" --hash=sha256:")
+    assert name == f"{parsing.MODEL_PACKAGE.replace('_', '-')}=={parsing.MODEL_VERSION}"
+    assert len(hashes) == 64 and all(c in "0123456789abcdef" for c in hashes)
+
+
+@needs_parser
+def test_model_folder_is_found_without_running_the_package():
+    code = ("import sys; from drift import parsing; p = parsing.model_path(); "
+            "print((p / 'config.cfg').is_file(), parsing.MODEL_PACKAGE in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                         timeout=120)
+    assert out.stdout.split() == ["True", "False"], out.stderr
+
+
+@needs_parser
+def test_parse_reads_roles_and_is_cached_by_text():
+    doc = parsing.parse("The protesters were attacked by the police.")
+    deps = {t.text: t.dep_ for t in doc}
+    assert deps["protesters"] == "nsubjpass" and deps["police"] == "pobj"
+    assert parsing.parse("The protesters were attacked by the police.") is doc
+
+
+@needs_parser
+def test_parse_side_spans_point_at_the_document_text():
+    text = "Intro line.  The bank sued the city on Monday. It did not win."
+    doc = Document("d", "base", text, (Sentence(0, 11), Sentence(13, 46), Sentence(47, 62)))
+    side = Side(doc, (1, 2))
+    parsed = parsing.parse_side(side)
+    assert parsed is parsing.parse_side(side)  # kept on the side
+    words = [text[slice(*parsed.span(k, t))] for k, t in parsed.tokens()]
+    assert words == [t.text for _, t in parsed.tokens()]
+    assert words[:3] == ["The", "bank", "sued"] and words[-2:] == ["win", "."]
+    (k, monday), = [(k, e) for k, e in parsed.ents() if e.label_ == "DATE"]
+    assert text[slice(*parsed.span(k, monday))] == "Monday"
+
+
+def test_without_the_model_nothing_is_parsed_and_a_notice_says_why(monkeypatch):
+    monkeypatch.setattr(parsing, "_state", {"nlp": None, "problem": "spaCy is not installed"})
+    parsing.parse.cache_clear()
+    doc = Document("d", "base", "The bank sued the city.", (Sentence(0, 23),))
+    assert not parsing.parser_available()
+    assert parsing.parse("The bank sued the city.") is None
+    assert parsing.parse_side(Side(doc, (0,))) is None
+    notice = parsing.parser_notice()
+    assert notice.code == "parser-missing" and "spaCy is not installed" in notice.message
+    parsing.parse.cache_clear()
+
+
+@pytest.mark.parametrize("body", ["import drift", "import drift.pipeline, drift.shifts, drift.parsing"])
+def test_importing_drift_does_not_import_spacy(body):
+    code = f"import sys; {body}; print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
