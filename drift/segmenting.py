@@ -1,16 +1,29 @@
 """Sentences with exact offsets, and page furniture recognised as boilerplate.
 
 Text is split into lines first (a heading, a breadcrumb or a byline is its own line and seldom ends
-in punctuation), then each line into sentences with pysbd, which keeps multi-sentence quotations
-together and knows abbreviations such as "U.S.". pysbd returns strings, not offsets, so each one is
-found again in the line from a moving cursor; offsets are trimmed of surrounding whitespace.
+in punctuation), then each line into sentences by a rule-based splitter chosen per language by
+measurement (:data:`SPLITTER_FOR`, figures in ``benchmarks/segmentation.py``): pysbd, which keeps
+multi-sentence quotations together and knows abbreviations such as "U.S.", or sentencex, which
+knows the sentence ends of some 300 languages. A line's language is the document's unless the
+line's script says otherwise (a Chinese line in an English page is split as Chinese).
+
+Neither splitter is right on every kind of text, so their boundaries pass through :func:`repair`
+(each rule named there, each with its test): runs of stray dots, one-letter abbreviations in any
+script (Arabic ``د.``), ordinal dots ("z 20. na 22."), closing quotes and quotative attributions
+kept with their sentence, and the full stops of scripts a splitter does not know (। ॥ ។ ። 。).
+Apostrophes that cannot be quotation marks (``'s-Hertogenbosch``, ``''Apply''``) are hidden from
+the splitter so that it does not read a quotation spanning several sentences.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
+import regex
+
+from drift.language import same_script, script_language
 from drift.normalising import fold
 from drift.report import Sentence
 
@@ -40,15 +53,259 @@ _BYLINE = re.compile(r"(By|BY)\s+[A-Z][\w.'\u2019-]*(\s+(and\s+)?[A-Z][\w.'\u201
 # Breadcrumb numbering and bullets in front of a line ("2. POLITICS", "\u2022 3 min read").
 _LIST_MARK = re.compile(r"^(\d{1,2}\.|[\u2022\u00b7*\u25aa\u2013-])\s+")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_PYSBD_LANGUAGES = {"en", "hi", "mr", "zh", "es", "am", "ar", "hy", "bg", "ur", "ru", "pl", "fa",
-                    "nl", "da", "fr", "my", "el", "it", "ja", "de", "kk", "sk"}
+
+Span = tuple[int, int]
+Splitter = Callable[[str, str], list[Span]]
+
+_PYSBD_LANGUAGES = frozenset({"en", "hi", "mr", "zh", "es", "am", "ar", "hy", "bg", "ur", "ru", "pl",
+                              "fa", "nl", "da", "fr", "my", "el", "it", "ja", "de", "kk", "sk"})
 
 
 @lru_cache(maxsize=32)
-def _segmenter(language: str):
+def _pysbd(language: str):
     import pysbd
 
     return pysbd.Segmenter(language=language, clean=False)
+
+
+def pysbd_spans(line: str, language: str) -> list[Span]:
+    """Sentence spans of ``line`` by pysbd (English rules for a language it does not know).
+
+    pysbd returns strings, not offsets, so each is found again in the line from a moving cursor.
+    """
+    segmenter = _pysbd(language if language in _PYSBD_LANGUAGES else "en")
+    spans: list[Span] = []
+    cursor = 0
+    for piece in segmenter.segment(line):
+        at = line.find(piece, cursor)
+        if at < 0:  # pysbd changed the text after all: take the rest of the line as one piece
+            break
+        spans.append((at, at + len(piece)))
+        cursor = at + len(piece)
+    if cursor < len(line):
+        spans.append((cursor, len(line)))
+    return spans
+
+
+def sentencex_spans(line: str, language: str) -> list[Span]:
+    """Sentence spans of ``line`` by sentencex (its character offsets; its fallback chain of
+    languages for one it does not know)."""
+    import sentencex
+
+    spans = [(b["start_index"], b["end_index"]) for b in sentencex.get_sentence_boundaries(language, line)]
+    end = spans[-1][1] if spans else 0
+    return spans if end == len(line) and spans else [*spans, (end, len(line))]
+
+
+_SPACED_SCRIPT_CLAUSE = regex.compile(r"(?<=[\p{Thai}\p{Lao}])\s+(?=[\p{Thai}\p{Lao}])")
+
+
+def space_spans(line: str, language: str) -> list[Span]:
+    """Thai and Lao mark the end of a sentence with a space, not a stop (the Royal Institute's
+    punctuation rules): a space between two letters of the script ends a sentence."""
+    spans, start = [], 0
+    for m in _SPACED_SCRIPT_CLAUSE.finditer(line):
+        spans.append((start, m.start()))
+        start = m.end()
+    return [*spans, (start, len(line))]
+
+
+SPLITTERS: dict[str, Splitter] = {"pysbd": pysbd_spans, "sentencex": sentencex_spans, "space": space_spans}
+#: The splitter for a language, chosen by ``benchmarks/segmentation.py`` (boundary precision and
+#: recall after :func:`repair`, see its docstring): pysbd wins on German, French, Polish, Czech,
+#: Japanese, Spanish; sentencex on Hindi (pysbd's Hindi rules miss a Latin full stop), and so on
+#: the other languages in Devanagari. Other languages: pysbd's own rules where it has them, else
+#: sentencex, which falls back along related languages instead of to English.
+SPLITTER_FOR = {"hi": "sentencex", "mr": "sentencex", "ne": "sentencex", "th": "space", "lo": "space"}
+
+
+def splitter_for(language: str) -> str:
+    """The name of the splitter (:data:`SPLITTERS`) used for ``language``."""
+    return SPLITTER_FOR.get(language, "pysbd" if language in _PYSBD_LANGUAGES else "sentencex")
+
+# --- apostrophes that cannot be quotation marks -------------------------------------------------
+
+_APOSTROPHES = "'\u2019"
+_DOUBLED = regex.compile(r"''")
+# A single quote opens before a letter (after a space, a bracket or the line start) and closes after
+# a letter or punctuation (before a space, punctuation or the line end); between letters it is an
+# apostrophe (don't, l'homme).
+_SINGLE = regex.compile(r"['\u2019\u2018]")
+_MASK = "\u02bc"  # MODIFIER LETTER APOSTROPHE: a letter, so no splitter reads it as a quote
+
+
+def hide_apostrophes(line: str) -> str:
+    """``line`` with every apostrophe that cannot pair as a quotation mark replaced by U+02BC (same
+    length, so offsets hold): doubled typewriter quotes (``''Apply''``), apostrophes inside words,
+    and opening or closing marks left without a partner (``'s-Hertogenbosch``, ``the players'``).
+
+    >>> hide_apostrophes("In 's-Hertogenbosch press ''Apply''. He said 'no'.")
+    "In \u02bcs-Hertogenbosch press \u02bc\u02bcApply\u02bc\u02bc. He said 'no'."
+    """
+    chars = list(line)
+    for m in _DOUBLED.finditer(line):
+        chars[m.start()] = chars[m.start() + 1] = _MASK
+    opened: list[int] = []
+    for m in _SINGLE.finditer(line):
+        i = m.start()
+        if chars[i] == _MASK:
+            continue
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if before.isalnum() and after.isalnum():
+            chars[i] = _MASK
+        elif not before.isalnum() and after.isalpha() and line[i] != "\u2019":
+            opened.append(i)
+        elif opened:
+            opened.pop()
+        else:
+            chars[i] = _MASK
+    for i in opened:
+        chars[i] = _MASK
+    return "".join(chars)
+
+
+# --- repairs ------------------------------------------------------------------------------------
+
+_CLOSERS = "\"'\u201d\u2019\u00bb\u203a\u300d\u300f\u3011\u3009\u300b\uff09\uff63)]}"
+_QUOTE_CLOSERS = "\u201d\u2019\u00bb\u203a\u300d\u300f"
+_OPENERS = "\"'\u201c\u2018\u00ab\u2039\u300c\u300e\u3010\u3008\u300a\uff08\uff62([{"
+# Full stops of scripts: CJK 。！？ and fullwidth stops, Devanagari danda । and ॥, Khmer ។ ៕,
+# Myanmar ။, Ethiopic ። and ፧, Arabic ؟ and ۔, Armenian ։, Tibetan ། (Unicode Sentence_Terminal).
+_TERMINAL = regex.compile(r"\p{Sentence_Terminal}")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+# A letter without marks: in an abugida one grapheme with a vowel sign is a word ("है." ends a
+# Hindi sentence), while a bare letter is an initial ("د." for doctor).
+_ONE_LETTER_ABBREVIATION = regex.compile(r"(?:^|[\s(])\p{L}\.$")
+_UNIT = regex.compile(r"\d\s?\p{L}\.$")  # "8481 m." is metres, not an initial
+_COMMAS = ",\u060c\u3001\uff0c\u055d"  # , ، 、 ， ՝
+_SCRIPTIO_CONTINUA = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+
+def repair(line: str, spans: list[Span]) -> list[Span]:
+    """A splitter's spans over ``line`` put right where a reader sees sentences elsewhere.
+
+    Spans are trimmed of whitespace and cover every non-space character of ``line``, in order.
+    The rules, in order:
+
+    * **closers stay behind**: closing quotes and brackets at the start of a piece go back to the
+      sentence they close (pysbd's Chinese rules leave ``”`` to the next sentence);
+    * **full stops of every script**: a piece is split after a Unicode Sentence_Terminal
+      (। ॥ ។ ። 。 ！ ？ ؟ …) followed by a space, an opening quote or a letter; stops inside a
+      quotation that goes on (``「…。」と``) are not sentence ends;
+    * **no sentence without words**: a piece of punctuation only (``jeudi .. Le``, a lone ``”``)
+      joins the sentence before it;
+    * **one-letter abbreviations**: a piece ending in a single letter and a dot (``د.``, ``J.``)
+      runs on, in any script, unless the letter is a unit after a number (``8481 m.``);
+    * **no sentence ends in a comma** (``,`` ``،`` ``、``: pysbd's Arabic rules split there), and
+      none begins with a comma, semicolon or colon;
+    * **small letters go on**: a piece ending in a dot or in no punctuation at all runs on when the
+      next begins with a small letter (``z 20. na 22.``, ``40 Min. bis``); one ending in no
+      punctuation also when the next begins with a digit (pysbd reads ``am 23. Mai`` as a list);
+    * **quotations that run on**: a piece ending in a closing quote is joined to a next piece that
+      follows without a space and begins with a letter (``「今日は。」と彼は言った``, ``freedom”rejecting``).
+    """
+    spans = _trimmed(spans, line)
+    spans = _split_at_terminals(line, spans)
+    out: list[Span] = []
+    for start, end in spans:
+        if out:
+            p_start, p_end = out[-1]
+            glued = start == p_end
+            moved = start
+            while moved < end and line[moved] in _CLOSERS and not _opens_quote(line, moved, end):
+                moved += 1
+            if moved > start:
+                out[-1] = (p_start, p_end := moved)
+                start, glued = moved, True
+            if start >= end:
+                continue
+            prev, piece = line[p_start:p_end], line[start:end]
+            if _runs_on(prev, piece, glued=glued):
+                out[-1] = (p_start, end)
+                continue
+        out.append((start, end))
+    if len(out) > 1 and not _WORD_CHAR.search(line[out[0][0]:out[0][1]]):
+        out[:2] = [(out[0][0], out[1][1])]
+    return _trimmed(out, line)
+
+
+def _opens_quote(line: str, start: int, end: int) -> bool:
+    """Whether the straight quote at ``start`` opens a quotation (a letter follows it)."""
+    return line[start] in "\"'" and start + 1 < end and line[start + 1].isalpha()
+
+
+def _runs_on(prev: str, piece: str, *, glued: bool) -> bool:
+    if not _WORD_CHAR.search(piece) or not _WORD_CHAR.search(prev):
+        return True
+    first, last = piece[0], prev[-1]
+    if _ONE_LETTER_ABBREVIATION.search(prev) and not _UNIT.search(prev):
+        return True
+    if last in _COMMAS or first in _COMMAS or first in ";:":
+        return True
+    if (last == "." or _WORD_CHAR.match(last)) and (first.islower() or (first.isdigit() and last != ".")):
+        return True
+    return glued and last in _CLOSERS and first.isalpha()
+
+
+def _split_at_terminals(line: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for start, end in spans:
+        cut = start
+        for m in _TERMINAL.finditer(line, start, end):
+            if m.group() in ".!?":  # Latin stops are the splitter's to judge (abbreviations)
+                continue
+            k = m.end()
+            while k < end and (line[k] in _CLOSERS or _TERMINAL.match(line[k])) \
+                    and not _opens_quote(line, k, end):
+                k += 1
+            if k >= end:
+                break
+            nxt = line[k]
+            closed = k > m.end() and line[k - 1] in _CLOSERS
+            if nxt.isspace() or nxt in _OPENERS or (nxt.isalnum() and not closed):
+                out.append((cut, k))
+                cut = k
+        out.append((cut, end))
+    return out
+
+
+def _trimmed(spans: list[Span], text: str) -> list[Span]:
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def line_language(line: str, language: str | None) -> str:
+    """The language a line is split as: the document's, unless the line's script says otherwise."""
+    by_script = script_language(line)
+    if language and (by_script is None or same_script(language, by_script)):
+        return language
+    return by_script or language or "en"
+
+
+def sentence_spans(line: str, language: str | None, *, splitter: str | None = None,
+                   repaired: bool = True) -> list[Span]:
+    """Sentence spans ``[start, end)`` of one line (no line breaks inside), trimmed of whitespace.
+
+    ``splitter`` names one of :data:`SPLITTERS` (default: the measured choice for the language);
+    ``repaired=False`` gives the splitter's own boundaries, for measuring it.
+
+    >>> line = "市政府周一宣布，新医院将于明年三月开放。官员表示，医院将提供800张床位。"
+    >>> [line[s:e] for s, e in sentence_spans(line, None)]
+    ['市政府周一宣布，新医院将于明年三月开放。', '官员表示，医院将提供800张床位。']
+    """
+    language = line_language(line, language)
+    name = splitter or splitter_for(language)
+    masked = hide_apostrophes(line) if repaired else line
+    spans = SPLITTERS[name](masked, language)
+    return repair(line, spans) if repaired else _trimmed(spans, line)
 
 
 def is_furniture(line: str) -> bool:
@@ -63,10 +320,11 @@ def split_sentences(text: str, language: str | None = None, *, mark_boilerplate:
                     ) -> list[Sentence]:
     """Split ``text`` into sentences whose ``[start, end)`` index ``text`` itself.
 
+    ``language`` is an ISO 639-1 code (None: each line's script, else English rules).
+
     >>> [(s.start, s.end) for s in split_sentences("He said so. U.S. troops came.")]
     [(0, 11), (12, 29)]
     """
-    segmenter = _segmenter(language if language in _PYSBD_LANGUAGES else "en")
     sentences: list[Sentence] = []
     seen_lines: set[str] = set()
     for line in _LINE.finditer(text):
@@ -77,21 +335,10 @@ def split_sentences(text: str, language: str | None = None, *, mark_boilerplate:
         furniture = mark_boilerplate and (is_furniture(line.group()) or folded in seen_lines)
         seen_lines.add(folded)
         if furniture:
-            sentences.extend(Sentence(s, e, True) for s, e in _trimmed([(line.start(), line.end())], text))
-            continue
-        spans = []
-        cursor = line.start()
-        for piece in segmenter.segment(line.group()):
-            at = text.find(piece, cursor, line.end())
-            if at < 0:  # pysbd changed the text after all: take the rest of the line as one piece
-                spans.append((cursor, line.end()))
-                cursor = line.end()
-                break
-            spans.append((at, at + len(piece)))
-            cursor = at + len(piece)
-        if cursor < line.end():
-            spans.append((cursor, line.end()))
-        sentences.extend(Sentence(s, e, False) for s, e in _trimmed(spans, text))
+            spans = _trimmed([(0, len(line.group()))], line.group())
+        else:
+            spans = sentence_spans(line.group(), language)
+        sentences.extend(Sentence(line.start() + s, line.start() + e, furniture) for s, e in spans)
     return sentences
 
 
@@ -100,27 +347,38 @@ def presplit(text: str) -> list[Sentence]:
     return [Sentence(s, e) for s, e in _trimmed([(m.start(), m.end()) for m in _LINE.finditer(text)], text)]
 
 
-def _trimmed(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    out = []
-    for start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append((start, end))
-    return out
-
-
 # A heading, caption or dateline: a line of its own, short, not ended like a sentence.
 _HEADING_MAX_WORDS = 12
 _SENTENCE_END = tuple(".!?\u2026\"'\u201d\u2019\u00bb:;")
+# Scripts written without spaces between words: about two characters a word (Chinese averages 1.5
+# to 1.7 characters a word, Japanese and Thai a little more).
+_CHARS_PER_WORD = 2
+
+
+def reading_words(text: str) -> int:
+    """Words a reader counts in ``text``: space-separated words, plus one word per two characters of
+    a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar).
+
+    >>> reading_words("Trump-Maduro call"), reading_words("第一章 新医院开放")
+    (2, 4)
+    """
+    continua = len(_SCRIPTIO_CONTINUA.findall(text))
+    spaced = _SCRIPTIO_CONTINUA.sub(" ", text).split()
+    return len(spaced) + -(-continua // _CHARS_PER_WORD)
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's final punctuation in any script (. ! ? … 。 । ؟ or
+    a closing quotation mark)."""
+    t = text.rstrip()
+    return bool(t) and (t.endswith(_SENTENCE_END) or _TERMINAL.match(t[-1]) is not None
+                        or t[-1] in _QUOTE_CLOSERS)
 
 
 def is_standalone(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is a whole line of at most 12 words that does not end like a
-    sentence (no final . ! ? … or closing quotation mark): a heading, caption or dateline, which an
-    aligner should link on its own rather than glue to body sentences.
+    """True when ``text[start:end]`` is a whole line of at most 12 words (:func:`reading_words`)
+    that does not end like a sentence (:func:`ends_like_sentence`): a heading, caption or dateline,
+    which an aligner should link on its own rather than glue to body sentences.
 
     >>> text = "Trump-Maduro call\\nTrump confirmed on Sunday that he spoke to Maduro."
     >>> is_standalone(text, 0, 17), is_standalone(text, 18, len(text))
@@ -131,5 +389,5 @@ def is_standalone(text: str, start: int, end: int) -> bool:
     whole_line = (not before or before[-1] in "\n\r\u2028\u2029") and (
         not after or after[0] in "\n\r\u2028\u2029")
     piece = text[start:end].strip()
-    return bool(piece) and whole_line and len(piece.split()) <= _HEADING_MAX_WORDS \
-        and not piece.endswith(_SENTENCE_END)
+    return bool(piece) and whole_line and reading_words(piece) <= _HEADING_MAX_WORDS \
+        and not ends_like_sentence(piece)
