@@ -5,8 +5,13 @@ each distinct token (a word, one punctuation mark, a whitespace run) becomes one
 encoded strings are diffed and cleaned up semantically, and the result is mapped back to tokens.
 Cleaning up *after* mapping back would leak character-level fragments ("Nicol" + "á" + "s").
 
-Tokens are matched on a folded key (accents, curly quotes and dashes folded) so "Nicolas" and
-"Nicolás" line up; the parts still carry each side's own characters, so both sides rebuild exactly.
+Tokens are those of :data:`drift.segmenting.TOKEN_PATTERN` plus whitespace runs: a word with its
+combining marks, one character of a script without spaces (Chinese, Japanese, Thai: 三月 → 五月
+marks 三 → 五 only), or one grapheme cluster (an emoji with its skin tone, a ZWJ family, a flag), so
+no part ever ends inside a grapheme cluster. Tokens are matched on a folded key (NFC, accents,
+curly quotes and dashes folded) so "Nicolas", "Nicolás" and its NFD spelling line up; the parts
+still carry each side's own characters, so both sides rebuild exactly (two spellings of one word
+that differ in their code points, even canonically equivalent ones, are a -1/+1 pair).
 
 >>> word_diff("Trump said it went well.", "Trump claimed it went well.")
 [(0, 'Trump '), (-1, 'said'), (1, 'claimed'), (0, ' it went well.')]
@@ -14,14 +19,17 @@ Tokens are matched on a folded key (accents, curly quotes and dashes folded) so 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+import regex
 from diff_match_patch import diff_match_patch
+
+from drift.normalising import strip_accents
+from drift.segmenting import CONTINUA, TOKEN_PATTERN
 
 __all__ = ["word_diff"]
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TOKEN = regex.compile(r"\s+|" + TOKEN_PATTERN)
 _FOLD_CHARS = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -41,8 +49,12 @@ def _fold(token: str) -> str:
     """The key a token is matched on: NFKC, curly quotes and dashes straightened, accents dropped."""
     if token.isspace():
         return " "
-    t = unicodedata.normalize("NFKD", token.translate(_FOLD_CHARS))
-    return unicodedata.normalize("NFKC", "".join(c for c in t if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFKC", strip_accents(token.translate(_FOLD_CHARS)))
+
+
+def _tokens(text: str) -> list[str]:
+    """``text`` cut into tokens and whitespace runs that join back into ``text`` exactly."""
+    return _TOKEN.findall(text)
 
 
 def _encode(tokens: list[str], codes: dict[str, str]) -> str:
@@ -102,15 +114,21 @@ def _is_glue(run: list[tuple[int, str]]) -> bool:
     return len(words) == 0 or (len(words) == 1 and words[0].lower() in _GLUE_WORDS)
 
 
+def _has_words(run: list[tuple[int, str]]) -> bool:
+    """Whether a change run changes words, not only symbols (two emoji changed are two changes)."""
+    return any(_WORD.search(t) for _, t in run)
+
+
 def _group(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Absorb glue between changes, then emit each change as one deletion and one insertion."""
+    """Absorb glue between changes of words, then emit each change as one deletion and one
+    insertion."""
     runs = _runs(ops)
     merged: list[list[tuple[int, str]]] = []
     k = 0
     while k < len(runs):
         run = runs[k]
         if (run[0][0] == 0 and merged and merged[-1][0][0] != 0 and k + 1 < len(runs)
-                and _is_glue(run)):
+                and _is_glue(run) and _has_words(merged[-1]) and _has_words(runs[k + 1])):
             # the glue belongs to both sides of the change around it
             merged[-1].extend([(-1, t) for _, t in run] + [(1, t) for _, t in run])
             merged[-1].extend(runs[k + 1])
@@ -129,15 +147,26 @@ def _group(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def _shared_share(parts: list[tuple[int, str]], base: str, rewrite: str) -> float:
-    """Share of the shorter side's word characters that the two sides have in common."""
-    def word_chars(s: str) -> int:
-        return sum(len(w) for w in re.findall(r"\w+", s))
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
+_LONE_CONTINUA = regex.compile(rf"(?<![{CONTINUA}])[{CONTINUA}]\p{{M}}*(?![{CONTINUA}])")
 
-    shorter = min(word_chars(base), word_chars(rewrite))
+
+def _word_chars(s: str) -> int:
+    return sum(len(w) for w in _WORD.findall(s))
+
+
+def _shared_share(parts: list[tuple[int, str]], base: str, rewrite: str) -> float:
+    """Share of the shorter side's word characters that the two sides have in common.
+
+    In a script without spaces each character is a token, and two unrelated Chinese sentences
+    share many single characters (的, 了, 是) by chance; a kept character counts only when it
+    stands next to another kept one (a shared word of two or more characters).
+    """
+    shorter = min(_word_chars(base), _word_chars(rewrite))
     if shorter == 0:
         return 1.0
-    return word_chars("".join(t for op, t in parts if op == 0)) / shorter
+    kept = "".join(t for op, t in parts if op == 0)
+    return _word_chars(_LONE_CONTINUA.sub(" ", kept)) / shorter
 
 
 def word_diff(base: str, rewrite: str) -> list[tuple[int, str]]:
@@ -151,7 +180,7 @@ def word_diff(base: str, rewrite: str) -> list[tuple[int, str]]:
         return [(0, base)] if base else []
     if not base or not rewrite:
         return [(-1, base)] if base else [(1, rewrite)]
-    parts = _group(_token_ops(_TOKEN.findall(base), _TOKEN.findall(rewrite)))
+    parts = _group(_token_ops(_tokens(base), _tokens(rewrite)))
     if _shared_share(parts, base, rewrite) < MIN_SHARED:
         return [(-1, base), (1, rewrite)]
     return parts

@@ -123,6 +123,24 @@ def splitter_for(language: str) -> str:
     """The name of the splitter (:data:`SPLITTERS`) used for ``language``."""
     return SPLITTER_FOR.get(language, "pysbd" if language in _PYSBD_LANGUAGES else "sentencex")
 
+# --- words ---------------------------------------------------------------------------------------
+
+# Scripts written without spaces between words (scriptio continua): each character is a token, so a
+# diff or a span marks only the characters that changed (三月 → 五月), never a whole clause.
+CONTINUA = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+#: One token: an abbreviation with dots, a number, one character of a script without spaces, a word
+#: (letters with their combining marks and joiners: NFD "Gonçalves", Devanagari vowel signs), or any
+#: other grapheme cluster (a punctuation mark, an emoji with its modifiers, a ZWJ sequence, a flag).
+#: No token ends inside a grapheme cluster (``regex``'s ``\X``, Unicode UAX #29).
+TOKEN_PATTERN = (
+    r"(?:[A-Za-z]\.){2,}"                                     # abbreviations with dots: U.S., U.N.
+    r"|\d+(?:[.,]\d+)*\p{M}*"                                  # 15,000  1.5  2024
+    rf"|(?=[{CONTINUA}])\X"                                    # 医 院 ห
+    rf"|(?:(?![{CONTINUA}])\p{{L}}[\p{{M}}\u200c\u200d]*)+"     # words, with inner apostrophes:
+    rf"(?:['\u2019](?:(?![{CONTINUA}])\p{{L}}[\p{{M}}\u200c\u200d]*)+)*"  # don't, country's
+    r"|(?!\s)\X"                                              # one punctuation mark or symbol
+)
+
 # --- apostrophes that cannot be quotation marks -------------------------------------------------
 
 _APOSTROPHES = "'\u2019"
@@ -179,7 +197,7 @@ _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _ONE_LETTER_ABBREVIATION = regex.compile(r"(?:^|[\s(])\p{L}\.$")
 _UNIT = regex.compile(r"\d\s?\p{L}\.$")  # "8481 m." is metres, not an initial
 _COMMAS = ",\u060c\u3001\uff0c\u055d"  # , ، 、 ， ՝
-_SCRIPTIO_CONTINUA = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SCRIPTIO_CONTINUA = regex.compile(f"[{CONTINUA}]")
 
 
 def repair(line: str, spans: list[Span]) -> list[Span]:

@@ -13,7 +13,11 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+import regex
+
+from drift.normalising import strip_accents
 from drift.report import Document
+from drift.segmenting import TOKEN_PATTERN
 from drift.shifts.lexicons import (
     ALIASES,
     BRITISH_ENDINGS,
@@ -27,12 +31,7 @@ from drift.shifts.lexicons import (
     WEEKDAYS,
 )
 
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"                     # abbreviations with dots: U.S., U.N.
-    r"|\d+(?:[.,]\d+)*"                         # 15,000  1.5  2024
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"            # words, with inner apostrophes: don't, country’s
-    r"|[^\w\s]"                                 # one punctuation mark
-)
+_TOKEN = regex.compile(TOKEN_PATTERN)
 _FOLD_CHARS = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -43,10 +42,13 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def fold(s: str) -> str:
-    """The comparison form of a word: NFKC, quotes and dashes straightened, accents dropped, lower."""
-    s = unicodedata.normalize("NFKD", s.translate(_FOLD_CHARS))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return unicodedata.normalize("NFKC", s).lower()
+    """The comparison form of a word: NFKC, quotes and dashes straightened, accents dropped, lower.
+
+    Accents are those a reader may leave out (:func:`drift.normalising.strip_accents`); the marks
+    that make a letter (Devanagari vowel signs, Japanese voicing marks) stay. NFC and NFD spellings
+    of a word fold alike.
+    """
+    return unicodedata.normalize("NFKC", strip_accents(s.translate(_FOLD_CHARS))).lower()
 
 
 def stem(word: str) -> str:
@@ -110,6 +112,11 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0, sent: int = 0) -> list[Token]:
+    """The tokens of ``text`` (see :data:`TOKEN_PATTERN`), offsets shifted by ``offset``.
+
+    >>> [t.text for t in tokenize("总投资为50亿元。")]
+    ['总', '投', '资', '为', '50', '亿', '元', '。']
+    """
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
@@ -252,7 +259,8 @@ def whole(doc: Document) -> Side:
 def headings(doc: Document) -> frozenset[int]:
     """Indices of sentences set in title case without a full stop: headings, captions, credits.
 
-    Their capitals mark style, not names, and they summarise rather than attribute.
+    Their capitals mark style, not names, and they summarise rather than attribute. Title case
+    needs letter case: a sentence in a script without case (Chinese, Arabic, Hindi) is never one.
     """
     out = set()
     for i in range(len(doc.sentences)):
