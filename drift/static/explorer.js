@@ -346,7 +346,8 @@ class ExplorerView {
       legend.append(` ${severityName(s)}  `);
     }
     legend.append(" · ");
-    legend.append(el("del", "", "deleted"), " ", el("ins", "", "inserted"), " · ✕ deleted sentence · ↕ moved");
+    legend.append(el("del", "", "deleted"), " ", el("ins", "", "inserted"), " ", el("span", "dx-equiv", "same meaning"),
+      " · ✕ deleted sentence · ↕ moved");
     wrap.appendChild(legend);
     return wrap;
   }
