@@ -1,7 +1,7 @@
 """Meaning shifts on DEMETR's development part: typed changes planted in sentences nobody here wrote.
 
 usage: python benchmarks/demetr.py [monolingual|translation|all] [--data DIR] [--only NAME ...]
-                                   [--limit N] [--json FILE] [-v]
+                                   [--limit N] [--json FILE] [-v] [--gold-links]
 
 DEMETR (Karpinska et al., EMNLP 2022) plants one perturbation per item in a checked machine
 translation into English. Only its development part is read (``../shared/benchmarks/demetr-dev``,
@@ -23,6 +23,8 @@ documents, the detectors run on the 1-1 link (so the figures do not depend on th
 perturbations) or ``mt_sent`` (faithful), through the whole pipeline (split, USE, align, detect),
 per script group (CJK: zh, ja; Devanagari: hi; Latin/Cyrillic: the rest); also *unrelated*: each
 source against the translation of another item, the share linked 1-1 with confidence > 0.5.
+With ``--gold-links`` the detectors run on the gold 1-1 link of two one-sentence documents with
+their languages set (no splitting, no aligning: the detectors' own figures).
 
 Targets: issue 10 (monolingual) right-type recall ≥ 0.90 each, faithful flagged ≤ 2 %, minor
 ≤ 0.5 %; issue 9 (translation) faithful flagged ≤ 5 %, right-type recall ≥ 0.7 averaged over the
@@ -173,16 +175,34 @@ def monolingual(items: dict[str, list[Item]], limit: int | None, verbose: bool) 
     return results
 
 
-def translation(items: dict[str, list[Item]], limit: int | None, verbose: bool) -> dict[str, dict]:
-    from drift.pipeline import Analyzer, read_document
+@dataclass(frozen=True)
+class _GoldComparison:
+    """The one gold 1-1 link of two one-sentence documents, shaped like a Comparison's links."""
 
-    analyzer = Analyzer.create("use", cache_dir=True)
+    links: tuple
+
+
+def translation(items: dict[str, list[Item]], limit: int | None, verbose: bool,
+                gold_links: bool = False) -> dict[str, dict]:
     results: dict[str, dict] = {}
+    if gold_links:
+        from drift.report import Link
 
-    def compare(src: Item, rewrite_text: str):
-        base = read_document(src.src, role="base", doc_id="src", language=src.language)
-        rewrite = read_document(rewrite_text, role="rewrite", doc_id="tr", language="en")
-        return analyzer.compare_documents(base, rewrite)
+        def compare(src: Item, rewrite_text: str):
+            b = one_sentence("src", src.src, src.language)
+            r = one_sentence("tr", rewrite_text, "en")
+            shifts = detect_shifts(b, r, (0,), (0,), word_diff(b.text, r.text))
+            return _GoldComparison((Link(base=(0,), rewrite=(0,), similarity=None, drift=0.0,
+                                         moved=False, diff=(), shifts=tuple(shifts), confidence=None),))
+    else:
+        from drift.pipeline import Analyzer, read_document
+
+        analyzer = Analyzer.create("use", cache_dir=True)
+
+        def compare(src: Item, rewrite_text: str):
+            base = read_document(src.src, role="base", doc_id="src", language=src.language)
+            rewrite = read_document(rewrite_text, role="rewrite", doc_id="tr", language="en")
+            return analyzer.compare_documents(base, rewrite)
 
     groups = defaultdict(Tally)
     for name in RIGHT_TYPE:
@@ -201,6 +221,8 @@ def translation(items: dict[str, list[Item]], limit: int | None, verbose: bool) 
         shifts = [s for link in c.links for s in link.shifts]
         if faithful[group].add(shifts, None) and verbose:
             _show(f"faithful [{it.language}]", it.src, it.mt, shifts)
+        if gold_links:
+            continue  # unrelated pairs measure the aligner, which gold links leave out
         other = reference[(k + 7) % len(reference)]
         c = compare(it, other.mt)
         unrelated[group][0] += 1
@@ -252,8 +274,9 @@ def print_monolingual(results: dict[str, dict]) -> None:
         print(f"detectors: {t['ms_per_link']:.2f} ms per link over {t['links']} links")
 
 
-def print_translation(results: dict[str, dict]) -> None:
-    print("\nTranslation (base src_sent → rewrite English; whole pipeline, USE)")
+def print_translation(results: dict[str, dict], gold_links: bool = False) -> None:
+    how = "detectors on the gold 1-1 link" if gold_links else "whole pipeline, USE"
+    print(f"\nTranslation (base src_sent → rewrite English; {how})")
     groups = sorted({r["group"] for r in results.values()})
     print(f"{'perturbation':34} " + " ".join(f"{g:>15}" for g in groups))
     names = [*RIGHT_TYPE, "faithful", "unrelated"]
@@ -287,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="items per perturbation")
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("-v", "--verbose", action="store_true", help="print misses and false alarms")
+    ap.add_argument("--gold-links", action="store_true",
+                    help="translation: run the detectors on the gold 1-1 link of one-sentence documents "
+                         "(languages set), without splitting or aligning")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"no DEMETR development data at {args.data} (set DRIFT_DEMETR)", file=sys.stderr)
@@ -300,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         out["monolingual"] = monolingual(items, args.limit, args.verbose)
         print_monolingual(out["monolingual"])
     if args.mode in ("translation", "all"):
-        out["translation"] = translation(items, args.limit, args.verbose)
-        print_translation(out["translation"])
+        out["translation"] = translation(items, args.limit, args.verbose, args.gold_links)
+        print_translation(out["translation"], args.gold_links)
     if args.json:
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0

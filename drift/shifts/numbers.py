@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drift.report import Document, Shift
 from drift.shifts.lexicons import (
@@ -25,7 +25,8 @@ from drift.shifts.lexicons import (
     VAGUE_QUANTITIES,
     word_set,
 )
-from drift.shifts.registry import register
+from drift.shifts.numerals import Figure, primary, read_figures
+from drift.shifts.registry import LinkContext, register
 from drift.shifts.text import Side, Token, quote, stem, whole
 
 _YEAR_BEFORE = word_set("in since of from until by his her their its the last this early late mid")
@@ -342,4 +343,85 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
     return shifts
 
 
-register("numbers", lambda c: detect(c.base, c.rewrite), shift_types=("number",))
+# -- figures across languages and scripts ---------------------------------------------------------
+
+def _side_figures(side: Side, language: str | None) -> list[Figure]:
+    """The figures of a link side, read in its language, with spans on the document's text."""
+    out = []
+    for i in side.indices:
+        s = side.doc.sentences[i]
+        for f in read_figures(side.doc.text[s.start:s.end], language):
+            out.append(replace(f, start=f.start + s.start, end=f.end + s.start))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _doc_figure_values(doc: Document, language: str | None) -> frozenset[float]:
+    return frozenset(v for f in read_figures(doc.text, language) for v in f.values)
+
+
+def detect_across(base: Side, rewrite: Side, base_language: str | None,
+                  rewrite_language: str | None) -> list[Shift]:
+    """Figures compared by value, whatever the script or language of either side.
+
+    Each figure is read with :func:`drift.shifts.numerals.read_figures` (digits in any script, CJK
+    numerals, scale words, spelled numbers, months, Roman numerals, clock times); a base figure and
+    a rewrite figure are the same when one of their readings is equal ("1,5 Milliarden" = "1.5
+    billion", "三百" = "300"). What is left over is paired in reading order, a kind with its kind:
+    a changed figure (severity 2 when either is written in digits or numerals, or both are dates of
+    one kind); a figure left over on one side alone is dropped or added (severity 2 when it is a
+    key figure the other document gives nowhere, else 1).
+    """
+    bf, rf = _side_figures(base, base_language), _side_figures(rewrite, rewrite_language)
+    free = list(rf)
+    left: list[Figure] = []
+    for f in bf:
+        match = next((r for r in free if r.same(f)), None)
+        if match is None:
+            left.append(f)
+        else:
+            free.remove(match)
+    shifts: list[Shift] = []
+    b_text, r_text = base.doc.text, rewrite.doc.text
+    for f in left:
+        partner = next((r for r in free if r.kind == f.kind), None)
+        if partner is None and f.kind == "count":
+            partner = next((r for r in free if r.kind in ("count", "ordinal")), None)
+        bw = quote(b_text[f.start:f.end])
+        if partner is not None:
+            free.remove(partner)
+            rw = quote(r_text[partner.start:partner.end])
+            sev = 2 if f.key or partner.key or f.kind == partner.kind != "count" else 1
+            shifts.append(Shift("number", sev, (f.start, f.end), (partner.start, partner.end),
+                                f"the figure {bw} became {rw}"))
+            continue
+        elsewhere = bool(f.values & _doc_figure_values(rewrite.doc, rewrite_language))
+        sev = 2 if f.key and not elsewhere and f.kind != "month" else 1
+        shifts.append(Shift("number", sev, (f.start, f.end), None,
+                            f"the rewrite drops the figure {bw}" + (" here" if elsewhere else "")))
+    for r in free:
+        if r.values & _doc_figure_values(base.doc, base_language):
+            continue
+        rw = quote(r_text[r.start:r.end])
+        sev = 2 if r.key and r.kind != "month" else 1
+        shifts.append(Shift("number", sev, None, (r.start, r.end),
+                            f"the rewrite gives the figure {rw}, which the base does not"))
+    return shifts
+
+
+_NON_LATIN_NUMERALS = re.compile(r"[\u0900-\u097f\u3000-\u9fff\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]")
+
+
+def _english_pair(ctx: LinkContext) -> bool:
+    """Both sides English (or of unknown language) in Latin script: the English reader applies."""
+    return all(lang is None or primary(lang) == "en" for lang in (ctx.base_language, ctx.rewrite_language)) \
+        and not _NON_LATIN_NUMERALS.search(ctx.base.text + ctx.rewrite.text)
+
+
+def _run(ctx: LinkContext) -> list[Shift]:
+    if _english_pair(ctx):
+        return detect(ctx.base, ctx.rewrite)
+    return detect_across(ctx.base, ctx.rewrite, ctx.base_language, ctx.rewrite_language)
+
+
+register("numbers", _run, shift_types=("number", "addition"), cross_lingual=True)

@@ -1,0 +1,365 @@
+"""Figures in any script and language, read as values: the reading half of cross-lingual figures.
+
+:func:`read_figures` finds the figures of a text with their character spans and every value they
+can mean. Where the facts come from (never from evaluation items):
+
+- **digits in any script** (ASCII, full-width ``１３``, Devanagari ``५``, Arabic-Indic …): Unicode's
+  decimal-digit property (``unicodedata.decimal``); grouping by ``,`` ``.`` space, U+00A0, U+202F
+  and U+2009, with both readings kept where a separator is ambiguous (``45.000`` is 45 in English
+  and 45,000 in German; ``1,5`` is 1.5 there);
+- **CJK numerals** (``三百`` = 300, ``13万`` = 130,000, ``50亿``, ``億``, ``兆``): Unicode's
+  numeric values of the ideographs (``unicodedata.numeric``), read by place and myriad groups;
+- **scale words** (miliardi, Milliarden, milliards, млрд, tysięcy, mil millones, लाख, करोड़, 亿 …):
+  CLDR's compact decimal formats per locale (long forms, and short forms of two letters or more), as
+  shipped by Babel; English newspaper abbreviations (bn, m, k) from :data:`~drift.shifts.lexicons.SCALES`;
+- **spelled-out numbers** (due, vier, четыре, trzysta …) and ordinals: generated with num2words'
+  language modules for 2–100 and the hundreds, matched as whole word sequences;
+- **month names** (ottobre, января, März, 三月): CLDR month names (format, stand-alone, abbreviated);
+- **Roman numerals** (secolo XX, XIX wieku, II. Weltkrieg) and ordinal suffixes (20th, 20.);
+- **clock times** (20:30 = 8:30 p.m. = 20.30 Uhr) read as minutes after midnight.
+
+Not figures: list markers at a sentence start (``1)``, ``2)``), digits inside names (COVID-19, G7,
+F-35), a spelled "one" (as often an article as a number).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Kinds of figure: a count or amount, a date part (year, month, day), an ordinal, a clock time.
+KINDS = ("count", "year", "month", "ordinal", "time")
+
+_CJK_DIGITS = "〇零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+_CJK_UNITS = "十拾百佰千仟"
+_CJK_MYRIADS = "万萬亿億兆"
+_CJK_NUMERAL = set(_CJK_DIGITS + _CJK_UNITS + _CJK_MYRIADS)
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_SEPARATORS = " \u00a0\u202f\u2009"
+_DIGITS = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f\u2009 ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?![\d])"
+    r"|\d+(?:[.,]\d+)?)")
+_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})[:.](\d{2})(?![\d])\s*(a\.?\s?m\.?|p\.?\s?m\.?|Uhr|h\b)?",
+                   re.IGNORECASE)
+_ORDINAL_SUFFIX = re.compile(r"(?i)(?:st|nd|rd|th|e|er|ème|eme|º|ª|°|о|й|го|ий|ый)\b")
+_WORD = re.compile(r"[^\W\d_][\w\u0300-\u036f\u0900-\u097f\u0e00-\u0e7f'’]*")
+_LIST_MARKER = re.compile(r"(?:^|(?<=[.!?:;]\s))\s*\d{1,2}\)\s")
+_PER = ("per", "por", "pour", "pro")  # per cento, por ciento, pour cent: percent, not a hundred
+_CENTURY_WORDS = ("secolo", "siècle", "siecle", "siglo", "jahrhundert", "wieku", "wiek", "века",
+                  "век", "веке", "století", "stoleti", "century", "séculos", "século", "eeuw", "yüzyıl")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a text: ``text[start:end]``, every value it can mean, its kind, and whether it
+    is *key* (written in digits or numerals, or ten and above) rather than a small spelled word."""
+
+    start: int
+    end: int
+    values: frozenset[float]
+    kind: str = "count"
+    key: bool = True
+
+    def same(self, other: Figure) -> bool:
+        return bool(self.values & other.values)
+
+
+def primary(language: str | None) -> str:
+    return (language or "").replace("_", "-").split("-")[0].lower()
+
+
+def _digit_form(text: str) -> str:
+    """``text`` with every decimal digit in ASCII and full-width punctuation folded, same length."""
+    out = []
+    for c in text:
+        d = unicodedata.decimal(c, None)
+        if d is not None:
+            out.append(str(d))
+        elif "\uff01" <= c <= "\uff5e":  # full-width ASCII: ，．％
+            out.append(chr(ord(c) - 0xFEE0))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _digit_values(s: str, sep: str | None) -> frozenset[float]:
+    """The readings of a digit string: grouped thousands, and the ambiguous "45.000" / "1,5" both."""
+    if sep and sep in _SEPARATORS:
+        body = s.replace(sep, "")
+        if re.search(r"[.,]\d+$", body):
+            head, dec = re.split(r"[.,](?=\d+$)", body)
+            return frozenset({float(f"{head}.{dec}")})
+        return frozenset({float(body)})
+    seps = re.findall(r"[.,]", s)
+    if not seps:
+        return frozenset({float(s)})
+    if len(set(seps)) == 2:  # 1,234.5 or 1.234,5: the last one is the decimal mark
+        last = max(s.rfind("."), s.rfind(","))
+        return frozenset({float(re.sub(r"[.,]", "", s[:last]) + "." + s[last + 1:])})
+    if len(seps) > 1:
+        return frozenset({float(re.sub(r"[.,]", "", s))})
+    head, tail = re.split(r"[.,]", s)
+    decimal = float(f"{head}.{tail}")
+    if len(tail) == 3:
+        return frozenset({decimal, float(head + tail)})
+    return frozenset({decimal})
+
+
+def _cjk_value(run: str) -> float | None:
+    """The value of a run of CJK numerals: 三百 = 300, 一万二千 = 12,000, 两亿 = 200,000,000."""
+    total, section, digit = 0.0, 0.0, None
+    for c in run:
+        v = unicodedata.numeric(c, None)
+        if v is None:
+            return None
+        if c in _CJK_MYRIADS:
+            section = (section + (digit or 0)) or 1
+            total += section * v
+            section, digit = 0.0, None
+        elif c in _CJK_UNITS:
+            section += (digit if digit is not None else 1) * v
+            digit = None
+        else:
+            digit = v if digit is None else digit * 10 + v  # 二〇二〇 = 2020
+    return total + section + (digit or 0)
+
+
+def _roman(s: str) -> int | None:
+    if len(s) < 2 or not _ROMAN.fullmatch(s):
+        return None
+    vals = [_ROMAN_VALUES[c] for c in s]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
+def _fold(word: str) -> str:
+    s = unicodedata.normalize("NFKD", word.lower().replace("\u093c", ""))
+    return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)
+                                                or "\u0900" <= c <= "\u097f"))
+
+
+@functools.lru_cache(maxsize=64)
+def scale_words(language: str) -> dict[str, float]:
+    """Folded scale words of a language and their multipliers, from CLDR compact decimal formats
+    (``{"miliardi": 1e9, "mila": 1e3, …}``); empty for a locale Babel does not know."""
+    from drift.shifts.lexicons import SCALES
+
+    out: dict[str, float] = dict(SCALES) if language == "en" else {}
+    try:
+        from babel import Locale
+
+        formats = Locale.parse(language).compact_decimal_formats
+    except Exception:  # an unknown locale, or Babel missing: digits are still read
+        return out
+    for width in ("long", "short"):
+        for by_magnitude in formats.get(width, {}).values():  # plural category → magnitude → pattern
+            for key, pattern in by_magnitude.items():
+                p = getattr(pattern, "pattern", str(pattern)).replace("'", "")
+                zeros = p.count("0")
+                word = p.replace("0", "").replace(".", "").strip(" \u00a0")
+                if not zeros or not word or (width == "short" and len(word) < 2):
+                    continue
+                out.setdefault(_fold(word), float(key) / 10 ** (zeros - 1))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def number_words(language: str) -> dict[tuple[str, ...], tuple[float, str]]:
+    """Spelled-out numbers of a language as word sequences → (value, kind), generated with
+    num2words (2–100, the hundreds, and ordinals 2–31); empty where num2words has no module."""
+    out: dict[tuple[str, ...], tuple[float, str]] = {}
+    if language in ("zh", "ja", "ko", "th"):
+        return out  # read as CJK numerals or digits; these have no spaces to match words on
+    try:
+        from num2words import num2words
+
+        num2words(2, lang=language)
+    except Exception:
+        return out
+    values = [*range(2, 101), *range(200, 1000, 100), 1000]
+    for n in values:
+        for to, kind in (("cardinal", "count"), ("ordinal", "ordinal")):
+            if kind == "ordinal" and n > 31:
+                continue
+            try:
+                words = tuple(_fold(w) for w in _WORD.findall(num2words(n, lang=language, to=to)))
+            except Exception:
+                continue
+            if words and words not in out:
+                out[words] = (float(n), kind)
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def month_names(language: str) -> dict[str, int]:
+    """Folded month names of a language (CLDR format, stand-alone and abbreviated) → 1..12."""
+    try:
+        from babel import Locale
+
+        months = Locale.parse(language).months
+    except Exception:
+        return {}
+    out: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for m, name in months.get(context, {}).get(width, {}).items():
+                name = _fold(name).rstrip(".")
+                if len(name) >= 3 and not any(c.isdigit() for c in name):
+                    out.setdefault(name, int(m))
+    return out
+
+
+def _month_of(word: str, months: dict[str, int]) -> int | None:
+    """A month name, also inflected (января, январе; marca, marcu): the name less its last letter
+    as a prefix when that leaves four letters or more."""
+    if word in months:
+        return months[word]
+    for name, m in months.items():
+        stem = name[:-1]
+        if len(stem) >= 4 and word.startswith(stem) and len(word) <= len(name) + 2:
+            return m
+    return None
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" \
+        or "\uf900" <= c <= "\ufaff"
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Digits that are part of a name: COVID-19, G7, F-35, Ｊ３ (a letter of an alphabet just before)."""
+    k = start - 1
+    if k >= 0 and text[k] in "-‑":
+        k -= 1
+    return k >= 0 and text[k].isalpha() and not _is_cjk(text[k])
+
+
+def read_figures(text: str, language: str | None = None) -> list[Figure]:
+    """The figures of ``text`` in reading order; spans index ``text``.
+
+    ``language`` (ISO 639-1, optional) chooses the scale words, spelled numbers and month names;
+    digits, CJK numerals and Roman numerals are read in any language.
+    """
+    lang = primary(language) or "en"
+    norm = _digit_form(text)
+    figures: list[Figure] = []
+    taken = [False] * len(text)
+    markers = {m.end() - 3 for m in _LIST_MARKER.finditer(norm)}
+
+    def add(start: int, end: int, values, kind: str = "count", key: bool = True) -> None:
+        if any(taken[start:end]):
+            return
+        for k in range(start, end):
+            taken[k] = True
+        figures.append(Figure(start, end, frozenset(values), kind, key))
+
+    for m in _TIME.finditer(norm):
+        h, mi, mark = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
+        if h > 24 or mi > 59 or (m.group(0)[len(m.group(1))] == "." and not mark):
+            continue
+        if mark.startswith("p") and h < 12:
+            h += 12
+        add(m.start(), m.end(1) + 3, {float(h * 60 + mi)}, "time")
+    scales = scale_words(lang)
+    words = [(w.start(), w.end(), _fold(w.group())) for w in _WORD.finditer(norm)]
+    word_at = {s: k for k, (s, _, _) in enumerate(words)}
+    for m in _DIGITS.finditer(norm):
+        start, end = m.start(), m.end()
+        if any(taken[start:end]) or _in_name(norm, start):
+            continue
+        if start in markers or (start - 1 in markers) or (start - 2 in markers):
+            continue
+        values = _digit_values(m.group(), m.group("sep"))
+        kind = "count"
+        rest = norm[end:]
+        if rest[:1] in _CJK_MYRIADS or rest[:1] in "千百":  # 13万, 50亿, 3千; 1万3000
+            values = frozenset(v * unicodedata.numeric(rest[0]) for v in values)
+            end += 1
+            more = re.match(r"(\d+)([千百]?)", norm[end:])
+            if more and rest[:1] in _CJK_MYRIADS:
+                extra = float(more.group(1)) * (unicodedata.numeric(more.group(2)) if more.group(2) else 1)
+                values = frozenset(v + extra for v in values)
+                end += more.end()
+            rest = norm[end:]
+        else:
+            gap = len(rest) - len(rest.lstrip(_SEPARATORS))
+            nxt = _WORD.match(rest, gap) if gap <= 1 else None
+            if nxt:
+                w = _fold(nxt.group(0))
+                mult = scales.get(w)
+                follow = word_at.get(end + nxt.start())
+                if mult is not None and follow is not None:
+                    # "mil millones": a second scale word multiplies again
+                    k2 = follow + 1
+                    if k2 < len(words) and words[k2][2] in scales and words[k2][0] - words[follow][1] <= 2:
+                        mult *= scales[words[k2][2]]
+                        end = words[k2][1]
+                    else:
+                        end = end + nxt.end() + (rest[nxt.end():nxt.end() + 1] == ".")
+                    values = frozenset(v * mult for v in values)
+        if rest[:1] == "月" and max(values) <= 12:
+            kind, end = "month", end + 1
+        elif re.match(r"\.\s", norm[end:end + 2]) or _ORDINAL_SUFFIX.match(norm, end):
+            kind = "ordinal"
+        elif len(m.group()) == 4 and "," not in m.group() and "." not in m.group() \
+                and 1000 <= min(values) <= 2100:
+            kind = "year"
+        add(start, end, values, kind)
+    # CJK numerals: 三百, 五月, 一万二千
+    k = 0
+    while k < len(norm):
+        if norm[k] in _CJK_NUMERAL and not taken[k]:
+            j = k
+            while j < len(norm) and norm[j] in _CJK_NUMERAL and not taken[j]:
+                j += 1
+            run = norm[k:j]
+            value = _cjk_value(run)
+            single = len(run) == 1 and run in "一十千万萬"  # 一样, 十分, 千万 (must): words, not figures
+            weekday = norm[max(0, k - 2):k].endswith(("周", "週", "星期", "礼拜", "禮拜"))  # 周二 = Tuesday
+            if value is not None and value > 1 and not single and not weekday:
+                kind = "month" if norm[j:j + 1] == "月" and value <= 12 else "count"
+                add(k, j + (kind == "month"), {value}, kind, key=value >= 10 or len(run) > 1)
+            k = j
+        else:
+            k += 1
+    # words: spelled numbers, months, Roman numerals
+    spelled = number_words(lang)
+    longest = max((len(p) for p in spelled), default=0)
+    months = month_names(lang)
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        raw = norm[s:e]
+        if taken[s]:
+            i += 1
+            continue
+        roman = _roman(raw) if raw.isupper() else None
+        if roman is not None:
+            near = [x[2] for x in words[max(0, i - 2):i + 3]]
+            century = any(c in near for c in _CENTURY_WORDS)
+            if century or set(raw) <= set("IVX"):  # XX secolo, XIX wieku, II. Weltkrieg; not "CD", "MC"
+                add(s, e, {float(roman)}, "ordinal")
+                i += 1
+                continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            phrase = tuple(x[2] for x in words[i:i + n])
+            if phrase in spelled and not (spelled[phrase][0] == 100 and i and words[i - 1][2] in _PER):
+                value, kind = spelled[phrase]
+                end = words[i + n - 1][1]
+                if i + n < len(words) and words[i + n][2] in scales:
+                    value *= scales[words[i + n][2]]
+                    end, n = words[i + n][1], n + 1
+                add(s, end, {value}, kind, key=value >= 10)
+                i += n
+                break
+        else:
+            month = _month_of(w, months) if len(w) >= 3 else None
+            if month is not None and (lang != "en" or raw[:1].isupper()):
+                add(s, e, {float(month)}, "month", key=False)
+            elif w in scales and scales[w] >= 1000 and lang != "en":
+                add(s, e, {scales[w]}, "count", key=False)  # "mille", "mil"
+            i += 1
+    figures.sort(key=lambda f: f.start)
+    return figures
