@@ -1,0 +1,312 @@
+"""Word knowledge per language: lemmas, synonyms, antonyms, hypernyms and gendered words.
+
+Detectors ask :func:`lexicon` for a language's :class:`Lexicon` and get ``None`` where drift has
+none, so a language without one simply skips the lexical checks. English is
+:class:`EnglishWordNet`, read from ``drift/data/lexicon/en_wordnet.json.gz``, which
+``scripts/build_lexicon.py`` extracts from Open English WordNet (CC BY 4.0; see
+``drift/data/lexicon/ATTRIBUTION``). Another language is one module with a class that satisfies
+:class:`Lexicon` plus one :func:`register_lexicon` call.
+
+Parts of speech are WordNet's ``"n"``, ``"v"``, ``"a"`` (adjectives and satellites), ``"r"``; the
+Universal POS tags spaCy gives (``NOUN``, ``PROPN``, ``VERB``, ``AUX``, ``ADJ``, ``ADV``) are
+accepted too, and ``None`` means every part of speech. Every method takes a word in any inflected
+form and case ("Mice", "went", "tinier"): it is lemmatised first (:meth:`Lexicon.lemmas`), and
+unknown words give empty sets, ``False`` or ``None``, never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+import threading
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from importlib import resources
+from typing import NamedTuple, Protocol, runtime_checkable
+
+__all__ = ["EnglishWordNet", "Lexicon", "lexicon", "register_lexicon"]
+
+_POS = {"n": "n", "v": "v", "a": "a", "s": "a", "r": "r", "noun": "n", "propn": "n", "verb": "v",
+        "aux": "v", "adj": "a", "adv": "r"}
+
+
+@runtime_checkable
+class Lexicon(Protocol):
+    """What drift's detectors ask of one language's vocabulary (all results are lemmas)."""
+
+    language: str
+
+    def lemmas(self, word: str, pos: str | None = None) -> frozenset[str]:
+        """The dictionary forms ``word`` can be an inflection of (itself included when known)."""
+        ...
+
+    def synonyms(self, word: str, pos: str | None = None) -> frozenset[str]: ...
+
+    def antonyms(self, word: str, pos: str | None = None) -> frozenset[str]: ...
+
+    def hypernyms(self, word: str, pos: str | None = None, depth: int = 3) -> frozenset[str]: ...
+
+    def are_synonyms(self, a: str, b: str, pos: str | None = None) -> bool: ...
+
+    def are_antonyms(self, a: str, b: str, pos: str | None = None) -> bool: ...
+
+    def is_vaguer(self, general: str, specific: str, pos: str | None = None) -> bool: ...
+
+    def gender(self, word: str) -> str | None:
+        """``"male"``, ``"female"`` or ``None`` (not a gendered word)."""
+        ...
+
+    def gender_counterpart(self, word: str) -> str | None: ...
+
+
+_REGISTRY: dict[str, Callable[[], Lexicon]] = {}
+_LOADED: dict[str, Lexicon] = {}
+_LOCK = threading.Lock()
+
+
+def register_lexicon(language: str, factory: Callable[[], Lexicon]) -> None:
+    """Make ``factory()`` the lexicon of ``language`` (an ISO 639-1 code such as ``"en"``); it is
+    called once, the first time :func:`lexicon` asks for that language."""
+    _REGISTRY[language.lower()] = factory
+    _LOADED.pop(language.lower(), None)
+
+
+def lexicon(language: str | None) -> Lexicon | None:
+    """The lexicon of ``language`` (``"en"``, ``"en-GB"``, ``"EN"``), loaded once; ``None`` when
+    drift has none for it. Thread-safe."""
+    if not language:
+        return None
+    code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    if code not in _REGISTRY:
+        return None
+    if code not in _LOADED:
+        with _LOCK:
+            if code not in _LOADED:
+                _LOADED[code] = _REGISTRY[code]()
+    return _LOADED[code]
+
+
+# Morphy's detachment rules (WordNet's morphy(7)): suffix → replacement, per part of speech.
+_DETACH = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+          ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+          ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+#: Third-person singular pronouns and the honorifics, by gender, with their counterpart in the same
+#: grammatical function (Quirk et al. 1985, *A Comprehensive Grammar of the English Language*,
+#: §6.4, personal, possessive and reflexive pronouns). "her" is both object and possessive
+#: determiner: its counterpart is given as "him"; compare :meth:`Lexicon.gender` to be safe.
+PRONOUN_GENDER: dict[str, tuple[str, str]] = {
+    "he": ("male", "she"), "him": ("male", "her"), "his": ("male", "her"), "himself": ("male", "herself"),
+    "she": ("female", "he"), "her": ("female", "him"), "hers": ("female", "his"),
+    "herself": ("female", "himself"),
+    "mr": ("male", "ms"), "mr.": ("male", "ms."), "mrs": ("female", "mr"), "mrs.": ("female", "mr."),
+    "ms": ("female", "mr"), "ms.": ("female", "mr."), "miss": ("female", "mr"),
+}
+
+
+class _Synset(NamedTuple):
+    pos: str
+    members: tuple[str, ...]
+    hypernyms: tuple[int, ...]
+    antonyms: tuple[int, ...]
+    head: int | None
+
+
+class EnglishWordNet:
+    """English from Open English WordNet (see the module docstring and ``scripts/build_lexicon.py``).
+
+    Lemmatising follows WordNet's morphy: the irregular forms (WordNet's exception lists), then the
+    detachment rules, keeping only candidates WordNet knows. Lookups try the word as written, then
+    lower-cased, so "US" stays the country while "us" is not it. Antonyms are WordNet's sense
+    antonyms, those inherited through similar-to (a satellite such as *tiny* takes the antonyms of
+    its head *small*, and the satellites of those: *big*, *huge*), and derivationally related forms
+    of antonyms (*success* ↔ *fail*). ``hypernyms`` walks up to ``depth`` levels; an adjective
+    satellite's head counts as one level (*tiny* → *small*).
+    """
+
+    language = "en"
+
+    def __init__(self, data: dict | None = None) -> None:
+        if data is None:
+            with (resources.files("drift") / "data" / "lexicon" / "en_wordnet.json.gz").open("rb") as fh:
+                data = json.loads(gzip.decompress(fh.read()))
+        self._synset_lines: list[str] = data["synsets"].split("\n")
+        self._lemma_lines: dict[str, str] = dict(line.split("\t", 1) for line in data["lemmas"].split("\n"))
+        self._antonyms: dict[str, dict[str, list[str]]] = data["antonyms"]
+        self._derived: dict[str, dict[str, list[str]]] = data["derived_antonyms"]
+        self._forms: dict[str, dict[str, list[str]]] = data["forms"]
+        self._gender: dict[str, str] = data["gender"]
+        self._pairs: list[list[str]] = data["gendered"]
+        self.source: dict = data["source"]
+
+    # -- lemmas ---------------------------------------------------------------------------------
+
+    def lemmas(self, word: str, pos: str | None = None) -> frozenset[str]:
+        """The WordNet lemmas ``word`` can be a form of (``"mice"`` → ``{"mouse"}``, ``"went"`` →
+        ``{"go", "went"}``): exceptions, then morphy's rules; empty when WordNet has none."""
+        found: set[str] = set()
+        for variant in _variants(word):
+            for p in _parts(pos):
+                found.update(self._morphy(variant, p))
+            if found:
+                break
+        return frozenset(found)
+
+    def _morphy(self, word: str, pos: str) -> set[str]:
+        found = {w for w in self._forms.get(word, {}).get(pos, ()) if pos in self._index(w)}
+        if pos in self._index(word):
+            found.add(word)
+        for suffix, ending in _DETACH[pos]:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                base = word[: len(word) - len(suffix)] + ending
+                if pos in self._index(base):
+                    found.add(base)
+        return found
+
+    def _senses(self, word: str, pos: str | None) -> list[tuple[str, str, int]]:
+        """``(lemma, pos, synset row)`` of every sense of every lemma of ``word``."""
+        out = []
+        for lemma in self.lemmas(word, pos):
+            for p in _parts(pos):
+                out.extend((lemma, p, row) for row in self._index(lemma).get(p, ()))
+        return out
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept for good
+    def _index(self, lemma: str) -> dict[str, tuple[int, ...]]:
+        """``{pos: synset rows}`` of one lemma as written (parsed from its line on first use)."""
+        line = self._lemma_lines.get(lemma)
+        if line is None:
+            return {}
+        out = {}
+        for field in line.split("\t"):
+            pos, *rows = field.split(" ")
+            out[pos] = tuple(map(int, rows))
+        return out
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
+    def _synset(self, row: int) -> _Synset:
+        pos, members, hypernyms, antonyms, head = self._synset_lines[row].split("\t")
+        return _Synset(pos, tuple(members.split("|")), tuple(map(int, hypernyms.split())),
+                       tuple(map(int, antonyms.split())), int(head) if head else None)
+
+    # -- relations ------------------------------------------------------------------------------
+
+    def synonyms(self, word: str, pos: str | None = None) -> frozenset[str]:
+        """Lemmas sharing a synset with one of ``word``'s senses (itself left out)."""
+        own = self.lemmas(word, pos)
+        return frozenset(m for _, _, row in self._senses(word, pos) for m in self._synset(row).members) - own
+
+    def antonyms(self, word: str, pos: str | None = None) -> frozenset[str]:
+        """Opposites of ``word``: direct, through similar-to, and through derivation (see class)."""
+        found: set[str] = set()
+        lemmas = self.lemmas(word, pos)
+        for lemma in lemmas:
+            for p in _parts(pos):
+                found.update(self._antonyms.get(lemma, {}).get(p, ()))
+                found.update(self._derived.get(lemma, {}).get(p, ()))
+        for _, _, row in self._senses(word, pos):
+            head = self._synset(row).head
+            for h in {row} if head is None else {row, head}:
+                for opposite in self._synset(h).antonyms:
+                    for r in (opposite, *self._satellites.get(opposite, ())):
+                        found.update(self._synset(r).members)
+        return frozenset(found - lemmas)
+
+    def hypernyms(self, word: str, pos: str | None = None, depth: int = 3) -> frozenset[str]:
+        """Lemmas of the synsets up to ``depth`` levels above ``word``'s senses."""
+        frontier = {row for _, _, row in self._senses(word, pos)}
+        seen: set[int] = set()
+        for _ in range(max(depth, 0)):
+            up = set()
+            for row in frontier:
+                synset = self._synset(row)
+                up.update(synset.hypernyms)
+                if synset.head is not None:
+                    up.add(synset.head)
+            frontier = up - seen
+            seen |= up
+        return frozenset(m for row in seen for m in self._synset(row).members) - self.lemmas(word, pos)
+
+    def are_synonyms(self, a: str, b: str, pos: str | None = None) -> bool:
+        """Whether ``a`` and ``b`` share a synset (not merely a lemma: see :meth:`lemmas`)."""
+        rows = {row for _, _, row in self._senses(a, pos)}
+        return any(row in rows for _, _, row in self._senses(b, pos)) and not (
+            self.lemmas(a, pos) & self.lemmas(b, pos))
+
+    def are_antonyms(self, a: str, b: str, pos: str | None = None) -> bool:
+        """Whether a lemma of ``b`` is among :meth:`antonyms` of ``a`` or the other way round."""
+        lb = self.lemmas(b, pos) or {b}
+        if self.antonyms(a, pos) & lb:
+            return True
+        return bool(self.antonyms(b, pos) & (self.lemmas(a, pos) or {a}))
+
+    def is_vaguer(self, general: str, specific: str, pos: str | None = None) -> bool:
+        """Whether ``general`` is a hypernym (≤ 3 levels) of ``specific``: *vehicle* of *car*."""
+        return bool(self.hypernyms(specific, pos) & self.lemmas(general, pos))
+
+    # -- gender ---------------------------------------------------------------------------------
+
+    def gender(self, word: str) -> str | None:
+        """``"male"``/``"female"`` for gendered pronouns, honorifics (:data:`PRONOUN_GENDER`) and
+        nouns whose main sense is a male or female person in WordNet (*king*, *actress*)."""
+        low = word.lower()
+        if low in PRONOUN_GENDER:
+            return PRONOUN_GENDER[low][0]
+        for lemma in sorted(self.lemmas(word, "n")):
+            if lemma in self._gender:
+                return self._gender[lemma]
+        return None
+
+    def gender_counterpart(self, word: str) -> str | None:
+        """The same word for the other gender (he → she, kings → queen, actress → actor), as a
+        lemma (or the pronoun in the same function); ``None`` when there is none."""
+        low = word.lower()
+        if low in PRONOUN_GENDER:
+            return PRONOUN_GENDER[low][1]
+        for lemma in sorted(self.lemmas(word, "n")):
+            if lemma in self._counterparts:
+                return self._counterparts[lemma]
+        return None
+
+    @cached_property
+    def _counterparts(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for male, female in self._pairs:
+            out.setdefault(male, female)
+            out.setdefault(female, male)
+        return out
+
+    @cached_property
+    def _satellites(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for row, line in enumerate(self._synset_lines):
+            if line.startswith("s"):
+                head = line.rsplit("\t", 1)[1]
+                if head:
+                    out.setdefault(int(head), []).append(row)
+        return out
+
+
+def _parts(pos: str | None) -> Iterable[str]:
+    if pos is None:
+        return ("n", "v", "a", "r")
+    p = _POS.get(pos.lower())
+    return (p,) if p else ()
+
+
+def _variants(word: str) -> list[str]:
+    w = word.strip().replace("_", " ").replace("\u2019", "'")
+    out = [w]
+    if w.lower() != w:
+        out.append(w.lower())
+    return out
+
+
+register_lexicon("en", EnglishWordNet)
