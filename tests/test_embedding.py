@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from drift.cache import VectorCache
-from drift.embedding import DEFAULT_MODEL, MULTILINGUAL_MODEL, is_multilingual, load_embedder
+from drift.embedding import DEFAULT_MODEL, MULTILINGUAL_MODEL, load_embedder
 from drift.errors import ModelError
 
 EN = "Venezuelan President Nicolas Maduro has repeated calls for peace at a rally in Caracas."
@@ -29,7 +29,7 @@ def test_the_default_model_is_the_bundled_minilm_loaded_offline(tmp_path):
     vectors = model.encode([EN, UNRELATED])
     assert model.name == DEFAULT_MODEL and model.dim == 384 and vectors.shape == (2, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    assert not is_multilingual(model)
+    assert not model.coverage.multilingual and model.coverage.languages == {"en"}
 
 
 def test_a_local_path_loads_like_a_name(tmp_path):
@@ -64,7 +64,7 @@ def test_a_run_served_from_the_cache_never_loads_torch(tmp_path):
 
 def test_the_multilingual_model_matches_a_translation_over_an_unrelated_sentence(use):
     en, es, other = use.encode([EN, ES, UNRELATED])
-    assert use.name == MULTILINGUAL_MODEL and is_multilingual(use)
+    assert use.name == MULTILINGUAL_MODEL and use.coverage.multilingual
     assert float(en @ es) > 0.6 > float(en @ other) + 0.3
 
 
