@@ -391,7 +391,7 @@ def detect_across(base: Side, rewrite: Side, base_language: str | None,
         if partner is not None:
             free.remove(partner)
             rw = quote(r_text[partner.start:partner.end])
-            sev = 2 if f.key or partner.key or f.kind == partner.kind != "count" else 1
+            sev = 2 if f.key or partner.key or f.kind == partner.kind else 1
             shifts.append(Shift("number", sev, (f.start, f.end), (partner.start, partner.end),
                                 f"the figure {bw} became {rw}"))
             continue

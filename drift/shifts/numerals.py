@@ -42,8 +42,9 @@ _SEPARATORS = " \u00a0\u202f\u2009"
 _DIGITS = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f\u2009 ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?![\d])"
     r"|\d+(?:[.,]\d+)?)")
-_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})[:.](\d{2})(?![\d])\s*(a\.?\s?m\.?|p\.?\s?m\.?|Uhr|h\b)?",
-                   re.IGNORECASE)
+_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[:.]|\s?h\s?)(\d{2})(?![\d])"
+                   r"\s*(a\.?\s?m\.?|p\.?\s?m\.?|Uhr|h\b|GMT|UTC)?", re.IGNORECASE)
+_MILITARY_TIME = re.compile(r"(?<![\d.,:])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|Z)\b)")
 _ORDINAL_SUFFIX = re.compile(r"(?i)(?:st|nd|rd|th|e|er|ème|eme|º|ª|°|о|й|го|ий|ый)\b")
 _WORD = re.compile(r"[^\W\d_][\w\u0300-\u036f\u0900-\u097f\u0e00-\u0e7f'’]*")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[.!?:;]\s))\s*\d{1,2}\)\s")
@@ -128,7 +129,7 @@ def _cjk_value(run: str) -> float | None:
 
 
 def _roman(s: str) -> int | None:
-    if len(s) < 2 or not _ROMAN.fullmatch(s):
+    if not s or not _ROMAN.fullmatch(s):
         return None
     vals = [_ROMAN_VALUES[c] for c in s]
     return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
@@ -194,7 +195,7 @@ def number_words(language: str) -> dict[tuple[str, ...], tuple[float, str]]:
 
 @functools.lru_cache(maxsize=64)
 def month_names(language: str) -> dict[str, int]:
-    """Folded month names of a language (CLDR format, stand-alone and abbreviated) → 1..12."""
+    """Folded month names of a language (CLDR wide names, format and stand-alone) → 1..12."""
     try:
         from babel import Locale
 
@@ -203,7 +204,7 @@ def month_names(language: str) -> dict[str, int]:
         return {}
     out: dict[str, int] = {}
     for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
+        for width in ("wide",):  # abbreviations ("sie", "pro", "mar") are everyday words elsewhere
             for m, name in months.get(context, {}).get(width, {}).items():
                 name = _fold(name).rstrip(".")
                 if len(name) >= 3 and not any(c.isdigit() for c in name):
@@ -257,11 +258,16 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
 
     for m in _TIME.finditer(norm):
         h, mi, mark = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
-        if h > 24 or mi > 59 or (m.group(0)[len(m.group(1))] == "." and not mark):
+        if h > 24 or mi > 59:
             continue
         if mark.startswith("p") and h < 12:
             h += 12
-        add(m.start(), m.end(1) + 3, {float(h * 60 + mi)}, "time")
+        if m.group(0)[len(m.group(1))] == "." and not mark:  # 20.30: a time or a decimal
+            add(m.start(), m.end(2), {float(h * 60 + mi), float(f"{m.group(1)}.{m.group(2)}")})
+        else:
+            add(m.start(), m.end(2), {float(h * 60 + mi)}, "time")
+    for m in _MILITARY_TIME.finditer(norm):  # 1200 GMT
+        add(m.start(), m.end(), {float(int(m.group(1)) * 60 + int(m.group(2)))}, "time")
     scales = scale_words(lang)
     words = [(w.start(), w.end(), _fold(w.group())) for w in _WORD.finditer(norm)]
     word_at = {s: k for k, (s, _, _) in enumerate(words)}
@@ -306,7 +312,9 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
         elif len(m.group()) == 4 and "," not in m.group() and "." not in m.group() \
                 and 1000 <= min(values) <= 2100:
             kind = "year"
-        add(start, end, values, kind)
+        # 0 and 1 are as often "midnight", "a", "first" in the other language; 30代 is "in his thirties"
+        key = max(values) > 1 and norm[end:end + 1] != "代"
+        add(start, end, values, kind, key)
     # CJK numerals: 三百, 五月, 一万二千
     k = 0
     while k < len(norm):
@@ -316,11 +324,13 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
                 j += 1
             run = norm[k:j]
             value = _cjk_value(run)
-            single = len(run) == 1 and run in "一十千万萬"  # 一样, 十分, 千万 (must): words, not figures
+            # 一样, 十分, 千万 (must): words, not figures; 第十 (the tenth) is one
+            single = len(run) == 1 and run in "一十千万萬" and norm[k - 1:k] != "第"
             weekday = norm[max(0, k - 2):k].endswith(("周", "週", "星期", "礼拜", "禮拜"))  # 周二 = Tuesday
             if value is not None and value > 1 and not single and not weekday:
                 kind = "month" if norm[j:j + 1] == "月" and value <= 12 else "count"
-                add(k, j + (kind == "month"), {value}, kind, key=value >= 10 or len(run) > 1)
+                key = (value >= 10 or len(run) > 1 or kind == "month") and norm[j:j + 1] != "代"
+                add(k, j + (kind == "month"), {value}, kind, key=key)
             k = j
         else:
             k += 1
@@ -335,11 +345,13 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
         if taken[s]:
             i += 1
             continue
-        roman = _roman(raw) if raw.isupper() else None
+        numeral = re.match(r"[IVXLCDM]+(?=(?:e|er|ème|eme|º)?$)", raw)
+        roman = _roman(numeral.group()) if numeral else None
         if roman is not None:
             near = [x[2] for x in words[max(0, i - 2):i + 3]]
             century = any(c in near for c in _CENTURY_WORDS)
-            if century or set(raw) <= set("IVX"):  # XX secolo, XIX wieku, II. Weltkrieg; not "CD", "MC"
+            # XX secolo, XIXe siècle, II. Weltkrieg; not the pronoun "I" or "CD", "MC"
+            if century or (set(numeral.group()) <= set("IVX") and len(raw) >= 2):
                 add(s, e, {float(roman)}, "ordinal")
                 i += 1
                 continue
@@ -358,7 +370,7 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
             month = _month_of(w, months) if len(w) >= 3 else None
             if month is not None and (lang != "en" or raw[:1].isupper()):
                 add(s, e, {float(month)}, "month", key=False)
-            elif w in scales and scales[w] >= 1000 and lang != "en":
+            elif w in scales and scales[w] >= 1000:
                 add(s, e, {scales[w]}, "count", key=False)  # "mille", "mil"
             i += 1
     figures.sort(key=lambda f: f.start)
