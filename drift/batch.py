@@ -374,8 +374,19 @@ def _run_dask(todo: list[Story], settings: _Settings, html: bool, progress: bool
     cluster = None
     try:
         if address == "local":
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+            import dask
+
+            from drift.threads import worker_environment
+
+            # One task thread per worker; its BLAS/torch pools share out this machine's free cores.
+            # Dask's own thread settings (1 each) are left out: its nanny would also write them
+            # into this process's environment, where drift would take them for the user's.
+            env = worker_environment(workers)
+            pre_spawn = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
+                         if k not in env}
+            with dask.config.set({"distributed.nanny.pre-spawn-environ": pre_spawn}):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR, env=env)
             client = Client(cluster)
         else:
             client = Client(address)

@@ -6,9 +6,10 @@ takes its size from :func:`thread_count`:
 
 1. a count the caller gives drift (an argument) wins, then ``$DRIFT_THREADS``, then the user's
    ``OMP_NUM_THREADS`` / ``OPENBLAS_NUM_THREADS`` / ``MKL_NUM_THREADS`` (the first one set);
-2. else the cores this process may use: its CPU affinity (:func:`os.sched_getaffinity`) capped by
-   a cgroup v2 CPU quota (``/sys/fs/cgroup/cpu.max``), less the other tasks running on the machine
-   at that moment (the kernel's count of runnable tasks in ``/proc/loadavg``), at least 1.
+2. else the cores this process may use — its CPU affinity (:func:`os.sched_getaffinity`), capped
+   by a cgroup v2 CPU quota (``/sys/fs/cgroup/cpu.max``) and by ``$DRIFT_CORES`` (the share a
+   parent gives each of its worker processes, see :func:`worker_environment`) — less the other
+   tasks running on the machine at that moment (runnable tasks in ``/proc/loadavg``), at least 1.
 
 Why the second rule counts busy cores: BLAS and OpenMP workers spin while they wait for each other,
 so a pool larger than the free cores is very expensive. Measured on 2 cores (issue 12): the USE
@@ -30,12 +31,15 @@ from pathlib import Path
 
 #: Environment variables that set a thread count explicitly, in order of precedence.
 THREAD_VARIABLES = ("DRIFT_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+#: Environment variable capping the cores of a worker process (set by its parent).
+CORES_VARIABLE = "DRIFT_CORES"
 _CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 _LOADAVG = Path("/proc/loadavg")
 
 
 def available_cores() -> int:
-    """Cores this process may run on: its CPU affinity, capped by a cgroup v2 CPU quota (≥ 1)."""
+    """Cores this process may run on: its CPU affinity, capped by a cgroup v2 CPU quota and by
+    ``$DRIFT_CORES`` (≥ 1)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not Linux
@@ -46,6 +50,9 @@ def available_cores() -> int:
             cores = min(cores, max(1, -(-int(quota) // int(period))))  # ceil: a 1.5-CPU quota runs 2
     except (OSError, ValueError):
         pass
+    share = os.environ.get(CORES_VARIABLE, "").strip()
+    if share.isdigit() and int(share) > 0:
+        cores = min(cores, int(share))
     return max(1, cores)
 
 
@@ -81,10 +88,15 @@ def thread_count(requested: int | None = None) -> int:
 
 
 def worker_environment(workers: int) -> dict[str, str]:
-    """Environment for each of ``workers`` local worker processes: this process's threads shared
-    out, at least one each (set as ``OMP_NUM_THREADS`` and friends, which Dask also uses)."""
-    share = str(max(1, thread_count() // max(1, workers)))
-    return {name: share for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    """Environment for each of ``workers`` local worker processes (e.g. Dask's ``env=``), so that
+    together they use no more threads than this process may: the user's explicit count shared out
+    (at least one each) where there is one; else ``$DRIFT_CORES`` = this process's cores shared out,
+    with the thread variables blanked (Dask sets them to 1) so each worker sizes its own pools."""
+    workers = max(1, workers)
+    explicit = explicit_threads()
+    if explicit is not None:
+        return dict.fromkeys(THREAD_VARIABLES, str(max(1, explicit // workers)))
+    return {**dict.fromkeys(THREAD_VARIABLES, ""), CORES_VARIABLE: str(max(1, available_cores() // workers))}
 
 
 @contextmanager
