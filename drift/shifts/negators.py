@@ -1,0 +1,155 @@
+"""Negators per language: the words (and, where a language negates by a bound form, the prefixes or
+endings) that mark a clause as negated.
+
+Sources, per language: the Universal Dependencies guidelines and treebank documentation of
+``Polarity=Neg`` and of negative pronouns and adverbs (``PronType=Neg``), at
+universaldependencies.org (``u/feat/Polarity.html``, ``u/feat/PronType.html`` and each language's
+``<code>/feat/Polarity.html`` page), checked against a reference grammar named below. Only
+*clause* negators are listed: words that make "X happened" into "X did not happen". Privative
+prepositions ("without", "sin", "ohne") are listed apart (:data:`PRIVATIVES`): they negate a phrase,
+not the clause, and count only as a weak sign.
+
+Negative-concord languages (Polish nie…nigdy, Russian ни…не, Spanish no…nada, French ne…pas,
+Czech nikdy ne-) mark one negation several times: :func:`negated` tells whether a clause is negated,
+never how many times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Negators:
+    """The negation marks of one language: whole words (folded, lower case), bound prefixes of
+    verbs with the words they must not be confused with, verb endings, and the grammar consulted."""
+
+    words: frozenset[str]
+    source: str
+    prefixes: tuple[str, ...] = ()
+    not_prefixed: frozenset[str] = frozenset()
+    endings: tuple[str, ...] = ()
+    substrings: tuple[str, ...] = ()  # for scripts written without spaces
+    not_within: tuple[str, ...] = ()  # words that hold a substring without negating: 非常 (very)
+
+
+def _w(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+_UD = "Universal Dependencies, Polarity=Neg / PronType=Neg"
+
+NEGATORS: dict[str, Negators] = {
+    "en": Negators(_w("not n't never no nobody nothing none neither nor nowhere cannot can't won't "
+                      "don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't couldn't "
+                      "wouldn't shouldn't mustn't"),
+                   f"{_UD} (UD English EWT); Huddleston & Pullum, Cambridge Grammar, ch. 9"),
+    "de": Negators(_w("nicht kein keine keinen keinem keiner keines nie niemals niemand niemandem "
+                      "niemanden nichts weder nirgends nirgendwo"),
+                   f"{_UD} (UD German GSD/HDT); Duden Grammatik, Negation"),
+    "nl": Negators(_w("niet geen nooit niemand niets nergens noch"),
+                   f"{_UD} (UD Dutch Alpino); Algemene Nederlandse Spraakkunst, ontkenning"),
+    "fr": Negators(_w("ne n' pas jamais aucun aucune rien nul nulle ni nullement guère"),
+                   f"{_UD} (UD French GSD: ne, pas); Grevisse, Le Bon Usage, la négation"),
+    "es": Negators(_w("no nunca jamás jamas nadie nada ningún ningun ninguno ninguna ni tampoco"),
+                   f"{_UD} (UD Spanish AnCora); RAE, Nueva gramática, cap. 48 La negación"),
+    "it": Negators(_w("non mai nessuno nessuna nessun niente nulla né ne mica affatto"),
+                   f"{_UD} (UD Italian ISDT); Serianni, Grammatica italiana, la negazione"),
+    "pt": Negators(_w("não nao nunca jamais ninguém ninguem nada nenhum nenhuma nem"),
+                   f"{_UD} (UD Portuguese Bosque); Cunha & Cintra, Nova gramática, negação"),
+    "pl": Negators(_w("nie nigdy nikt nikogo nikomu nikim nic niczego niczym żaden żadna żadne żadnego "
+                      "żadnej ani nigdzie"),
+                   f"{_UD} (UD Polish PDB: nie as part, Polarity=Neg); Nagórko, Zarys gramatyki polskiej"),
+    "cs": Negators(_w("ne nikdy nikdo nikoho nikomu nic ničeho žádný žádná žádné žádného ani nikde"),
+                   f"{_UD} (UD Czech PDT: verbs prefixed ne- carry Polarity=Neg); Karlík et al., "
+                   "Příruční mluvnice češtiny",
+                   prefixes=("ne",),
+                   not_prefixed=_w("nebo než nejen neboť nebot neboli nechť nechat nechal nechala nechali "
+                                   "nemoc nemocný nemocnice nemocnici neděle neděli nedaleko nebe nebezpečí "
+                                   "nebezpečný nervy nervózní neutrální nepřítel netto")),
+    "ru": Negators(_w("не нет никогда никто никого никому ничто ничего ничем никакой никакая никакое "
+                      "никаких ни нигде нельзя"),
+                   f"{_UD} (UD Russian SynTagRus: не as PART, Polarity=Neg); Švedova, Russkaja "
+                   "grammatika (1980), §§ otricanie"),
+    "tr": Negators(_w("değil yok hiç hiçbir asla ne"),
+                   f"{_UD} (UD Turkish IMST: -mA- verbs Polarity=Neg); Göksel & Kerslake, Turkish: "
+                   "A Comprehensive Grammar, ch. 20"),
+    "ar": Negators(_w("لا لم لن ما ليس ليست لست غير ولا ولم ولن"),
+                   f"{_UD} (UD Arabic PADT: لا لم لن ليس as PART/AUX Polarity=Neg); Ryding, A Reference "
+                   "Grammar of Modern Standard Arabic, ch. 38"),
+    "hi": Negators(_w("नहीं नही न मत कभी-नहीं"),
+                   f"{_UD} (UD Hindi HDTB: नहीं, न, मत as PART Polarity=Neg); Kachru, Hindi, ch. 10"),
+    "zh": Negators(frozenset(), f"{_UD} (UD Chinese GSD: 不 没 沒 未 别 別 无 無 非 勿 莫 as ADV "
+                   "Polarity=Neg); Li & Thompson, Mandarin Chinese, ch. 12",
+                   substrings=("不", "没", "沒", "未", "别", "別", "无", "無", "非", "勿", "莫"),
+                   not_within=("非常", "未来", "未來", "别人", "別人", "不过", "不過", "不同", "不断", "不斷",
+                               "不仅", "不僅", "不少", "无论", "無論", "特别", "特別", "区别", "區別", "分别",
+                               "分別", "级别", "級別", "个别", "個別", "类别", "類別", "非洲", "莫斯科", "除非",
+                               "并非", "是非", "不久", "差不多", "不得不")),
+    "ja": Negators(frozenset(), f"{_UD} (UD Japanese GSD: ない, ず, ぬ, ません as AUX Polarity=Neg); "
+                   "Martin, A Reference Grammar of Japanese, ch. 5",
+                   substrings=("ない", "なかっ", "ません", "無い", "なく"),
+                   not_within=("少ない", "少なく", "危ない", "汚い", "間もなく", "まもなく", "なくなっ",
+                               "亡くな", "ないし", "以内", "国内", "案内", "内")),
+    "ko": Negators(frozenset(), f"{_UD} (UD Korean Kaist: 안, 못, 않-, 없-); Sohn, The Korean Language, "
+                   "ch. 9", substrings=("안 ", "못 ", "않", "없", "말")),
+    "th": Negators(frozenset(), f"{_UD} (UD Thai PUD: ไม่ Polarity=Neg); Iwasaki & Ingkaphirom, A "
+                   "Reference Grammar of Thai, ch. 14", substrings=("ไม่", "มิ", "ไม่ได้")),
+}
+
+#: Privative prepositions: negate a phrase ("without permission"), not a clause.
+PRIVATIVES: dict[str, frozenset[str]] = {
+    "en": _w("without"), "de": _w("ohne"), "nl": _w("zonder"), "fr": _w("sans"), "es": _w("sin"),
+    "it": _w("senza"), "pt": _w("sem"), "pl": _w("bez"), "cs": _w("bez"), "ru": _w("без"),
+}
+
+_WORD = re.compile(r"[^\W\d_][\w\u0900-\u097f'’-]*")
+# French "ne … que" is "only", not a negation.
+_FRENCH_RESTRICTIVE = re.compile(r"\b(?:ne|n['’])\s*(?:\w+\s+){0,3}?que?\b", re.IGNORECASE)
+
+
+def languages() -> frozenset[str]:
+    """The languages with a negator list."""
+    return frozenset(NEGATORS)
+
+
+def marks(text: str, language: str) -> list[tuple[int, int]]:
+    """Character spans of the negation marks in ``text`` (empty for a language without a list)."""
+    neg = NEGATORS.get(language)
+    if neg is None:
+        return []
+    out: list[tuple[int, int]] = []
+    covered = set()
+    for word in neg.not_within:
+        at = text.find(word)
+        while at >= 0:
+            covered.update(range(at, at + len(word)))
+            at = text.find(word, at + 1)
+    for sub in neg.substrings:
+        start = text.find(sub)
+        while start >= 0:
+            if start not in covered:
+                out.append((start, start + len(sub)))
+            start = text.find(sub, start + 1)
+    restrictive = [m.span() for m in _FRENCH_RESTRICTIVE.finditer(text)] if language == "fr" else []
+    for m in _WORD.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        if language == "en" and w.endswith("n't"):
+            out.append(m.span())
+            continue
+        if w in neg.words or (language == "fr" and w.startswith("n'")):
+            if language == "fr" and any(a <= m.start() < b for a, b in restrictive) \
+                    and not re.search(r"\b(?:pas|jamais|rien|aucun|aucune|personne)\b", text[m.end():m.end() + 40]):
+                continue
+            out.append(m.span())
+        elif any(w.startswith(p) and not w.startswith("nej") and len(w) >= len(p) + 3 for p in neg.prefixes) \
+                and w not in neg.not_prefixed and not any(w.startswith(x) for x in neg.not_prefixed):
+            out.append(m.span())
+    return sorted(set(out))
+
+
+def negated(text: str, language: str) -> bool:
+    """Whether ``text`` holds a clause negator of ``language``, counted once however often a
+    negative-concord language repeats it."""
+    return bool(marks(text, language))
