@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import json
 import re
 import threading
@@ -155,9 +156,24 @@ class EnglishWordNet:
         for variant in _variants(word):
             for p in _parts(pos):
                 found.update(self._morphy(variant, p))
+                if " " in variant and not found:
+                    found.update(self._collocation(variant, p))
             if found:
                 break
         return frozenset(found)
+
+    def _collocation(self, phrase: str, pos: str) -> set[str]:
+        """A multiword lemma from its words' lemmas, as morphy does ("were born" → "be born")."""
+        words = phrase.split()
+        if len(words) > 3:
+            return set()
+        options = [sorted({w, *(x for p in ("n", "v", "a", "r") for x in self._morphy(w, p))}) for w in words]
+        out: set[str] = set()
+        for combo in itertools.product(*options):
+            candidate = " ".join(combo)
+            if pos in self._index(candidate):
+                out.add(candidate)
+        return out
 
     def _morphy(self, word: str, pos: str) -> set[str]:
         found = {w for w in self._forms.get(word, {}).get(pos, ()) if pos in self._index(w)}

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,14 +26,16 @@ from drift.embedding import (
     coverage_of,
     load_embedder,
 )
-from drift.errors import EmptyDocumentError
+from drift.errors import DriftWarning, EmptyDocumentError, InputError, NoReadableRewriteError
 from drift.language import detect_language
 from drift.normalising import comparison_form
 from drift.reading import read_text
-from drift.report import Comparison, Document, Link, ModelInfo, Report
+from drift.report import Comparison, Document, Link, ModelInfo, Notice, Report, WordPair
 from drift.scoring import SimilarityCalibration, comparison_drift, link_drift
 from drift.segmenting import is_standalone, presplit, split_sentences
 from drift.shifts import addition_shift, detect_shifts, omission_shift
+from drift.shifts.text import Side
+from drift.wordalign import align_words
 
 Source = str | bytes | os.PathLike[str]
 #: Unrelated sentence pairs sampled per comparison to calibrate similarity for the model in use.
@@ -41,19 +44,68 @@ CALIBRATION_SAMPLE = 2000
 
 def read_document(source: Source | Document, *, role: str, doc_id: str | None = None,
                   default_id: str | None = None, presplit_lines: bool = False,
-                  language: str | None = None) -> Document:
+                  language: str | None = None, input_format: str = "auto") -> Document:
     """Read, split and identify one document (a :class:`Document` passes through with ``role`` set).
 
-    Its id is ``doc_id``, else its file's stem, else ``default_id`` (else its role)."""
+    Its id is ``doc_id``, else its file's stem, else ``default_id`` (else its role);
+    ``input_format`` is ``"auto"``, ``"text"`` or ``"html"`` (see :mod:`drift.reading`)."""
+    return _read(source, role=role, doc_id=doc_id, default_id=default_id, presplit_lines=presplit_lines,
+                 language=language, input_format=input_format)[0]
+
+
+def _read(source: Source | Document, *, role: str, doc_id: str | None, default_id: str | None,
+          presplit_lines: bool, language: str | None = None, input_format: str = "auto"
+          ) -> tuple[Document, tuple[str, ...]]:
+    """The document, and the doubts a reader must see about how it was read."""
     if isinstance(source, Document):
-        return replace(source, id=doc_id or source.id, role=role)
-    read = read_text(source, name=doc_id, default_name=default_id or role)
+        return replace(source, id=doc_id or source.id, role=role), ()
+    read = read_text(source, name=doc_id, default_name=default_id or role, input_format=input_format)
     language = language or detect_language(read.text)
     sentences = presplit(read.text) if presplit_lines else split_sentences(read.text, language)
-    doc = Document(read.id, role, read.text, tuple(sentences), language)
+    doc = Document(read.id, role, read.text, tuple(sentences), language, input_format=read.input_format,
+                   encoding=read.encoding, repairs=read.repairs)
     if not doc.content_indices:
         raise EmptyDocumentError(doc.id, "the document holds only page furniture, no article text")
-    return doc
+    return doc, read.doubts
+
+
+def read_documents(base: Source | Document, rewrites: Sequence[Source | Document], *,
+                   ids: Sequence[str | None] | None = None, presplit: bool = False,
+                   input_format: str = "auto") -> tuple[list[Document], list[Notice]]:
+    """Read a base and its rewrites: the documents read (base first, ids made unique) and notices.
+
+    A rewrite that cannot be read is left out with an ``unreadable`` notice (its id, why) and a
+    :class:`~drift.errors.DriftWarning`; an encoding guessed on weak evidence gets a
+    ``weak-encoding-evidence`` notice. Raises the base's :class:`~drift.errors.InputError` when the
+    base cannot be read, the rewrite's own error when the only rewrite cannot, and
+    :class:`~drift.errors.NoReadableRewriteError` when none of several can."""
+    sources = [base, *rewrites]
+    names = list(ids) if ids is not None else [None] * len(sources)
+    if len(names) != len(sources):
+        raise ValueError(f"{len(names)} ids for {len(sources)} documents")
+    read: list[tuple[Document, tuple[str, ...]]] = []
+    failures: list[InputError] = []
+    for k, (source, name) in enumerate(zip(sources, names, strict=True)):
+        role, default_id = ("base", "base") if k == 0 else ("rewrite", f"rewrite-{k}")
+        try:
+            read.append(_read(source, role=role, doc_id=name, default_id=default_id, presplit_lines=presplit,
+                              input_format=input_format))
+        except InputError as e:
+            if k == 0:
+                raise
+            failures.append(e)
+    if len(read) == 1:
+        if len(failures) == 1:
+            raise failures[0]
+        raise NoReadableRewriteError(failures)
+    docs = _unique_ids([doc for doc, _ in read])
+    notices = [Notice("weak-encoding-evidence", doubt, doc.id)
+               for doc, (_, doubts) in zip(docs, read, strict=True) for doubt in doubts]
+    for e in failures:
+        message = f"could not be read and was left out: {e.problem}"
+        warnings.warn(f"drift: {e.document}: {message}", DriftWarning, stacklevel=3)
+        notices.append(Notice("unreadable", message, e.document))
+    return docs, notices
 
 
 @dataclass
@@ -109,6 +161,7 @@ class Analyzer:
               rewrite_idx: Sequence[int], calibration: SimilarityCalibration) -> Link:
         b = tuple(base_idx[i] for i in pair.base)
         r = tuple(rewrite_idx[j] for j in pair.rewrite)
+        words: tuple[WordPair, ...] = ()
         if not r:
             shifts = [omission_shift(base, b, rewrite=rewrite)]
             diff = [(-1, base.joined(b))]
@@ -118,10 +171,12 @@ class Analyzer:
         else:
             diff = word_diff(base.joined(b), rewrite.joined(r))
             shifts = detect_shifts(base, rewrite, b, r, diff)
+            words = align_words(Side(base, b), Side(rewrite, r), diff)
         similarity = None if pair.similarity is None else _rounded(pair.similarity)
         return Link(base=b, rewrite=r, similarity=similarity,
                     drift=_rounded(link_drift(similarity, shifts, calibration)), moved=pair.moved,
-                    diff=tuple(diff), shifts=tuple(shifts), confidence=_rounded(pair.confidence))
+                    diff=tuple(diff), shifts=tuple(shifts), confidence=_rounded(pair.confidence),
+                    words=words)
 
     def _with_nli(self, links: list[Link], base: Document, rewrite: Document) -> list[Link]:
         aligned = [k for k, link in enumerate(links) if link.base and link.rewrite]
@@ -149,7 +204,7 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
             multilingual: bool | None = None, ids: Sequence[str] | None = None, presplit: bool = False,
             cache_dir: str | Path | bool | None = True, nli_model: str | None = None,
             align_config: AlignConfig | None = None, progress: bool = False,
-            analyzer: Analyzer | None = None) -> Report:
+            analyzer: Analyzer | None = None, input_format: str = "auto") -> Report:
     """Compare a base article with its rewrites.
 
     Each document may be text, bytes, a path, or a :class:`Document`. ``model`` names an
@@ -158,25 +213,21 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     all-MiniLM-L6-v2 when every document is in English, else the multilingual model (or with
     ``multilingual=True``; see :func:`drift.embedding.default_model`). A document in a language the
     model does not cover gets a ``language-not-covered`` notice and low-confidence links.
-    ``ids`` names the documents (file stems by default); ``presplit`` reads one sentence per line.
+    ``ids`` names the documents (file stems by default); ``presplit`` reads one sentence per line;
+    ``input_format`` (``"auto"``, ``"text"``, ``"html"``) says whether inputs are web pages (see
+    :mod:`drift.reading`). A rewrite that cannot be read is left out, with an ``unreadable``
+    notice in the report and a :class:`~drift.errors.DriftWarning`; errors as
+    :func:`read_documents`.
     """
-    sources = [base, *rewrites]
-    names = list(ids) if ids is not None else [None] * len(sources)
-    if len(names) != len(sources):
-        raise ValueError(f"{len(names)} ids for {len(sources)} documents")
-    docs = []
-    for k, (source, name) in enumerate(zip(sources, names, strict=True)):
-        role, default_id = ("base", "base") if k == 0 else ("rewrite", f"rewrite-{k}")
-        docs.append(read_document(source, role=role, doc_id=name, default_id=default_id,
-                                  presplit_lines=presplit))
-    docs = _unique_ids(docs)
+    docs, notices = read_documents(base, rewrites, ids=ids, presplit=presplit, input_format=input_format)
     if analyzer is None:
         analyzer = Analyzer.create(model, multilingual=multilingual, languages=[d.language for d in docs],
                                    cache_dir=cache_dir, nli_model=nli_model, align_config=align_config)
     with threads.limited():  # the aligner's matrix products too: pools sized to the free cores
         comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
     return Report(documents=tuple(docs), comparisons=comparisons, model=analyzer.model,
-                  drift_version=__version__, notices=tuple(coverage_notices(docs, analyzer.embedder)))
+                  drift_version=__version__,
+                  notices=(*notices, *coverage_notices(docs, analyzer.embedder)))
 
 
 def _content(doc: Document) -> tuple[list[int], list[str], list[bool]]:
