@@ -17,7 +17,9 @@ A *story* is a base article and its rewrites. :func:`iter_stories` reads them fr
   file, then ``os.replace``), plus ``reports/<story>.html`` with ``html=True``;
 * ``corpus.jsonl`` and ``corpus.parquet`` — one row per story x rewrite: story, base, rewrite
   (paths as given), rewrite_id, model, drift and the counts of :meth:`Report.summary_frame`;
-* ``errors.jsonl`` — one line per story that failed in this run: story, error class, message.
+* ``errors.jsonl`` — one line per story that failed in this run: story, error class, message; and
+  one per rewrite that could not be read (the story's other rewrites are analysed): story,
+  rewrite (its id), ``"error": "unreadable"``, message. Such a story is analysed again on resume.
 
 Runs resume: a story whose report already exists, loads, and has one comparison per rewrite is
 not analysed again (its rows still go into the corpus table). Locally, one
@@ -40,6 +42,7 @@ import re
 import tempfile
 import traceback
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -154,6 +157,7 @@ class _Settings:
     presplit: bool
     cache_dir: str | bool | None
     nli_model: str | None
+    input_format: str = "auto"
 
     def key(self, multilingual: bool) -> tuple:
         model = self.model
@@ -181,12 +185,13 @@ def _analyzer(settings: _Settings, multilingual: bool, pool: dict[tuple, Any]):
 def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Report:
     """The story's report, exactly as ``drift.compare(base, *rewrites, ...)`` makes it."""
     from drift.embedding import CachedEmbedder
-    from drift.pipeline import compare, read_document
+    from drift.pipeline import compare, read_documents
 
     if story.problem is not None or story.base is None:
         raise InputError(story.id, story.problem or "the story has no base")
-    docs = [read_document(story.base, role="base", presplit_lines=settings.presplit)]
-    docs += [read_document(p, role="rewrite", presplit_lines=settings.presplit) for p in story.rewrites]
+    # a rewrite that cannot be read is left out with an "unreadable" notice, as in drift.compare
+    docs, notices = read_documents(story.base, story.rewrites, presplit=settings.presplit,
+                                   input_format=settings.input_format)
     languages = {d.language for d in docs if d.language}
     multilingual = settings.multilingual if settings.multilingual is not None else (
         settings.model is None and len(languages) > 1)
@@ -194,7 +199,8 @@ def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Repor
     # The model is loaded once per process; the in-memory vector cache lives for one story, so a
     # long corpus runs in constant memory (the disk cache still spans stories and runs).
     analyzer = replace(shared, embedder=CachedEmbedder(shared.embedder.embedder, settings.cache_dir))
-    return compare(*docs, analyzer=analyzer)
+    report = compare(*docs, analyzer=analyzer)
+    return replace(report, notices=(*notices, *report.notices))
 
 
 def _story_result(story: Story, settings: _Settings, html: bool, pool: dict[tuple, Any]
@@ -247,7 +253,14 @@ def _finished(story: Story, path: Path) -> Report | None:
 
 def _rows(story: Story, report: Report) -> list[dict[str, Any]]:
     """Corpus-table rows of one story, most drifted rewrite first (as ``summary_frame``)."""
-    path_of = {doc.id: str(p) for doc, p in zip(report.rewrites, story.rewrites, strict=False)}
+    unreadable = Counter(n.document for n in report.notices if n.code == "unreadable")
+    read = []
+    for p in story.rewrites:  # the rewrites that were read, in order: those left out are named by stem
+        if unreadable[p.stem]:
+            unreadable[p.stem] -= 1
+        else:
+            read.append(p)
+    path_of = {doc.id: str(p) for doc, p in zip(report.rewrites, read, strict=False)}
     rows = []
     for row in report.summary_frame().to_dict("records"):
         rows.append({"story": story.id, "base": str(story.base), "rewrite": path_of.get(row["rewrite_id"]),
@@ -289,13 +302,16 @@ def _write_table(out: Path, rows: list[dict[str, Any]]) -> bool:
 def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str], *, model: Any = None,
               multilingual: bool | None = None, presplit: bool = False,
               cache_dir: str | os.PathLike[str] | bool | None = True, nli_model: str | None = None,
-              dask: str | None = None, workers: int = 2, html: bool = False, progress: bool = True) -> str:
+              dask: str | None = None, workers: int = 2, html: bool = False, progress: bool = True,
+              input_format: str = "auto") -> str:
     """Analyse every story of ``source`` (see the module's docs) into ``out``; returns a summary.
 
-    ``model``, ``multilingual``, ``presplit``, ``cache_dir`` and ``nli_model`` mean what they mean
-    for :func:`drift.compare`; as there, a story whose documents differ in language uses the
-    multilingual model when ``model`` and ``multilingual`` are not given. ``dask`` is None (run in
-    this process), ``"local"`` (a local cluster of ``workers`` processes) or a scheduler address.
+    ``model``, ``multilingual``, ``presplit``, ``cache_dir``, ``nli_model`` and ``input_format``
+    mean what they mean for :func:`drift.compare` (a rewrite that cannot be read is left out of its
+    story's report and written to ``errors.jsonl``); as there, a story whose documents differ in
+    language uses the multilingual model when ``model`` and ``multilingual`` are not given.
+    ``dask`` is None (run in this process), ``"local"`` (a local cluster of ``workers`` processes)
+    or a scheduler address.
     """
     from drift.cache import default_cache_dir
 
@@ -310,7 +326,7 @@ def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str], *, mo
     elif cache_dir:
         cache_dir = str(cache_dir)
     settings = _Settings(model, multilingual, presplit, cache_dir or None,
-                         None if nli_model is None else str(nli_model))
+                         None if nli_model is None else str(nli_model), input_format)
 
     done: dict[str, Report] = {}
     todo: list[Story] = []
@@ -327,6 +343,7 @@ def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str], *, mo
     errors_path = out / "errors.jsonl"
     errors_path.write_text("", encoding="utf-8")
     failures: list[dict[str, Any]] = []
+    left_out: list[dict[str, Any]] = []  # rewrites that could not be read, in stories analysed
 
     def record(result: dict[str, Any], story: Story) -> None:
         if "error" in result:
@@ -338,6 +355,12 @@ def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str], *, mo
         if result.get("html") is not None:
             _write_atomic(reports / f"{story.file_name}.html", result["html"])
         done[story.id] = Report.from_json(result["report"])
+        for notice in done[story.id].notices:
+            if notice.code == "unreadable":
+                left_out.append({"story": story.id, "rewrite": notice.document, "error": "unreadable",
+                                 "message": notice.message})
+                with errors_path.open("a", encoding="utf-8") as f:
+                    f.write(json.dumps(left_out[-1], ensure_ascii=False) + "\n")
 
     if dask is None:
         _run_local(todo, settings, html, progress, record)
@@ -346,7 +369,7 @@ def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str], *, mo
 
     rows = [row for story in stories if story.id in done for row in _rows(story, done[story.id])]
     parquet = _write_table(out, rows)
-    return _summary(out, len(stories), len(done) - skipped, skipped, failures, rows, parquet)
+    return _summary(out, len(stories), len(done) - skipped, skipped, failures, rows, parquet, left_out)
 
 
 def _progress(iterable, total: int, enabled: bool):
@@ -422,7 +445,7 @@ def _run_dask(todo: list[Story], settings: _Settings, html: bool, progress: bool
 
 
 def _summary(out: Path, total: int, analysed: int, skipped: int, failures: list[dict[str, Any]],
-             rows: list[dict[str, Any]], parquet: bool) -> str:
+             rows: list[dict[str, Any]], parquet: bool, left_out: list[dict[str, Any]]) -> str:
     noun = "story" if total == 1 else "stories"
     lines = [f"{total} {noun}: {analysed} analysed, {skipped} already done, {len(failures)} failed"
              f" · {len(rows)} comparisons"]
@@ -437,6 +460,12 @@ def _summary(out: Path, total: int, analysed: int, skipped: int, failures: list[
         lines.append(f"failed: {', '.join(str(f['story']) for f in failures[:5])}"
                      f"{' …' if len(failures) > 5 else ''} (first: {first['message'][:120]})"
                      + (f"; {bugs} unexpected (a bug in drift: see the traceback)" if bugs else ""))
+    if left_out:
+        lines.append(f"{len(left_out)} rewrite{'s' if len(left_out) > 1 else ''} could not be read and "
+                     f"{'were' if len(left_out) > 1 else 'was'} left out: "
+                     + ", ".join(f"{r['story']}/{r['rewrite']}" for r in left_out[:5])
+                     + (" …" if len(left_out) > 5 else ""))
+    if failures or left_out:
         lines.append(f"errors: {out / 'errors.jsonl'}")
     tables = "corpus.jsonl, corpus.parquet" if parquet else "corpus.jsonl"
     lines.append(f"reports: {out / 'reports'} · table: {out} ({tables})")

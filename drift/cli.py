@@ -1,6 +1,11 @@
 """The command line: ``drift compare`` for one story, ``drift batch`` for many.
 
-Errors a user can cause print one line and exit with status 2; there is no traceback.
+Every notice of the report (a rewrite left out, an encoding guessed on weak evidence, a language
+the model does not cover, ...) prints as one line on stderr, ``drift: warning: <document>:
+<message>``. Errors a user can cause print one line each, ``drift: error: ...``; there is no
+traceback. Exit status: 0 done; 1 done, but some rewrites could not be read and were left out; 2
+nothing could be done (bad base, no readable rewrite, bad options, a model that cannot load); 130
+interrupted.
 """
 
 from __future__ import annotations
@@ -12,7 +17,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from drift import __version__
-from drift.errors import DriftError
+from drift.errors import DriftError, DriftWarning, NoReadableRewriteError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_DONE, EXIT_INTERRUPTED = 0, 1, 2, 130
+_EXIT_CODES = ("exit status: 0 done; 1 done, but some rewrites could not be read and were left out "
+               "(each named on stderr); 2 nothing could be done (bad base, no readable rewrite, bad "
+               "options); 130 interrupted")
 
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -29,17 +39,23 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     cache = parser.add_mutually_exclusive_group()
     cache.add_argument("--cache-dir", type=Path, help="where to keep embedding vectors between runs")
     cache.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
+    parser.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
+                        help="read inputs as plain text or as web pages (article text extracted); "
+                             "auto: .htm/.html files and text that starts like a page are pages, "
+                             "everything else (.txt included) is plain text (default: auto)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="drift", description="Find where rewrites moved the meaning "
-                                     "of a base article, sentence by sentence.")
+                                     "of a base article, sentence by sentence.", epilog=_EXIT_CODES)
     parser.add_argument("--version", action="version", version=f"drift {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     one = commands.add_parser("compare", help="compare a base article with its rewrites",
-                              description="Compare BASE with each REWRITE and write a drift report.")
+                              description="Compare BASE with each REWRITE and write a drift report. "
+                              "A REWRITE that cannot be read is named on stderr and left out; the "
+                              "others are analysed.", epilog=_EXIT_CODES)
     one.add_argument("base", type=Path, help="the base article (text or HTML file)")
     one.add_argument("rewrites", type=Path, nargs="+", metavar="REWRITE", help="rewritten versions")
     one.add_argument("--json", type=Path, metavar="FILE", help="write the drift-report/1 JSON here")
@@ -67,13 +83,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("default")
+            warnings.simplefilter("ignore", DriftWarning)  # printed from the report's notices
             return _run_compare(args) if args.command == "compare" else _run_batch(args)
+    except NoReadableRewriteError as e:
+        for failure in e.failures:
+            print(f"drift: error: {failure}", file=sys.stderr)
+        return EXIT_NOTHING_DONE
     except DriftError as e:
         print(f"drift: error: {e}", file=sys.stderr)
-        return 2
+        return EXIT_NOTHING_DONE
     except KeyboardInterrupt:
         print("drift: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
 
 
 def _cache_dir(args: argparse.Namespace) -> Path | bool:
@@ -85,7 +106,9 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     report = compare(args.base, *args.rewrites, model=args.model,
                      multilingual=True if args.multilingual else None, presplit=args.presplit,
-                     cache_dir=_cache_dir(args), nli_model=args.nli_model, progress=not args.quiet)
+                     cache_dir=_cache_dir(args), nli_model=args.nli_model, progress=not args.quiet,
+                     input_format=args.input_format)
+    print_notices(report)
     if args.json:
         report.to_json(args.json)
     if args.html:
@@ -96,7 +119,13 @@ def _run_compare(args: argparse.Namespace) -> int:
         report.shifts_frame().to_csv(args.shifts_csv, index=False)
     if not args.quiet:
         print(_summary_text(report))
-    return 0
+    return EXIT_SOME_FAILED if any(n.code == "unreadable" for n in report.notices) else EXIT_OK
+
+
+def print_notices(report, file=None) -> None:
+    """Print each of the report's notices as one line, ``drift: warning: <document>: <message>``."""
+    for notice in report.notices:
+        print(f"drift: warning: {notice.document or 'report'}: {notice.message}", file=file or sys.stderr)
 
 
 def _summary_text(report) -> str:
@@ -116,7 +145,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     summary = run_batch(args.source, args.out, model=args.model,
                         multilingual=True if args.multilingual else None, presplit=args.presplit,
                         cache_dir=_cache_dir(args), nli_model=args.nli_model, dask=args.dask,
-                        workers=args.workers, html=args.html, progress=not args.quiet)
+                        workers=args.workers, html=args.html, progress=not args.quiet,
+                        input_format=args.input_format)
     if not args.quiet:
         print(summary)
     return 0

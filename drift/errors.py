@@ -6,6 +6,8 @@ widget, a batch job) can catch one class and show one clear line instead of a tr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class DriftError(Exception):
     """Base class of every error drift raises about its input, models or reports."""
@@ -31,6 +33,21 @@ class BinaryInputError(InputError):
 
 class EncodingError(InputError):
     """The bytes are text in no encoding drift can decode with confidence."""
+
+
+class NoReadableRewriteError(InputError):
+    """Not one of several rewrites could be read; ``failures`` holds each rewrite's own error.
+
+    (With a single rewrite, its own error is raised instead.)"""
+
+    def __init__(self, failures: Sequence[InputError]):
+        self.failures = tuple(failures)
+        super().__init__(None, "no rewrite could be read: " + "; ".join(str(e) for e in self.failures))
+
+
+class DriftWarning(UserWarning):
+    """Something a reader must know about results drift still produced (e.g. a rewrite that could
+    not be read and was left out); the same sentence is a :class:`drift.report.Notice` in the report."""
 
 
 class ModelError(DriftError):

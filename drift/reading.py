@@ -1,23 +1,76 @@
-"""Reading articles: str, bytes or a path in, the text exactly as read out.
+"""Reading articles: str, bytes or a path in; the text as read, and everything done to it, out.
 
-Bytes are decoded by evidence, in this order: a byte-order mark (UTF-8, UTF-16, UTF-32), strict
-UTF-8, UTF-16 without a mark (NUL bytes in alternate positions), then cp1252 (latin-1 where cp1252
-leaves a byte undefined). Binary data (file signatures, NUL bytes, control characters) is refused.
-HTML is reduced to its article text with trafilatura; offsets then point into the extracted text.
+**Decoding** goes by evidence, strongest first, and never guesses silently:
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32);
+2. file signatures (PDF, PNG, ZIP, ...) and NUL bytes: refused as binary;
+3. UTF-16 without a mark (one half of the bytes nearly all below 0x20, or NULs in one half);
+4. UTF-8. A few bytes that are not UTF-8 inside a text that otherwise is (no more stray bytes
+   than valid multi-byte characters) are read as Windows-1252, the usual source of a pasted dash
+   or quote (``0x96`` → "–"), and recorded as a ``stray-byte`` repair;
+5. otherwise a legacy encoding, detected with charset-normalizer (a maintained detector that
+   measures how "messy" each decoding is) among the encodings the WHATWG Encoding Standard keeps
+   for web pages (:data:`LEGACY_ENCODINGS`). Decodings it finds equally clean are told apart by the
+   language they read as: py3langid's margin between the language most candidates read as and the
+   next language (a Spanish "España" read as Windows-1250 becomes "Espańa", which reads less like
+   Spanish); a tie left after that goes to the encoding used most on the web (the order of
+   :data:`LEGACY_ENCODINGS`). The choice is recorded as a ``decoded`` repair, and when the
+   evidence is weak (few bytes outside ASCII, or a tie) ``ReadText.doubts`` says so in a sentence.
+
+**Repairs** of the decoded text use ftfy (maintained, conservative): mojibake, i.e. UTF-8 that
+was once read as Windows-1252 or another single-byte encoding (``didnâ€™t`` → ``didn’t``), line
+by line; then C1 control characters U+0080–U+009F read as the Windows-1252 punctuation they
+stand for (U+0092 → ’), as browsers do. ftfy's other normalisations (quotes, ligatures, widths,
+NFC, line breaks, HTML entities) are off: the text stays as written. Each repair is recorded
+(:class:`drift.report.Repair`) and offsets index the text after repairs. A ``str`` gets the same
+repairs as decoded bytes.
+
+**Web pages and plain text are kept apart.** With ``input_format="auto"`` a ``.htm``/``.html``
+file is a page, and any other input is a page only when it starts like one (``<!doctype html`` or
+``<html``): a ``.txt`` file or a pasted string that quotes a few tags stays plain text. A page is
+reduced to its article text with trafilatura (tables included); each paragraph, list item and
+table row becomes its own line, list items without their bullets and table cells joined by
+``"; "``. ``input_format="text"`` or ``"html"`` overrides the guess.
 """
 
 from __future__ import annotations
 
 import codecs
+import difflib
 import os
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from drift.errors import BinaryInputError, EmptyDocumentError, EncodingError, InputError
+from drift.report import Repair
 
 #: Largest document drift reads by default, in characters (about 15,000 news sentences).
 MAX_CHARS = 10_000_000
+#: What an input is read as: guessed, plain text, or a web page.
+INPUT_FORMATS = ("auto", "text", "html")
+#: Legacy encodings considered when bytes are not UTF-8 or UTF-16: those of the WHATWG Encoding
+#: Standard (what browsers accept), as Python codec names, most used on the web first (W3Techs'
+#: survey of character encodings, 2024). Ties between equally good decodings go to the earlier.
+LEGACY_ENCODINGS = (
+    "cp1252", "cp1251", "shift_jis", "cp932", "gb18030", "gbk", "euc_kr", "cp949", "cp1250",
+    "iso8859_2", "euc_jp", "cp1254", "iso8859_9", "cp1256", "big5", "iso8859_15", "cp1257",
+    "koi8_r", "cp874", "cp1253", "iso8859_7", "cp1255", "iso8859_8", "iso8859_5", "koi8_u",
+    "cp1258", "iso2022_jp", "mac_roman", "mac_cyrillic", "cp866", "iso8859_13", "iso8859_4",
+    "iso8859_10", "iso8859_14", "iso8859_16", "iso8859_3", "iso8859_6",
+)
+#: Below this many bytes outside ASCII a legacy encoding is a guess on weak evidence.
+MIN_EVIDENCE_BYTES = 8
+#: Two decodings are equally clean when charset-normalizer's mess ratios differ by less than this
+#: (charset-normalizer's own tolerance when it ranks its matches).
+_MESS_TOLERANCE = 0.005
+#: Two decodings read equally well as a language when py3langid's margins (log-probability of
+#: that language minus the runner-up's) differ by less than this; measured on the encoded DEMETR
+#: sentences (benchmarks/encodings.py): 3-5 is best, 0 or 8 lose 3-10 of 539.
+_LANGUAGE_TOLERANCE = 5.0
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -29,40 +82,69 @@ _SIGNATURES = {
     b"\x7fELF": "an executable", b"MZ": "an executable", b"SQLite format 3": "an SQLite database",
     b"\xd0\xcf\x11\xe0": "an old Office document",
 }
-# Control characters that never occur in article text (tab, newline, CR and form feed do).
+# Control characters that never occur in article text (tab, newline, CR and form feed do). C1
+# characters that stand for Windows-1252 punctuation are repaired before this check.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_HTML_HINT = re.compile(r"<(!doctype html|html|head|body|article|div|p|span|br|script|meta)\b", re.I)
-_TAG = re.compile(r"<[a-zA-Z!/][^>]{0,2000}>")
+_PAGE_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)\b", re.I | re.S)
+_PAGE_SUFFIXES = (".htm", ".html", ".xhtml")
+_SEPARATORS = re.compile(r"[\s\u3001\u3002\u300c\u300d\u30fb\uff01\uff0c\uff0e\uff1f]")
+_STRAY = re.compile(r"[\udc80-\udcff]+")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes: the Python codec name used, the repairs made while decoding, and
+    ``doubt``, a sentence saying why the encoding is a guess on weak evidence (else ``None``)."""
+
+    text: str
+    encoding: str
+    repairs: tuple[Repair, ...] = ()
+    doubt: str | None = None
 
 
 @dataclass(frozen=True)
 class ReadText:
-    """A document's text as read, the id it gets by default, and how it was obtained."""
+    """A document's text as read, the id it gets by default, and how it was obtained.
+
+    ``source`` is ``"text"``, ``"file"`` or ``"bytes"``; ``input_format`` ``"text"`` or ``"html"``;
+    ``encoding`` the codec its bytes were decoded from (``None`` for a ``str``); ``repairs`` what
+    was changed (offsets index ``text``, after them); ``doubts`` sentences a reader must see (an
+    encoding guessed on weak evidence)."""
 
     id: str
     text: str
-    source: str  # "text", "file", "bytes" or "html"
+    source: str
+    input_format: str = "text"
+    encoding: str | None = None
+    repairs: tuple[Repair, ...] = ()
+    doubts: tuple[str, ...] = ()
 
 
 def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None,
               default_name: str | None = None, max_chars: int = MAX_CHARS,
-              extract_html: bool = True) -> ReadText:
+              input_format: str = "auto") -> ReadText:
     """Read one document, named ``name``, else its file's stem, else ``default_name``.
 
     A ``Path`` is read as a file; a ``str`` is a file path when it names an existing file and has
     no line break, otherwise it is the article text itself; ``bytes`` are decoded.
+    ``input_format`` is ``"auto"``, ``"text"`` or ``"html"`` (see the module's docs). Raises an
+    :class:`~drift.errors.InputError` subclass naming the document when it cannot be read.
 
     >>> read_text("Maduro said so.").text
     'Maduro said so.'
     """
+    if input_format not in INPUT_FORMATS:
+        raise ValueError(f"input_format must be one of {INPUT_FORMATS}, not {input_format!r}")
     label = name or default_name
-    kind = "text"
+    decoded: Decoded | None = None
+    suffix = ""
     if isinstance(source, (bytes, bytearray, memoryview)):
-        text = decode_bytes(bytes(source), name=label)
+        decoded = decode(bytes(source), name=label)
         kind = "bytes"
     elif isinstance(source, os.PathLike) or (isinstance(source, str) and _is_existing_path(source)):
         path = Path(source)
         label = name or path.stem
+        suffix = path.suffix.lower()
         try:
             if path.stat().st_size > 4 * max_chars:
                 raise InputError(label, f"{path.stat().st_size:,} bytes is larger than drift reads "
@@ -70,22 +152,33 @@ def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None
             data = path.read_bytes()
         except OSError as e:
             raise InputError(label, f"cannot read {path}: {e.strerror or e}") from None
-        text = decode_bytes(data, name=label)
+        decoded = decode(data, name=label, file_name=path.name)
         kind = "file"
     elif isinstance(source, str):
-        text = source
+        kind = "text"
     else:
         raise InputError(name, f"expected text, bytes or a path, got {type(source).__name__}")
-    if extract_html and looks_like_html(text):
-        text = extract_article(text, name=label)
-        kind = "html"
+
+    if decoded is None:
+        text, repairs = repair_text(source)  # type: ignore[arg-type]
+        encoding, doubts = None, ()
+    else:
+        text, repairs = decoded.text, decoded.repairs
+        encoding, doubts = decoded.encoding, (() if decoded.doubt is None else (decoded.doubt,))
     if len(text) > max_chars:
         raise InputError(label, f"{len(text):,} characters is more than max_chars={max_chars:,}")
+    fmt = input_format
+    if fmt == "auto":
+        fmt = "html" if suffix in _PAGE_SUFFIXES or starts_like_a_page(text) else "text"
+    if fmt == "html":
+        text, extracted = extract_article(text, name=label)
+        repairs += (extracted,)
     if not text.strip():
         raise EmptyDocumentError(label, "the document is empty (no text besides whitespace)")
-    if _CONTROL.search(text) and len(_CONTROL.findall(text)) > max(3, len(text) // 200):
+    if len(_CONTROL.findall(text)) > max(3, len(text) // 200):
         raise BinaryInputError(label, "the text is full of control characters: binary data, not an article")
-    return ReadText(id=label or "", text=text, source=kind)
+    return ReadText(id=label or "", text=text, source=kind, input_format=fmt, encoding=encoding,
+                    repairs=repairs, doubts=doubts)
 
 
 def _is_existing_path(s: str) -> bool:
@@ -97,70 +190,333 @@ def _is_existing_path(s: str) -> bool:
         return False
 
 
+# -- decoding -------------------------------------------------------------------------------------
+
 def decode_bytes(data: bytes, *, name: str | None = None) -> str:
-    """Decode an article's bytes, or raise a :class:`BinaryInputError` / :class:`EncodingError`."""
+    """The text of an article's bytes (see :func:`decode`, which also says what was done)."""
+    return decode(data, name=name).text
+
+
+def decode(data: bytes, *, name: str | None = None, file_name: str | None = None) -> Decoded:
+    """Decode an article's bytes by evidence (see the module's docs) and repair the text.
+
+    ``name`` is the document's id for errors, ``file_name`` the name doubts quote. Raises
+    :class:`BinaryInputError` for binary data and :class:`EncodingError` for bytes that are text
+    in no encoding drift recognises."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                text = data.decode(codec)
             except UnicodeDecodeError as e:
                 raise EncodingError(name, f"starts with a {codec} byte-order mark but is not {codec}: "
                                           f"{e.reason} at byte {e.start}") from None
+            return _repaired(text, codecs.lookup(codec).name)
     for signature, what in _SIGNATURES.items():
         if data.startswith(signature):
             raise BinaryInputError(name, f"this is {what}, not text")
     # UTF-16 without a mark first: its ASCII range is also valid (NUL-ridden) UTF-8.
-    if _looks_like_utf16(data):
-        codec = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if "\x00" in text:
-            raise BinaryInputError(name, "the bytes contain NUL characters: binary data, not text")
-        return text
+    codec = _utf16_without_mark(data)
+    if codec is not None:
+        return _repaired(data.decode(codec), codec)
     if b"\x00" in data:
         raise BinaryInputError(name, "the bytes contain NUL characters: binary data, not text")
-    undefined_in_cp1252 = any(b in data for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
-    text = data.decode("latin-1" if undefined_in_cp1252 else "cp1252")
-    if len(_CONTROL.findall(text)) > max(3, len(text) // 200):
-        raise EncodingError(name, "the bytes are neither UTF-8, UTF-16 nor cp1252/latin-1 text")
-    return text
+    utf8 = _utf8_with_stray_bytes(data)
+    if utf8 is not None:
+        text, stray = utf8
+        decoded = _repaired(text, "utf-8")
+        return Decoded(decoded.text, "utf-8", stray + decoded.repairs)
+    return _legacy(data, name=name, file_name=file_name)
 
 
-def _looks_like_utf16(data: bytes) -> bool:
+def _repaired(text: str, encoding: str, repairs: tuple[Repair, ...] = (), doubt: str | None = None
+              ) -> Decoded:
+    fixed, more = repair_text(text)
+    return Decoded(fixed, encoding, repairs + more, doubt)
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, tuple[Repair, ...]] | None:
+    """UTF-8 text, with bytes that are not UTF-8 read as Windows-1252 when they are no more than the
+    valid multi-byte characters around them (else the bytes are a legacy encoding: ``None``)."""
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="surrogateescape")
+    runs = _STRAY.findall(text)
+    stray = sum(map(len, runs))
+    valid = sum(1 for c in text if c >= "\x80" and not "\udc80" <= c <= "\udcff")
+    if valid == 0 or stray > valid:
+        return None
+    read: list[str] = []
+
+    def as_cp1252(match: re.Match[str]) -> str:
+        raw = match.group().encode("utf-8", errors="surrogateescape")
+        out = raw.decode("cp1252", errors="replace")
+        read.append(f"{raw.hex(' ')} → {out!r}")
+        return out
+
+    text = _STRAY.sub(as_cp1252, text)
+    shown = ", ".join(read[:5]) + (" …" if len(read) > 5 else "")
+    return text, (Repair("stray-byte", f"{stray} byte{'s' if stray > 1 else ''} not valid in UTF-8 "
+                                       f"read as Windows-1252 ({shown}); the rest is UTF-8", stray),)
+
+
+def _utf16_without_mark(data: bytes, *, strict: bool = True) -> str | None:
+    """The UTF-16 codec of BOM-less bytes, or None. UTF-16 shows as the high bytes of the code
+    units (one half of the bytes) nearly all below 0x20, i.e. characters of the alphabetic scripts
+    (0x00 for ASCII, 0x04 for Cyrillic, 0x09 for Devanagari), while the other half varies; or as NUL
+    bytes in one half only. The text must decode with no control or unassigned characters. With
+    ``strict=False`` (the last resort, when no legacy encoding fits) clean decoding is enough:
+    Chinese or Japanese without a single ASCII character."""
     if len(data) < 4 or len(data) % 2:
-        return False
-    zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) <= max(2, 0.05 * half)
+        return None
+    even, odd = data[0::2], data[1::2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        alphabetic = sum(b < 0x20 for b in high) >= 0.75 * len(high) and _top_share(low) < 0.5
+        nuls = high.count(0) >= max(1, 0.02 * len(high)) and low.count(0) <= 0.05 * len(low)
+        if strict and not (alphabetic or nuls):
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        odd_chars = sum(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\t\n\r\f"
+                        for c in text)
+        if odd_chars <= (0.01 * len(text) if strict else 0):
+            return codec
+    return None
 
 
-def looks_like_html(text: str) -> bool:
-    """True for web pages and HTML fragments (many tags), false for articles that mention a tag."""
-    head = text[:5000]
-    if re.match(r"\s*<(!doctype html|html)\b", head, re.I):
-        return True
-    if not _HTML_HINT.search(head):
-        return False
-    tags = _TAG.findall(text[:200_000])
-    return len(tags) >= 5 and sum(map(len, tags)) > 0.1 * min(len(text), 200_000)
+def _top_share(half: bytes) -> float:
+    """The share of the two most common byte values in ``half``."""
+    return sum(n for _, n in Counter(half).most_common(2)) / len(half)
 
 
-def extract_article(html: str, *, name: str | None = None) -> str:
-    """The main text of a web page, paragraphs on their own lines (trafilatura)."""
+def _legacy(data: bytes, *, name: str | None, file_name: str | None) -> Decoded:
+    """Bytes in a legacy encoding: charset-normalizer's cleanest decodings, told apart by language,
+    then by how common the encoding is."""
+    from charset_normalizer import from_bytes
+
+    matches = [m for m in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)) if _reads_as_prose(str(m))]
+    if not matches:
+        codec = _utf16_without_mark(data, strict=False)
+        if codec is not None and _reads_as_prose(data.decode(codec)):
+            doubt = (f"{_where(name, file_name)} has no byte-order mark and no legacy encoding fits; "
+                     f"read as {codec} on weak evidence: check its text, or save it as UTF-8")
+            return _repaired(data.decode(codec), codec, (Repair("decoded", f"read as {codec} without a "
+                                                               "byte-order mark, on weak evidence"),), doubt)
+        raise EncodingError(name, "the bytes are neither UTF-8, UTF-16 nor text in a legacy encoding "
+                                  "(charset-normalizer finds no decoding that reads as text)")
+    cleanest = min(m.chaos for m in matches)
+    by_text: dict[str, str] = {}  # each distinct decoding -> its most used encoding, in that order
+    for m in sorted((m for m in matches if m.chaos < cleanest + _MESS_TOLERANCE),
+                    key=lambda m: _prior(m.could_be_from_charset)):
+        by_text.setdefault(str(m), min(m.could_be_from_charset, key=lambda n: _prior([n])))
+    texts = list(by_text)
+    chosen, rivals = 0, []
+    if len(texts) > 1:
+        margins, split = _language_margins(texts)
+        best = max(margins)
+        chosen = next(k for k, margin in enumerate(margins) if margin > best - _LANGUAGE_TOLERANCE)
+        # doubtful when the language vote was split, or a rarer encoding read more like the language
+        if split or margins[chosen] < best:
+            rivals = [k for k, margin in enumerate(margins)
+                      if k != chosen and margin > best - _LANGUAGE_TOLERANCE] or [
+                      k for k in range(len(texts)) if k != chosen]
+    text = texts[chosen]
+    encoding = codecs.lookup(by_text[text]).name
+    non_ascii = sum(b >= 0x80 for b in data)
+    reasons = []
+    if non_ascii < MIN_EVIDENCE_BYTES:
+        reasons.append(f"only {non_ascii} byte{'s' if non_ascii != 1 else ''} outside ASCII")
+    if rivals:
+        others = [codecs.lookup(by_text[texts[k]]).name for k in rivals[:3]]
+        reasons.append(f"{', '.join(others)} read{'s' if len(others) == 1 else ''} almost as well")
+    doubt = None
+    if reasons:
+        doubt = (f"{_where(name, file_name)} is not UTF-8; read as {encoding} on weak evidence "
+                 f"({'; '.join(reasons)}): check its text, or save it as UTF-8")
+    decided = Repair("decoded", f"not UTF-8: read as {encoding}, detected by charset-normalizer"
+                                + (" on weak evidence" if doubt else ""), 1)
+    return _repaired(text, encoding, (decided,), doubt)
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a decoding has the separators of prose: whitespace, or CJK punctuation, at least once
+    in every 60 characters on average (garbage decoded from the wrong bytes runs on without them)."""
+    return len(text) < 60 or 60 * len(_SEPARATORS.findall(text)) >= len(text)
+
+
+def _where(name: str | None, file_name: str | None) -> str:
+    return file_name or (f"document {name!r}" if name else "the document")
+
+
+def _prior(names: list[str]) -> int:
+    ranks = [LEGACY_ENCODINGS.index(n) for n in names if n in LEGACY_ENCODINGS]
+    return min(ranks, default=len(LEGACY_ENCODINGS))
+
+
+def _language_margins(texts: list[str]) -> tuple[list[float], bool]:
+    """For each decoding, how clearly it reads as the language most decodings read as: py3langid's
+    score of that language minus the best other language's. Also whether the vote was split."""
+    ranked = [dict(_raw_identifier().rank(_sample(t))) for t in texts]
+    votes = Counter(max(r, key=r.__getitem__) for r in ranked).most_common(2)
+    language = votes[0][0]
+    split = len(votes) > 1 and votes[1][1] == votes[0][1]
+    margins = [r[language] - max(v for k, v in r.items() if k != language) for r in ranked]
+    return margins, split
+
+
+def _sample(text: str, limit: int = 20_000) -> str:
+    """The lines that hold non-ASCII characters (where decodings differ), up to ``limit``."""
+    if len(text) <= limit:
+        return text
+    lines = [line for line in text.splitlines() if not line.isascii()]
+    return "\n".join(lines)[:limit] or text[:limit]
+
+
+@lru_cache(maxsize=1)
+def _raw_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+
+
+# -- repairs ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,
+                           restore_byte_a0=True, replace_lossy_sequences=True,
+                           decode_inconsistent_utf8=True, fix_c1_controls=False,
+                           fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False,
+                           fix_line_breaks=False, fix_surrogates=True, remove_control_chars=False,
+                           normalization=None, explain=True)
+
+
+def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:
+    """``text`` with mojibake and C1 control characters repaired (ftfy), and what was repaired.
+
+    >>> repair_text("The mayor didnâ€™t sign.")[0]
+    'The mayor didn’t sign.'
+    """
+    if text.isascii():
+        return text, ()
+    from ftfy import fix_and_explain
+    from ftfy.fixes import fix_c1_controls
+
+    config = _ftfy_config()
+    out: list[str] = []
+    places: Counter[str] = Counter()
+    how: set[str] = set()
+    for line in text.splitlines(keepends=True):
+        if not line.isascii():
+            fixed, steps = fix_and_explain(line, config)
+            if fixed != line:
+                plan = [f"{step.action} {step.parameter}" for step in steps or ()
+                        if step.action in ("encode", "decode", "apply")]
+                if plan in _C1_PLANS:  # only C1 characters re-read: what fix_c1_controls does
+                    places["c1-controls"] += len(_C1_PUNCTUATION.findall(line))
+                else:
+                    places["mojibake"] += _changed_places(line, fixed)
+                    how.update(plan)
+                line = fixed
+            if _C1_PUNCTUATION.search(line):
+                places["c1-controls"] += len(_C1_PUNCTUATION.findall(line))
+                line = fix_c1_controls(line)
+        out.append(line)
+    repairs = []
+    if places["mojibake"]:
+        repairs.append(Repair("mojibake", "text once decoded with the wrong encoding re-read as it was "
+                                          f"written (ftfy: {', '.join(sorted(how))})", places["mojibake"]))
+    if places["c1-controls"]:
+        n = places["c1-controls"]
+        repairs.append(Repair("c1-controls", f"{n} C1 control character{'s' if n > 1 else ''} "
+                                             "(U+0080–U+009F) read as the Windows-1252 punctuation "
+                                             "they stand for (ftfy)", n))
+    return "".join(out), tuple(repairs)
+
+
+# The C1 characters Windows-1252 gives a meaning (0x81, 0x8D, 0x8F, 0x90 and 0x9D it leaves undefined).
+_C1_PUNCTUATION = re.compile(r"[\x80\x82-\x8c\x8e\x91-\x9c\x9e\x9f]")
+# ftfy's plans that only read C1 characters as Windows-1252, as fix_c1_controls does.
+_C1_PLANS = [["encode latin-1", "decode windows-1252"], ["encode latin-1", "decode sloppy-windows-1252"]]
+
+
+def _changed_places(before: str, after: str) -> int:
+    ops = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    return sum(tag != "equal" for tag, *_ in ops)
+
+
+# -- web pages -------------------------------------------------------------------------------------
+
+def starts_like_a_page(text: str) -> bool:
+    """True when the text starts as a web page does (``<!doctype html>`` or ``<html>``).
+
+    >>> starts_like_a_page("The site used a <script> tag to track readers.")
+    False
+    """
+    return bool(_PAGE_START.match(text[:5000]))
+
+
+_BLOCKS = frozenset({"p", "head", "item", "quote", "code", "row", "list", "table", "div", "main",
+                     "doc", "body", "graphic", "ab"})
+
+
+def extract_article(html: str, *, name: str | None = None) -> tuple[str, Repair]:
+    """The main text of a web page (trafilatura, tables included), and the repair that records it.
+
+    Each paragraph, heading, list item and table row is one line; list items carry no bullet and
+    a row's cells are joined by ``"; "``. Raises :class:`EmptyDocumentError` when the page holds
+    no article text."""
     try:
         import trafilatura
+        from lxml import etree
     except ImportError:
         raise InputError(name, "this is HTML; install trafilatura (pip install 'drift[html]') "
                                "to extract its article text") from None
-    text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                               favor_recall=True, deduplicate=False)
-    if not text or not text.strip():
+    xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=True,
+                              favor_recall=True, deduplicate=False)
+    lines: list[str] = []
+    kept: Counter[str] = Counter()
+    if xml:
+        root = etree.fromstring(xml.encode("utf-8"))
+        main = root.find("main")
+        _block_lines(main if main is not None else root, lines, kept)
+    text = "\n".join(lines)
+    if not text.strip():
         raise EmptyDocumentError(name, "this is HTML but no article text could be extracted from it")
-    return text
+    parts = [f"{n} {what}{'s' if n > 1 else ''}" for what, n in (("list", kept["list"]),
+                                                                 ("table", kept["table"])) if n]
+    detail = ("article text extracted from the web page with trafilatura, one paragraph, list item "
+              "or table row per line" + (f" ({', '.join(parts)} kept)" if parts else ""))
+    return text, Repair("html-extracted", detail, len(lines))
+
+
+def _block_lines(element, lines: list[str], kept: Counter[str]) -> None:
+    """Append the lines of ``element``'s blocks: its own inline text, then its nested blocks."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in ("list", "table"):
+        kept[tag] += 1
+    if tag == "row":
+        cells = [" ".join("".join(c.itertext()).split()) for c in element if c.tag == "cell"]
+        line = "; ".join(c for c in cells if c)
+        if line:
+            lines.append(line)
+        return
+    inline = [element.text or ""]
+    nested = []
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in _BLOCKS:
+            nested.append(child)
+            continue
+        inline.append("\n" if child.tag == "lb" else "".join(child.itertext()))
+        inline.append(child.tail or "")
+    own = "\n".join(" ".join(part.split()) for part in "".join(inline).split("\n"))
+    lines.extend(line for line in own.split("\n") if line.strip())
+    for child in nested:
+        _block_lines(child, lines, kept)
+        if child.tail and child.tail.strip():
+            lines.append(" ".join(child.tail.split()))

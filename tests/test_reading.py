@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drift.errors import BinaryInputError, EmptyDocumentError, EncodingError, InputError
-from drift.reading import decode_bytes, looks_like_html, read_text
+from drift.reading import decode, decode_bytes, read_text, starts_like_a_page
 
 QUOTE = "Maduro said his country wanted peace, but only a peace “with sovereignty, equality and freedom”."
 
@@ -32,8 +32,10 @@ def test_cp1252_bytes_keep_their_curly_quotes_and_accents():
     assert decode_bytes(text.encode("cp1252")) == text
 
 
-def test_latin1_bytes_undefined_in_cp1252_still_decode():
-    assert decode_bytes(b"Caf\xe9 \x81") == "Café \x81"
+def test_two_legacy_bytes_decode_with_a_doubt_that_names_the_file():
+    decoded = decode(b"Caf\xe9 \x81", name="menu", file_name="menu.txt")
+    assert decoded.doubt is not None and decoded.doubt.startswith("menu.txt is not UTF-8")
+    assert "weak evidence" in decoded.doubt and decoded.repairs[0].kind == "decoded"
 
 
 @pytest.mark.parametrize("data, what", [
@@ -83,10 +85,10 @@ def test_html_pages_are_reduced_to_their_article_text():
             "</p></article><footer>Copyright 2025 Example News. All rights reserved.</footer>"
             "</body></html>")
     read = read_text(page)
-    assert read.source == "html"
+    assert read.input_format == "html" and read.repairs[-1].kind == "html-extracted"
     assert "15,000 troops" in read.text and "“with sovereignty" in read.text
     assert "tracking" not in read.text and "<p>" not in read.text and "color:red" not in read.text
 
 
 def test_an_article_that_mentions_a_tag_is_not_html():
-    assert not looks_like_html("The site used a <script> tag to track readers, the report said.")
+    assert not starts_like_a_page("The site used a <script> tag to track readers, the report said.")
