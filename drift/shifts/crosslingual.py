@@ -41,7 +41,7 @@ import re
 import unicodedata
 
 from drift.report import Shift
-from drift.shifts.negators import NEGATORS, PRIVATIVES, marks
+from drift.shifts.negators import NEGATORS, PRIVATIVES, WEAK_NEGATORS, marks
 from drift.shifts.numerals import primary
 from drift.shifts.registry import LinkContext, register
 from drift.shifts.text import Side, quote
@@ -170,12 +170,32 @@ def names(side: Side, language: str) -> list[tuple[int, int, list[str]]]:
                 and _fold(words[j + 1][2]) not in _NOT_NAMES:
             j += 1
         run = [words[x][2] for x in range(k, j + 1)]
-        if language == "de" and len(run) == 1 and first:
-            k = j + 1
+        if language == "de":
+            # every German noun is capitalised: a name is a run of two or more capitalised words
+            # (the sentence's first word left out), or a place CLDR names
+            if first:
+                run, start = run[1:], words[k + 1][0] if len(run) > 1 else start
+            if len(run) < 2 and not (run and _exonym_of(run[0], exonyms("de"))):
+                k = j + 1
+                continue
+        if language == "en" and all(_common_english(w) for w in run):
+            k = j + 1  # "Ministry of Economy", "Children's Hospital": capitalised common words
             continue
         out.append((start, words[j][1], run))
         k = j + 1
     return out
+
+
+def _common_english(word: str) -> bool:
+    """An English dictionary word (Open English WordNet lemma, or its plural or possessive)."""
+    from drift.lexicon import lexicon
+
+    lex = lexicon("en")
+    if lex is None:
+        return False
+    w = re.sub(r"['’]s$", "", word).lower()
+    lemmas = lex.lemmas(w)
+    return w in lemmas or (w.endswith("s") and bool(lemmas))
 
 
 def carried(name_words: list[str], language: str, other: Side, other_language: str) -> bool:
@@ -185,11 +205,12 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
     mine = exonyms(language) if language != "en" else {}
     theirs = exonyms(other_language) if other_language != "en" else {}
     english_other = {e for w in other_words if (e := _exonym_of(w, theirs))}
+    ascii_text = " ".join(ascii_other)
     for w in name_words:
         a = _ascii(w)
         if len(a) < 2:
             continue
-        if any(_similar(a, o) for o in ascii_other):
+        if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", ascii_text) or any(_similar(a, o) for o in ascii_other):
             return True
         english = _exonym_of(w, mine) if mine else _fold(w)
         if english and (any(_similar(english_word, o) for english_word in english.split()
@@ -273,6 +294,21 @@ def _marks(side: Side, language: str) -> list[tuple[int, int]]:
     return out
 
 
+#: English verbs whose complement did not happen (negative implicatives: Karttunen 1971, "Implicative
+#: verbs", Language 47): "failed to pay" carries "nicht beglichen".
+_NEGATIVE_IMPLICATIVES = re.compile(r"^(?:fail|refus|neglect|avoid|lack|prevent|prohibit|forbid|forbad|"
+                                    r"ban|den[iy]|decline|stop|cease|miss|omit)")
+
+
+def _lexical_negation(word: str) -> bool:
+    """An English word that negates by itself: a negative implicative verb, or un-/in-/im-/dis-/non-
+    before a dictionary word ("unfriendly", "unable", "impossible")."""
+    if _NEGATIVE_IMPLICATIVES.match(word):
+        return True
+    m = re.match(r"(?:un|in|im|il|ir|dis|non)-?(\w{4,})$", word)
+    return bool(m) and _common_english(m.group(1))
+
+
 def detect_negation(ctx: LinkContext) -> list[Shift]:
     """A clause negated on one side only (severity 3), spans on the negator and, where a cognate
     shows it, on the other side's verb."""
@@ -285,6 +321,8 @@ def detect_negation(ctx: LinkContext) -> list[Shift]:
     b_marks, r_marks = _marks(base, bl), _marks(rewrite, rl)
     if bool(b_marks) == bool(r_marks):
         return []
+    if r_marks and any(_fold(w) in WEAK_NEGATORS.get(bl, ()) for _, _, w, _ in _words(base)):
+        return []  # "wenig", "kaum": the base already says little or hardly
     if r_marks:
         span = _negation_span(rewrite, r_marks[0])
         words = rewrite.doc.text[span[0]:span[1]].split()
@@ -293,7 +331,7 @@ def detect_negation(ctx: LinkContext) -> list[Shift]:
                       f"the rewrite negates {quote(rewrite.doc.text[span[0]:span[1]])}; the base does not")]
     # negated in the base only: a privative or a lexical negation in the rewrite may carry it
     r_words = {_fold(w) for _, _, w, _ in _words(rewrite)}
-    if r_words & PRIVATIVES.get(rl, frozenset()):
+    if r_words & PRIVATIVES.get(rl, frozenset()) or (rl == "en" and any(_lexical_negation(w) for w in r_words)):
         return []
     span = b_marks[0]
     return [Shift("negation", 3, span, None,

@@ -104,6 +104,15 @@ PRIVATIVES: dict[str, frozenset[str]] = {
     "it": _w("senza"), "pt": _w("sem"), "pl": _w("bez"), "cs": _w("bez"), "ru": _w("без"),
 }
 
+#: Minimisers ("hardly", "little"): not a clause negation, but a translation may render them as one.
+#: Sources: the grammars above, chapters on negation (approximate negators).
+WEAK_NEGATORS: dict[str, frozenset[str]] = {
+    "en": _w("hardly barely scarcely seldom rarely little few"), "de": _w("kaum wenig wenige selten"),
+    "nl": _w("nauwelijks weinig zelden"), "fr": _w("peu guère rarement"), "es": _w("apenas poco pocos poca"),
+    "it": _w("appena poco pochi raramente"), "pt": _w("mal pouco poucos raramente"),
+    "pl": _w("ledwo mało rzadko"), "cs": _w("sotva málo zřídka"), "ru": _w("едва мало редко почти"),
+}
+
 _WORD = re.compile(r"[^\W\d_][\w\u0900-\u097f'’-]*")
 # French "ne … que" is "only", not a negation.
 _FRENCH_RESTRICTIVE = re.compile(r"\b(?:ne|n['’])\s*(?:\w+\s+){0,3}?que?\b", re.IGNORECASE)
