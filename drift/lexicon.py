@@ -112,6 +112,11 @@ PRONOUN_GENDER: dict[str, tuple[str, str]] = {
 }
 
 
+#: English negative prefixes (Quirk et al. 1985, Appendix I.21: un-, in- and its assimilated
+#: forms, dis-, non-): a word so prefixed to a synonym of another is its opposite.
+NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non-", "non")
+
+
 class _Synset(NamedTuple):
     pos: str
     members: tuple[str, ...]
@@ -257,11 +262,22 @@ class EnglishWordNet:
             self.lemmas(a, pos) & self.lemmas(b, pos))
 
     def are_antonyms(self, a: str, b: str, pos: str | None = None) -> bool:
-        """Whether a lemma of ``b`` is among :meth:`antonyms` of ``a`` or the other way round."""
+        """Whether a lemma of ``b`` is among :meth:`antonyms` of ``a`` or the other way round, or
+        one is the other (or its synonym) with a negative prefix (:data:`NEGATIVE_PREFIXES`)."""
         lb = self.lemmas(b, pos) or {b}
-        if self.antonyms(a, pos) & lb:
+        if self.antonyms(a, pos) & lb or self.antonyms(b, pos) & (self.lemmas(a, pos) or {a}):
             return True
-        return bool(self.antonyms(b, pos) & (self.lemmas(a, pos) or {a}))
+        return self._negates(a, b, pos) or self._negates(b, a, pos)
+
+    def _negates(self, word: str, other: str, pos: str | None) -> bool:
+        """``other`` is ``word`` (or a synonym of it) with a negative prefix: *selected*/*unchosen*."""
+        low = other.lower()
+        for prefix in NEGATIVE_PREFIXES:
+            rest = low[len(prefix):]
+            if low.startswith(prefix) and len(rest) >= 3 and \
+                    (self.lemmas(rest, pos) or {rest}) & (self.lemmas(word, pos) | self.synonyms(word, pos)):
+                return True
+        return False
 
     def is_vaguer(self, general: str, specific: str, pos: str | None = None) -> bool:
         """Whether ``general`` is a hypernym (≤ 3 levels) of ``specific``: *vehicle* of *car*."""

@@ -1,0 +1,147 @@
+"""Aligned words inside a link (drift/wordalign.py) on real sentences: the example corpus and the
+DEMETR development items (../shared/benchmarks/demetr-dev)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SHARED
+
+from drift.diffing import word_diff
+from drift.pipeline import read_document
+from drift.report import Document, Sentence
+from drift.shifts.text import Side
+from drift.vocabulary import WORD_RELATIONS
+from drift.wordalign import align_words, changed_pairs, word_alignment
+
+DEMETR = SHARED / "benchmarks" / "demetr-dev"
+
+
+def one_sentence(text: str, role: str, language: str | None = "en") -> Side:
+    doc = Document(id=role, role=role, text=text, sentences=(Sentence(0, len(text)),), language=language)
+    return Side(doc, (0,))
+
+
+def demetr(name: str) -> list[dict]:
+    path = DEMETR / f"{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is not there")
+    return [item for line in path.read_text(encoding="utf-8").splitlines()
+            if (item := json.loads(line))["pert_check"]]
+
+
+def link(base_text: str, rewrite_text: str, language: str | None = "en") -> tuple[Side, Side, list]:
+    base, rewrite = one_sentence(base_text, "base", language), one_sentence(rewrite_text, "rewrite", language)
+    return base, rewrite, word_diff(base.text, rewrite.text)
+
+
+def seed_sentence(seeds, doc_id: str, needle: str) -> Side:
+    doc = read_document(seeds[doc_id], role="base", language="en")
+    [i] = [i for i in range(len(doc.sentences)) if needle in doc.sentence_text(i)]
+    return Side(doc, (i,))
+
+
+def assert_spans_exact(base: Side, rewrite: Side, pairs) -> None:
+    """Every word of each side lies in exactly one pair's span, and spans start and end on words."""
+    for side, spans in ((base, [p.base_span for p in pairs]), (rewrite, [p.rewrite_span for p in pairs])):
+        spans = [s for s in spans if s is not None]
+        starts = {t.start for t in side.tokens}
+        ends = {t.end for t in side.tokens}
+        assert all(s in starts and e in ends and s < e for s, e in spans)
+        for t in side.tokens:
+            if t.is_word:
+                assert sum(s <= t.start and t.end <= e for s, e in spans) == 1, t
+
+
+def test_antonym_swaps_in_demetr_come_out_as_antonyms():
+    items = demetr("critical_id7_antonym")
+    found = 0
+    for item in items:
+        base, rewrite, diff = link(item["mt_sent"], item["pert_sent"])
+        pairs = align_words(base, rewrite, diff)
+        assert_spans_exact(base, rewrite, pairs)
+        found += any(rel == "antonym" for _, _, rel in changed_pairs(base, rewrite, diff))
+    assert found / len(items) >= 0.5, f"{found}/{len(items)}"
+
+
+def test_faithful_translations_rarely_read_as_antonyms():
+    items = demetr("critical_id7_antonym")
+    flagged = 0
+    for item in items:
+        base, rewrite, diff = link(item["mt_sent"], item["eng_sent"])
+        pairs = align_words(base, rewrite, diff)
+        assert_spans_exact(base, rewrite, pairs)
+        flagged += any(rel == "antonym" for _, _, rel in changed_pairs(base, rewrite, diff))
+    assert flagged / len(items) <= 0.03, f"{flagged}/{len(items)}"
+
+
+def test_a_synonym_swap_reads_as_equivalent(seeds):
+    base = seed_sentence(seeds, "002", "We have endured 22 weeks")
+    text = base.text.replace("endured", "suffered")
+    rewrite = one_sentence(text, "rewrite")
+    changed = changed_pairs(base, rewrite, word_diff(base.text, rewrite.text))
+    assert [(b.text, r.text, rel) for b, r, rel in changed] == [("endured", "suffered", "synonym")]
+
+
+def test_words_of_the_example_corpus_pair_by_meaning(seeds):
+    base = seed_sentence(seeds, "002", "strikes on alleged drug boats")
+    rewrite = seed_sentence(seeds, "001", "attacks against Venezuelan vessels")
+    pairs = align_words(base, rewrite, word_diff(base.text, rewrite.text))
+    assert_spans_exact(base, rewrite, pairs)
+    rel = {(base.doc.text[slice(*p.base_span)], rewrite.doc.text[slice(*p.rewrite_span)]): p.relation
+           for p in pairs if p.base_span and p.rewrite_span}
+    assert rel[("boats", "vessels")] == "vaguer"
+    assert rel[("strikes", "attacks")] == "vaguer"
+    assert all(p.relation in WORD_RELATIONS for p in pairs)
+
+
+def test_added_words_have_no_counterpart():
+    items = demetr("critical_id6_addition")
+    for item in items[:40]:
+        base, rewrite, diff = link(item["mt_sent"], item["pert_sent"])
+        inserted = "".join(t for op, t in diff if op == 1)
+        if all(op != -1 for op, _ in diff) and inserted.strip():
+            pairs = align_words(base, rewrite, diff)
+            assert_spans_exact(base, rewrite, pairs)
+            lone = [p for p in pairs if p.base_span is None]
+            assert lone and all(p.rewrite_span is not None for p in lone)
+            added = "".join(rewrite.doc.text[s:e] for s, e in (p.rewrite_span for p in lone))
+            assert all(w in added for w in inserted.split() if w.isalpha())
+
+
+def test_kept_text_is_one_same_pair_per_run():
+    base, rewrite, diff = link("Cyanuric acid and melamine were both found in urine samples.",
+                               "Cyanuric acid and melamine were both found in blood samples.")
+    pairs = align_words(base, rewrite, diff)
+    assert [p.relation for p in pairs] == ["same", "changed", "same"]
+    assert base.doc.text[slice(*pairs[0].base_span)] == "Cyanuric acid and melamine were both found in"
+
+
+def test_a_word_pairs_with_a_two_word_entry():
+    base, rewrite, diff = link("pets who died after eating contaminated pet food.",
+                               "pets who were born after eating contaminated pet food.")
+    [changed] = [p for p in align_words(base, rewrite, diff) if p.relation != "same"]
+    assert changed.relation == "antonym"
+    assert rewrite.doc.text[slice(*changed.rewrite_span)] == "were born"
+
+
+def test_without_a_lexicon_words_still_pair_by_form_and_place():
+    base, rewrite, diff = link("Die Regierung hat die Steuern erhöht.",
+                               "Die Regierung hat die Steuern gesenkt.", language="de")
+    assert [(b.text, r.text, rel) for b, r, rel in changed_pairs(base, rewrite, diff)] == [
+        ("erhöht", "gesenkt", "changed")]
+
+
+def test_characters_pair_in_a_script_without_spaces():
+    item = demetr("critical_id7_antonym")[0]
+    src = item["src_sent"]
+    assert item["lang_tag"] == "chinese_simple"
+    k = next(i for i, c in enumerate(src) if "\u4e00" <= c <= "\u9fff")
+    changed_text = src[:k] + ("大" if src[k] != "大" else "小") + src[k + 1:]
+    base, rewrite, diff = link(src, changed_text, language="zh")
+    pairs = word_alignment(base, rewrite, diff)
+    changed = [(base.tokens[p.base].text, rewrite.tokens[p.rewrite].text)
+               for p in pairs if p.relation != "same"]
+    assert changed == [(src[k], changed_text[k])]
+    assert_spans_exact(base, rewrite, align_words(base, rewrite, diff))
