@@ -1,0 +1,111 @@
+"""The English lexicon (drift/lexicon.py) and its data (drift/data/lexicon/, built by
+scripts/build_lexicon.py from Open English WordNet)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from drift.lexicon import EnglishWordNet, Lexicon, lexicon, register_lexicon
+
+DATA = REPO / "drift" / "data" / "lexicon"
+
+
+def build_script():
+    spec = importlib.util.spec_from_file_location("build_lexicon", REPO / "scripts" / "build_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def en() -> Lexicon:
+    lex = lexicon("en")
+    assert lex is not None
+    return lex
+
+
+@pytest.mark.slow
+def test_shipped_data_is_what_the_script_builds_at_the_pinned_commit(tmp_path):
+    script = build_script()
+    git_dir = os.environ.get("DRIFT_WORDNET_GIT", script.GIT_DIR)
+    if not Path(git_dir).exists():
+        pytest.skip(f"no english-wordnet git directory at {git_dir} (set DRIFT_WORDNET_GIT)")
+    if subprocess.run(["git", "--git-dir", git_dir, "cat-file", "-e", f"{script.COMMIT}^{{commit}}"],
+                      capture_output=True).returncode:
+        pytest.skip(f"{git_dir} does not hold the pinned commit {script.COMMIT}")
+    script.main(["--git", git_dir, "--out", str(tmp_path)])
+    built = json.loads(gzip.decompress((tmp_path / script.DATA_FILE).read_bytes()))
+    shipped = json.loads(gzip.decompress((DATA / script.DATA_FILE).read_bytes()))
+    assert built == shipped
+    assert (tmp_path / "ATTRIBUTION").read_text() == (DATA / "ATTRIBUTION").read_text()
+
+
+def test_attribution_names_source_licence_and_commit():
+    text = (DATA / "ATTRIBUTION").read_text(encoding="utf-8")
+    script = build_script()
+    assert "Open English WordNet" in text and "CC BY 4.0" in text and script.COMMIT in text
+    data = json.loads(gzip.decompress((DATA / script.DATA_FILE).read_bytes()))
+    assert data["source"]["commit"] == script.COMMIT
+
+
+def test_registry_by_language_code(en):
+    assert lexicon("en-GB") is en and lexicon("EN") is en
+    assert isinstance(en, Lexicon)
+    assert lexicon("xx") is None and lexicon(None) is None
+
+    class Tiny(EnglishWordNet):
+        language = "xx"
+
+    register_lexicon("xx", Tiny)
+    try:
+        assert isinstance(lexicon("xx-YY"), Tiny)
+    finally:
+        register_lexicon("xx", lambda: None)  # drop it again for other tests
+
+
+def test_lemmas_follow_morphy_rules_and_exceptions(en):
+    assert en.lemmas("mice") == {"mouse"}
+    assert "go" in en.lemmas("went")
+    assert en.lemmas("tinier") == {"tiny"}
+    assert "kill" in en.lemmas("killing", "VERB")
+    assert "vessel" in en.lemmas("Vessels")
+    assert en.lemmas("were born") == {"be born"}
+    assert en.lemmas("qwzx") == frozenset() and en.lemmas("") == frozenset()
+
+
+def test_antonyms_direct_through_similar_to_and_derivation(en):
+    # planted antonyms from DEMETR's examples (tiny → big, south → north, presence → absence)
+    assert en.are_antonyms("south", "north")
+    assert en.are_antonyms("presence", "absence")
+    assert en.are_antonyms("tiny", "big")              # satellite of "small", whose antonym is "large"/"big"
+    assert "huge" in en.antonyms("tiny")               # a satellite of the antonym head
+    assert en.are_antonyms("success", "fail")          # derivation: failure → fail
+    assert en.are_antonyms("died", "were born")
+    assert en.are_antonyms("selected", "unchosen")     # negative prefix on a synonym
+    assert not en.are_antonyms("boats", "vessels") and not en.are_antonyms("big", "large")
+
+
+def test_synonyms_and_vaguer_words(en):
+    assert en.are_synonyms("endured", "suffered")
+    assert "large" in en.synonyms("big")
+    assert not en.are_synonyms("boats", "boat")        # the same lemma is a form, not a synonym
+    assert en.is_vaguer("vessel", "boats") and not en.is_vaguer("boats", "vessel")
+    assert en.is_vaguer("small", "tiny")               # a satellite's head
+    assert "vehicle" in en.hypernyms("car", depth=3) and "vehicle" not in en.hypernyms("car", depth=1)
+
+
+def test_gender_of_pronouns_and_nouns(en):
+    assert (en.gender("he"), en.gender("She"), en.gender("herself")) == ("male", "female", "female")
+    assert en.gender_counterpart("he") == "she" and en.gender_counterpart("himself") == "herself"
+    assert en.gender_counterpart("kings") == "queen" and en.gender_counterpart("Queen") == "king"
+    assert en.gender_counterpart("actress") == "actor" and en.gender_counterpart("spokesman") == "spokeswoman"
+    assert en.gender_counterpart("brothers") == "sister" and en.gender("father") == "male"
+    assert en.gender("president") is None and en.gender_counterpart("table") is None
