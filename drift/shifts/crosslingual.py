@@ -159,17 +159,18 @@ def names(side: Side, language: str) -> list[tuple[int, int, list[str]]]:
     while k < len(words):
         start, end, w, sent = words[k]
         first = k == 0 or words[k - 1][3] != sent
-        cap = w[:1].isupper() and _fold(w) not in _NOT_NAMES
+        cap = _capitalised(w)
         nxt_cap = k + 1 < len(words) and words[k + 1][3] == sent and words[k + 1][2][:1].isupper()
         prev = _fold(words[k - 1][2]) if k and not first else ""
         if not cap or (first and not nxt_cap) or (language == "de" and prev in _GERMAN_DETERMINERS):
             k += 1
             continue
         j = k
-        while j + 1 < len(words) and words[j + 1][3] == sent and words[j + 1][2][:1].isupper() \
-                and _fold(words[j + 1][2]) not in _NOT_NAMES:
+        while j + 1 < len(words) and words[j + 1][3] == sent and _capitalised(words[j + 1][2]):
             j += 1
         run = [words[x][2] for x in range(k, j + 1)]
+        if first and language != "en" and len(run) > 1 and len(run[0]) <= 3:
+            run, start = run[1:], words[k + 1][0]  # "В Московском": a preposition opens the sentence
         if language == "de":
             # every German noun is capitalised: a name is a run of two or more capitalised words
             # (the sentence's first word left out), or a place CLDR names
@@ -186,6 +187,18 @@ def names(side: Side, language: str) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+def _capitalised(word: str) -> bool:
+    """A capitalised word that can be part of a name: not a function or calendar word, not an
+    acronym (США = USA, ONZ = UN: acronyms are translated, not transliterated), not a Roman
+    numeral (XIVe)."""
+    if not word[:1].isupper() or _fold(word) not in _fold(word) or _fold(word) in _NOT_NAMES:
+        return False
+    letters = re.sub(r"[^\w]", "", word)
+    if letters.isupper() and len(letters) <= 5:
+        return False
+    return not re.fullmatch(r"[IVXLC]+(?:e|er|ème)?(?:[–-][IVXLC]+(?:e|er|ème)?)?", word)
+
+
 def _common_english(word: str) -> bool:
     """An English dictionary word (Open English WordNet lemma, or its plural or possessive)."""
     from drift.lexicon import lexicon
@@ -200,13 +213,13 @@ def _common_english(word: str) -> bool:
 
 def carried(name_words: list[str], language: str, other: Side, other_language: str) -> bool:
     """Whether the other side carries a name (any of its words), by transliteration or exonym."""
-    other_words = [w for _, _, w, _ in _words(other)]
+    other_words = [p for _, _, w, _ in _words(other) for p in w.split("-") if p]
     ascii_other = [_ascii(w) for w in other_words]
     mine = exonyms(language) if language != "en" else {}
     theirs = exonyms(other_language) if other_language != "en" else {}
     english_other = {e for w in other_words if (e := _exonym_of(w, theirs))}
     ascii_text = " ".join(ascii_other)
-    for w in name_words:
+    for w in (p for n in name_words for p in n.split("-") if p):
         a = _ascii(w)
         if len(a) < 2:
             continue
@@ -215,7 +228,8 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
         english = _exonym_of(w, mine) if mine else _fold(w)
         if english and (any(_similar(english_word, o) for english_word in english.split()
                             for o in ascii_other) or english in english_other
-                        or any(english_word in e.split() for e in english_other for english_word in english.split())):
+                        or any(_similar(english_word, x) for e in english_other for x in e.split()
+                               for english_word in english.split())):
             return True
     return False
 

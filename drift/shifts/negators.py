@@ -67,7 +67,7 @@ NEGATORS: dict[str, Negators] = {
                    prefixes=("ne",),
                    not_prefixed=_w("nebo než nejen neboť nebot neboli nechť nechat nechal nechala nechali "
                                    "nemoc nemocný nemocnice nemocnici neděle neděli nedaleko nebe nebezpečí "
-                                   "nebezpečný nervy nervózní neutrální nepřítel netto")),
+                                   "nebezpečný nervy nervózní neutrální nepřítel netto neděl")),
     "ru": Negators(_w("не нет никогда никто никого никому ничто ничего ничем никакой никакая никакое "
                       "никаких ни нигде нельзя"),
                    f"{_UD} (UD Russian SynTagRus: не as PART, Polarity=Neg); Švedova, Russkaja "
@@ -147,12 +147,13 @@ def marks(text: str, language: str) -> list[tuple[int, int]]:
         if language == "en" and w.endswith("n't"):
             out.append(m.span())
             continue
-        if w in neg.words or (language == "fr" and w.startswith("n'")):
+        if w in neg.words or (language == "fr" and w.startswith("n'") and w != "n'importe"):
             if language == "fr" and any(a <= m.start() < b for a, b in restrictive) \
                     and not re.search(r"\b(?:pas|jamais|rien|aucun|aucune|personne)\b", text[m.end():m.end() + 40]):
                 continue
             out.append(m.span())
-        elif any(w.startswith(p) and not w.startswith("nej") and len(w) >= len(p) + 3 for p in neg.prefixes) \
+        elif m.group()[:1].islower() and any(w.startswith(p) and not w.startswith("nej") and len(w) >= len(p) + 3
+                                             for p in neg.prefixes) \
                 and w not in neg.not_prefixed and not any(w.startswith(x) for x in neg.not_prefixed):
             out.append(m.span())
     return sorted(set(out))
