@@ -50,6 +50,8 @@ def test_cli_help_does_not_import_torch():
 
 
 def test_the_use_backend_does_not_import_torch():
-    body = "from drift.embedding import load_embedder\nload_embedder('use', cache_dir=False).encode(['Hi.'])"
+    """Encoding, the null distribution and sizing the thread pools all run without torch."""
+    body = ("from drift.embedding import load_embedder, null_similarities\n"
+            "model = load_embedder('use', cache_dir=False)\nmodel.encode(['Hi.'])\nnull_similarities(model)")
     loaded = {m.split(".")[0] for m in _loaded_after(body)}
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
