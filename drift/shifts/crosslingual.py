@@ -41,6 +41,7 @@ import re
 import unicodedata
 
 from drift.report import Shift
+from drift.shifts.lexicons import word_set
 from drift.shifts.negators import NEGATORS, PRIVATIVES, WEAK_NEGATORS, marks
 from drift.shifts.numerals import primary
 from drift.shifts.registry import LinkContext, register
@@ -48,20 +49,20 @@ from drift.shifts.text import Side, quote
 
 _WORD = re.compile(r"[^\W\d_][\w\u0900-\u097f'’-]*")
 #: Languages written with capitals, where a capitalised word inside a sentence is a name.
-CASED = frozenset("en de nl fr es it pt pl cs ru tr ro sv da no fi hu sk sl hr sr uk bg el lt lv et".split())
+CASED = word_set("en de nl fr es it pt pl cs ru tr ro sv da no fi hu sk sl hr sr uk bg el lt lv et")
 #: Words before which a German capitalised word is a common noun (articles and determiners).
-_GERMAN_DETERMINERS = frozenset("""der die das den dem des ein eine einen einem einer eines kein keine keinen
+_GERMAN_DETERMINERS = word_set("""der die das den dem des ein eine einen einem einer eines kein keine keinen
 keinem keiner keines mein meine meinen meinem meiner sein seine seinen seinem seiner ihr ihre ihren
 ihrem ihrer unser unsere dieser diese dieses diesen diesem jeder jede jedes jeden jedem alle allen
-zum zur im am vom beim ins ans""".split())
+zum zur im am vom beim ins ans""")
 #: Capitalised words that are not names in any of the cased languages' sentence-initial habit:
 #: English function words, titles and calendar words (a month or weekday is compared as a figure
 #: or not at all).
-_NOT_NAMES = frozenset("""the a an in on at for of and but if when while after before since as by to from
+_NOT_NAMES = word_set("""the a an in on at for of and but if when while after before since as by to from
 with this that these those it he she they we i his her their our its according during under over
 between about there here also however meanwhile mr mrs ms dr president minister prime chief
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december""".split())
+august september october november december""")
 
 
 def _ascii(text: str) -> str:
@@ -85,7 +86,8 @@ def skeleton(word: str) -> str:
 def _similar(name: str, word: str) -> bool:
     """An ASCII name and an ASCII word of the other side are one name: equal, or the name's
     skeleton the start of the word's (inflection) with at most one sound different."""
-    if name == word or (len(name) >= 4 and word.startswith(name)) or (len(word) >= 4 and name.startswith(word)):
+    if name == word or (len(name) >= 4 and word.startswith(name)) \
+            or (len(word) >= 4 and name.startswith(word)):
         return True
     a, b = skeleton(name), skeleton(word)
     if len(a) < 2 or len(b) < 2:
@@ -111,8 +113,9 @@ def exonyms(language: str) -> dict[str, str]:
             if code in english and "-" not in str(code):
                 out.setdefault(_fold(name), _fold(english[code]))
     for zone, info in loc.time_zones.items():
+        english_info = en.time_zones.get(zone, {})
         city = info.get("city") if hasattr(info, "get") else None
-        en_city = en.time_zones.get(zone, {}).get("city") if hasattr(en.time_zones.get(zone, {}), "get") else None
+        en_city = english_info.get("city") if hasattr(english_info, "get") else None
         if city and not en_city:
             en_city = zone.split("/")[-1].replace("_", " ")
         if city and en_city:
@@ -223,7 +226,8 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
         a = _ascii(w)
         if len(a) < 2:
             continue
-        if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", ascii_text) or any(_similar(a, o) for o in ascii_other):
+        if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", ascii_text) \
+                or any(_similar(a, o) for o in ascii_other):
             return True
         english = _exonym_of(w, mine) if mine else _fold(w)
         if english and (any(_similar(english_word, o) for english_word in english.split()
@@ -264,14 +268,16 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
             shifts.append(Shift("entity", 2, (bs, be), (s, e),
                                 f"{quote(doc_b[bs:be])} became {rw}: a different name"))
         else:
-            shifts.append(Shift("entity", 2, None, (s, e), f"the rewrite names {rw}, whom the base does not name"))
+            shifts.append(Shift("entity", 2, None, (s, e),
+                                f"the rewrite names {rw}, whom the base does not name"))
     for bs, be, _ in b_names[len(r_names):]:
-        shifts.append(Shift("entity", 2, (bs, be), None, f"the rewrite no longer names {quote(doc_b[bs:be])}"))
+        shifts.append(Shift("entity", 2, (bs, be), None,
+                            f"the rewrite no longer names {quote(doc_b[bs:be])}"))
     return shifts
 
 
-_AUXILIARIES = frozenset("do does did is are was were has have had will would can could shall should "
-                         "may might must been be".split())
+_AUXILIARIES = word_set("do does did is are was were has have had will would can could shall should "
+                         "may might must been be")
 
 
 def _negation_span(side: Side, span: tuple[int, int]) -> tuple[int, int]:
@@ -345,7 +351,8 @@ def detect_negation(ctx: LinkContext) -> list[Shift]:
                       f"the rewrite negates {quote(rewrite.doc.text[span[0]:span[1]])}; the base does not")]
     # negated in the base only: a privative or a lexical negation in the rewrite may carry it
     r_words = {_fold(w) for _, _, w, _ in _words(rewrite)}
-    if r_words & PRIVATIVES.get(rl, frozenset()) or (rl == "en" and any(_lexical_negation(w) for w in r_words)):
+    if r_words & PRIVATIVES.get(rl, frozenset()) \
+            or (rl == "en" and any(_lexical_negation(w) for w in r_words)):
         return []
     span = b_marks[0]
     return [Shift("negation", 3, span, None,
@@ -355,18 +362,18 @@ def detect_negation(ctx: LinkContext) -> list[Shift]:
 #: Third-person personal pronouns by gender (UD PronType=Prs, Person=3, Gender=Masc/Fem), for the
 #: languages whose pronoun says the gender of the person in every form listed.
 PRONOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "en": (frozenset("he him his himself".split()), frozenset("she her hers herself".split())),
-    "es": (frozenset("él".split()), frozenset("ella ellas".split())),
-    "fr": (frozenset("il lui".split()), frozenset("elle elles".split())),
-    "it": (frozenset("lui egli".split()), frozenset("lei ella".split())),
-    "pt": (frozenset("ele".split()), frozenset("ela".split())),
-    "de": (frozenset("er ihm ihn".split()), frozenset()),  # "sie" is also "they"
-    "nl": (frozenset("hij hem zijn".split()), frozenset("zij ze haar".split())),
-    "ru": (frozenset("он его ему им нём".split()), frozenset("она её ее ей неё нее ней".split())),
-    "pl": (frozenset("on jego jemu go mu niego nim".split()), frozenset("ona jej ją nią niej".split())),
-    "cs": (frozenset("on jeho jemu ho mu něj něho ním".split()), frozenset("ona její jí ji ní ni".split())),
-    "zh": (frozenset("他".split()), frozenset("她".split())),
-    "ja": (frozenset("彼".split()), frozenset("彼女".split())),
+    "en": (word_set("he him his himself"), word_set("she her hers herself")),
+    "es": (word_set("él"), word_set("ella ellas")),
+    "fr": (word_set("il lui"), word_set("elle elles")),
+    "it": (word_set("lui egli"), word_set("lei ella")),
+    "pt": (word_set("ele"), word_set("ela")),
+    "de": (word_set("er ihm ihn"), frozenset()),  # "sie" is also "they"
+    "nl": (word_set("hij hem zijn"), word_set("zij ze haar")),
+    "ru": (word_set("он его ему им нём"), word_set("она её ее ей неё нее ней")),
+    "pl": (word_set("on jego jemu go mu niego nim"), word_set("ona jej ją nią niej")),
+    "cs": (word_set("on jeho jemu ho mu něj něho ním"), word_set("ona její jí ji ní ni")),
+    "zh": (word_set("他"), word_set("她")),
+    "ja": (word_set("彼"), word_set("彼女")),
 }
 
 

@@ -85,8 +85,8 @@ NEGATORS: dict[str, Negators] = {
                    substrings=("不", "没", "沒", "未", "别", "別", "无", "無", "非", "勿", "莫"),
                    not_within=("非常", "未来", "未來", "别人", "別人", "不过", "不過", "不同", "不断", "不斷",
                                "不仅", "不僅", "不少", "无论", "無論", "特别", "特別", "区别", "區別", "分别",
-                               "分別", "级别", "級別", "个别", "個別", "类别", "類別", "非洲", "莫斯科", "除非",
-                               "并非", "是非", "不久", "差不多", "不得不")),
+                               "分別", "级别", "級別", "个别", "個別", "类别", "類別", "非洲", "莫斯科",
+                               "除非", "并非", "是非", "不久", "差不多", "不得不")),
     "ja": Negators(frozenset(), f"{_UD} (UD Japanese GSD: ない, ず, ぬ, ません as AUX Polarity=Neg); "
                    "Martin, A Reference Grammar of Japanese, ch. 5",
                    substrings=("ない", "なかっ", "ません", "無い", "なく"),
@@ -115,6 +115,7 @@ WEAK_NEGATORS: dict[str, frozenset[str]] = {
 
 _WORD = re.compile(r"[^\W\d_][\w\u0900-\u097f'’-]*")
 # French "ne … que" is "only", not a negation.
+_FRENCH_NEGATIVE = re.compile(r"\b(?:pas|jamais|rien|aucun|aucune|personne)\b")
 _FRENCH_RESTRICTIVE = re.compile(r"\b(?:ne|n['’])\s*(?:\w+\s+){0,3}?que?\b", re.IGNORECASE)
 
 
@@ -149,11 +150,11 @@ def marks(text: str, language: str) -> list[tuple[int, int]]:
             continue
         if w in neg.words or (language == "fr" and w.startswith("n'") and w != "n'importe"):
             if language == "fr" and any(a <= m.start() < b for a, b in restrictive) \
-                    and not re.search(r"\b(?:pas|jamais|rien|aucun|aucune|personne)\b", text[m.end():m.end() + 40]):
+                    and not _FRENCH_NEGATIVE.search(text[m.end():m.end() + 40]):
                 continue
             out.append(m.span())
-        elif m.group()[:1].islower() and any(w.startswith(p) and not w.startswith("nej") and len(w) >= len(p) + 3
-                                             for p in neg.prefixes) \
+        elif m.group()[:1].islower() and any(w.startswith(p) and not w.startswith("nej")
+                                             and len(w) >= len(p) + 3 for p in neg.prefixes) \
                 and w not in neg.not_prefixed and not any(w.startswith(x) for x in neg.not_prefixed):
             out.append(m.span())
     return sorted(set(out))
