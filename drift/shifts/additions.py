@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from drift.report import Document, Shift
 from drift.shifts.numbers import find_quantities
+from drift.shifts.omissions import english_rules_apply, lost_facts, sentence_span
 from drift.shifts.text import Side, has_key, quote
 
 #: Fewest words a sentence needs to state a claim about a new actor (shorter: a heading, a credit).
@@ -31,7 +32,19 @@ def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
 
     ``base`` (keyword, optional): the whole base document; a figure or name is new only if the
     base never gives it anywhere. Without it, figures and names are reported as facts to check.
+    When either document is not English, figures are compared by value and names transliterated
+    (:func:`drift.shifts.omissions.lost_facts`); no English word rule runs.
     """
+    if not english_rules_apply(rewrite_doc, base):
+        span = sentence_span(rewrite_doc, rewrite_idx)
+        words = quote(rewrite_doc.text[span[0]:span[1]])
+        figures, names = lost_facts(rewrite_doc, rewrite_idx, base)
+        if figures or names:
+            what = f"the figure {quote(figures[0])}" if figures else f"the name {quote(names[0])}"
+            sev = 3 if base is not None else 2
+            return Shift("addition", sev, None, span,
+                         f"the rewrite adds {words}, with {what} the base never gives")
+        return Shift("addition", 1, None, span, f"the rewrite adds {words}, which the base does not say")
     side = Side(rewrite_doc, rewrite_idx)
     toks = side.tokens
     span = side.span(0, max(k for k, t in enumerate(toks) if t.sent == toks[0].sent)) if toks else None

@@ -10,10 +10,13 @@ his choice" → "the place of his choosing"). Figures are left to :mod:`drift.sh
 
 from __future__ import annotations
 
+import re
+
 from drift.report import Document, Shift
 from drift.shifts.attribution import find_frames
 from drift.shifts.lexicons import NUMBER_WORDS, word_set
 from drift.shifts.numbers import doc_values, find_quantities
+from drift.shifts.numerals import primary
 from drift.shifts.registry import register
 from drift.shifts.text import Side, Token, quote, whole
 
@@ -72,6 +75,54 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
 MIN_FACT_WORDS = 15
 
 
+def english_rules_apply(*docs: Document | None) -> bool:
+    """Whether English word rules (capitalised names, stopwords, stems) may read these documents:
+    every one English or of unknown language, and written without CJK, kana or Devanagari."""
+    return all(d is None or ((d.language is None or primary(d.language) == "en")
+                             and not _NON_LATIN.search(d.text)) for d in docs)
+
+
+_NON_LATIN = re.compile(r"[\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def sentence_span(doc: Document, idx: tuple[int, ...]) -> tuple[int, int]:
+    """The first sentence of ``idx`` without its surrounding whitespace."""
+    s = doc.sentences[min(idx)]
+    text = doc.text[s.start:s.end]
+    start = s.start + len(text) - len(text.lstrip())
+    return start, max(start + 1, s.start + len(text.rstrip()))
+
+
+def lost_facts(doc: Document, idx: tuple[int, ...], other: Document | None) -> tuple[list[str], list[str]]:
+    """Key figures and names of ``doc``'s sentences ``idx`` that ``other`` (a document in any
+    language) gives nowhere, judged by value and by transliterated name, never by English rules;
+    with no ``other``, all of them."""
+    from drift.shifts.crosslingual import carried, names
+    from drift.shifts.numbers import _doc_figure_values, _side_figures
+
+    side = Side(doc, idx)
+    language = primary(doc.language) or None
+    given = _doc_figure_values(other, other.language) if other is not None else frozenset()
+    figures = [doc.text[f.start:f.end] for f in _side_figures(side, language)
+               if f.key and f.kind in ("count", "time") and not (f.values & given)]
+    other_lang = primary(other.language) if other is not None else ""
+    lost = [" ".join(n[2]) for n in names(side, primary(doc.language) or "en")
+            if other is None or not carried(n[2], primary(doc.language), whole(other), other_lang)]
+    return figures, lost
+
+
+def _omission_across(base_doc: Document, base_idx: tuple[int, ...], rewrite: Document | None) -> Shift:
+    span = sentence_span(base_doc, base_idx)
+    figures, lost = lost_facts(base_doc, base_idx, rewrite)
+    words = quote(base_doc.text[span[0]:span[1]])
+    many = f"{len(base_idx)} sentences, starting " if len(base_idx) > 1 else ""
+    if figures or lost:
+        what = f"the figure {quote(figures[0])}" if figures else f"the name {quote(lost[0])}"
+        return Shift("omission", 2, span, None,
+                     f"the rewrite leaves out {many}{words}: {what} is lost")
+    return Shift("omission", 1, span, None, f"the rewrite leaves out {many}{words}")
+
+
 def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Document | None = None
                    ) -> Shift:
     """The shift of base sentence(s) the rewrite leaves out entirely.
@@ -83,7 +134,13 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
     ``rewrite`` (keyword, optional): the whole rewrite document. With it, a figure the rewrite gives
     elsewhere is not counted as lost, and an actor it never names makes even a short sentence a key
     fact; without it, every figure counts and named actors count only in full statements.
+
+    When either document is not English (``Document.language``), no English word rule runs: the
+    sentence is a key fact (2) when it holds a figure or a name (:func:`lost_facts`) that the
+    rewrite gives nowhere, by value or transliterated; otherwise 1.
     """
+    if not english_rules_apply(base_doc, rewrite):
+        return _omission_across(base_doc, base_idx, rewrite)
     side = Side(base_doc, base_idx)
     toks = side.tokens
     if not toks:  # whitespace only: cannot happen in a segmented document, but stay total
