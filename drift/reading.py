@@ -280,9 +280,8 @@ def _utf16_without_mark(data: bytes, *, strict: bool = True) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        odd_chars = sum(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\t\n\r\f"
-                        for c in text)
-        if odd_chars <= (0.01 * len(text) if strict else 0):
+        controls = sum(unicodedata.category(c) == "Cc" and c not in "\t\n\r\f" for c in text)
+        if strict and controls <= 0.01 * len(text) or not strict and not controls and not _unusual(text):
             return codec
     return None
 
@@ -414,7 +413,7 @@ def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:
     for line in text.splitlines(keepends=True):
         if not line.isascii():
             fixed, steps = fix_and_explain(line, config)
-            if fixed != line:
+            if fixed != line and _unusual(fixed) <= _unusual(line):  # never a fix into private use
                 plan = [f"{step.action} {step.parameter}" for step in steps or ()
                         if step.action in ("encode", "decode", "apply")]
                 if plan in _C1_PLANS:  # only C1 characters re-read: what fix_c1_controls does
@@ -443,6 +442,11 @@ def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:
 _C1_PUNCTUATION = re.compile(r"[\x80\x82-\x8c\x8e\x91-\x9c\x9e\x9f]")
 # ftfy's plans that only read C1 characters as Windows-1252, as fix_c1_controls does.
 _C1_PLANS = [["encode latin-1", "decode windows-1252"], ["encode latin-1", "decode sloppy-windows-1252"]]
+
+
+def _unusual(text: str) -> int:
+    """How many characters are private-use or unassigned: what no correct decoding produces."""
+    return sum(unicodedata.category(c) in ("Co", "Cn") for c in text if c > "\x7f")
 
 
 def _changed_places(before: str, after: str) -> int:
