@@ -25,11 +25,10 @@ import regex
 from diff_match_patch import diff_match_patch
 
 from drift.normalising import strip_accents
-from drift.segmenting import CONTINUA, TOKEN_PATTERN
+from drift.segmenting import CONTINUA, token_spans
 
 __all__ = ["word_diff"]
 
-_TOKEN = regex.compile(r"\s+|" + TOKEN_PATTERN)
 _FOLD_CHARS = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -54,7 +53,7 @@ def _fold(token: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     """``text`` cut into tokens and whitespace runs that join back into ``text`` exactly."""
-    return _TOKEN.findall(text)
+    return [text[s:e] for s, e in token_spans(text, spaces=True)]
 
 
 def _encode(tokens: list[str], codes: dict[str, str]) -> str:

@@ -18,6 +18,7 @@ the splitter so that it does not read a quotation spanning several sentences.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -140,6 +141,35 @@ TOKEN_PATTERN = (
     rf"(?:['\u2019](?:(?![{CONTINUA}])\p{{L}}[\p{{M}}\u200c\u200d]*)+)*"  # don't, country's
     r"|(?!\s)\X"                                              # one punctuation mark or symbol
 )
+
+_TOKEN = regex.compile(TOKEN_PATTERN)
+_TOKEN_OR_SPACE = regex.compile(r"\s+|" + TOKEN_PATTERN)
+# Grapheme clusters, with every whitespace character a boundary of its own (a combining mark after
+# a space is its own token, never glued to the space).
+_CLUSTER = regex.compile(r"\s|\X")
+
+
+def token_spans(text: str, *, spaces: bool = False) -> list[Span]:
+    """The ``[start, end)`` spans of the tokens of ``text`` (:data:`TOKEN_PATTERN`), each widened to
+    the end of its grapheme cluster (a keycap or a letter followed by an emoji modifier); with
+    ``spaces=True`` whitespace runs are tokens too, and the spans cover ``text`` exactly.
+
+    >>> text = "Jos\u00e9 \U0001f44d\U0001f3fb 50\u4ebf"
+    >>> [text[s:e] for s, e in token_spans(text)]
+    ['Jos\u00e9', '\U0001f44d\U0001f3fb', '50', '\u4ebf']
+    """
+    ends = {m.end() for m in _CLUSTER.finditer(text)}
+    pattern = _TOKEN_OR_SPACE if spaces else _TOKEN
+    out: list[Span] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        end = m.end()
+        while end < len(text) and end not in ends:
+            end += 1
+        out.append((m.start(), end))
+        pos = end
+    return out
+
 
 # --- apostrophes that cannot be quotation marks -------------------------------------------------
 
@@ -321,9 +351,28 @@ def sentence_spans(line: str, language: str | None, *, splitter: str | None = No
     """
     language = line_language(line, language)
     name = splitter or splitter_for(language)
-    masked = hide_apostrophes(line) if repaired else line
-    spans = SPLITTERS[name](masked, language)
-    return repair(line, spans) if repaired else _trimmed(spans, line)
+    if not repaired:
+        return _trimmed(SPLITTERS[name](line, language), line)
+    # The splitter and the repairs read the NFC form, so NFC and NFD spellings split alike (they
+    # see "é", not "e" and a combining accent); the spans are mapped back to the line as written.
+    nfc, back = _nfc(line)
+    spans = repair(nfc, SPLITTERS[name](hide_apostrophes(nfc), language))
+    return _trimmed([(back[s], back[e]) for s, e in spans], line)
+
+
+def _nfc(line: str) -> tuple[str, list[int]]:
+    """``line`` in NFC, and for each offset of it (and its end) the offset in ``line``: a grapheme
+    cluster's first character maps to the cluster's start, any other to its end."""
+    if unicodedata.is_normalized("NFC", line):
+        return line, list(range(len(line) + 1))
+    out: list[str] = []
+    back: list[int] = []
+    for m in _CLUSTER.finditer(line):
+        composed = unicodedata.normalize("NFC", m.group())
+        out.append(composed)
+        back.extend([m.start()] + [m.end()] * (len(composed) - 1))
+    back.append(len(line))
+    return "".join(out), back
 
 
 def is_furniture(line: str) -> bool:

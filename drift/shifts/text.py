@@ -13,11 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-import regex
-
 from drift.normalising import strip_accents
 from drift.report import Document
-from drift.segmenting import TOKEN_PATTERN
+from drift.segmenting import token_spans
 from drift.shifts.lexicons import (
     ALIASES,
     BRITISH_ENDINGS,
@@ -31,7 +29,6 @@ from drift.shifts.lexicons import (
     WEEKDAYS,
 )
 
-_TOKEN = regex.compile(TOKEN_PATTERN)
 _FOLD_CHARS = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -118,14 +115,14 @@ def tokenize(text: str, offset: int = 0, sent: int = 0) -> list[Token]:
     ['总', '投', '资', '为', '50', '亿', '元', '。']
     """
     out = []
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
+    for start, end in token_spans(text):
+        raw = text[start:end]
         norm = fold(raw)
         if raw.replace(".", "") in ("US", "USA"):
             norm = "usa"  # the country, never the pronoun "us"
         elif "." in raw and raw[0].isalpha():
             norm = norm.replace(".", "")
-        out.append(Token(raw, offset + m.start(), offset + m.end(), sent, norm))
+        out.append(Token(raw, offset + start, offset + end, sent, norm))
     return _alias_phrases(out)
 
 
