@@ -157,8 +157,24 @@ def find_quantities(side: Side) -> list[Quantity]:
             out.append(Quantity(value, lo, hi, first, j, i, "percent", qualifier=kind))
             i = j + 1
             continue
+        if t.is_number and (_list_marker(side, i) or _in_name(side, i)):
+            i += 1
+            continue
+        clock = _clock_time(side, i)
+        if clock is not None:  # 20:30 = 8:30 p.m.: minutes after midnight, placed like a date
+            minutes, j = clock
+            out.append(Quantity(minutes, minutes, minutes, i, j, i, None, date=True))
+            i = j + 1
+            continue
         if t.is_number:
-            value, alt = _parse_digits(t.norm)
+            digits = t.norm
+            # "12 000", "3 500 000" with a space, U+00A0, U+202F or U+2009 between the groups
+            while re.fullmatch(r"\d{1,3}", t.norm) and j + 1 < len(toks) \
+                    and re.fullmatch(r"\d{3}", toks[j + 1].norm) \
+                    and side.doc.text[toks[j].end:toks[j + 1].start] in _GROUP_SEPARATORS:
+                digits += toks[j + 1].norm
+                j += 1
+            value, alt = _parse_digits(digits)
         elif t.norm in NUMBER_WORDS and t.norm != "half":
             value, spelled = float(NUMBER_WORDS[t.norm]), True
             # twenty-one, twenty one
@@ -173,7 +189,9 @@ def find_quantities(side: Side) -> list[Quantity]:
         if value is None:
             i += 1
             continue
-        while j + 1 < len(toks) and toks[j + 1].norm in SCALES:
+        # "m" is a million after a currency sign ("$5m"); "100 m" is metres
+        while j + 1 < len(toks) and toks[j + 1].norm in SCALES \
+                and (toks[j + 1].norm != "m" or (i > 0 and toks[i - 1].norm in "$£€")):
             value *= SCALES[toks[j + 1].norm]
             alt = None if alt is None else alt * SCALES[toks[j + 1].norm]
             j += 1
@@ -192,6 +210,48 @@ def find_quantities(side: Side) -> list[Quantity]:
                             spelled=spelled, alt=alt))
         i = j + 1
     return out
+
+
+#: Qualifiers that bound a figure from below and from above.
+_LOWER, _UPPER = {"min", "gt"}, {"max", "lt"}
+_GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009")
+
+
+def _clock_time(side: Side, i: int) -> tuple[float, int] | None:
+    """A clock time starting at token i ("20:30", "8:30 p.m."): minutes after midnight and its
+    last token."""
+    toks = side.tokens
+    if not (toks[i].is_number and i + 2 < len(toks) and toks[i + 1].norm == ":"
+            and re.fullmatch(r"\d{2}", toks[i + 2].norm) and re.fullmatch(r"\d{1,2}", toks[i].norm)):
+        return None
+    h, m, j = int(toks[i].norm), int(toks[i + 2].norm), i + 2
+    if h > 24 or m > 59:
+        return None
+    if j + 1 < len(toks) and toks[j + 1].norm in ("am", "pm"):
+        j += 1
+        if toks[j].norm == "pm" and h < 12:
+            h += 12
+    return float(h * 60 + m), j
+
+
+def _list_marker(side: Side, i: int) -> bool:
+    """A list marker, not a figure: "1)" or "2)" opening a sentence or following its end."""
+    toks = side.tokens
+    t = toks[i]
+    opens = i == 0 or toks[i - 1].sent != t.sent or toks[i - 1].norm in (".", "!", "?", ":", ";")
+    return opens and i + 1 < len(toks) and toks[i + 1].norm == ")" and len(t.norm) <= 2
+
+
+def _in_name(side: Side, i: int) -> bool:
+    """Digits that belong to a name: COVID-19, G7, F-35 (a word just before, with no space)."""
+    toks = side.tokens
+    if i == 0 or toks[i - 1].sent != toks[i].sent:
+        return False
+    gap = side.doc.text[toks[i - 1].end:toks[i].start]
+    if gap == "" and toks[i - 1].is_word and not toks[i - 1].is_number:
+        return True
+    return gap == "" and toks[i - 1].norm == "-" and i >= 2 and toks[i - 2].is_word \
+        and not toks[i - 2].is_number and side.doc.text[toks[i - 2].end:toks[i - 1].start] == ""
 
 
 def _fraction(toks: list[Token], i: int) -> tuple[float, int] | None:
@@ -271,8 +331,12 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         if r.same_value(q) and r.qualifier != q.qualifier and (r.lo, r.hi) != (q.lo, q.hi) and not q.date:
             bs, bw = _words(base, q, with_unit=False)
             rs, rw = _words(rewrite, r, with_unit=False)
-            shifts.append(Shift("number", 1, bs, rs, f"{quote(bw)} became {quote(rw)}: the figure is "
-                                "qualified differently"))
+            if {q.qualifier, r.qualifier} & _LOWER and {q.qualifier, r.qualifier} & _UPPER:
+                shifts.append(Shift("number", 2, bs, rs, f"{quote(bw)} became {quote(rw)}: the bound is "
+                                    "reversed"))  # more than ↔ fewer than
+            else:
+                shifts.append(Shift("number", 1, bs, rs, f"{quote(bw)} became {quote(rw)}: the figure is "
+                                    "qualified differently"))
     # 2. what is left: blurred, changed, dropped
     reported: set[float] = set()
     for q in pending:
