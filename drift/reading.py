@@ -263,16 +263,19 @@ def _utf8_with_stray_bytes(data: bytes) -> tuple[str, tuple[Repair, ...]] | None
 
 def _utf16_without_mark(data: bytes, *, strict: bool = True) -> str | None:
     """The UTF-16 codec of BOM-less bytes, or None. UTF-16 shows as the high bytes of the code
-    units (one half of the bytes) nearly all below 0x20, i.e. characters of the alphabetic scripts
-    (0x00 for ASCII, 0x04 for Cyrillic, 0x09 for Devanagari), while the other half varies; or as NUL
-    bytes in one half only. The text must decode with no control or unassigned characters. With
-    ``strict=False`` (the last resort, when no legacy encoding fits) clean decoding is enough:
-    Chinese or Japanese without a single ASCII character."""
+    units (one half of the bytes) taking one or two values below 0x20, i.e. characters of one
+    alphabetic script (0x00 for ASCII, 0x04 for Cyrillic, 0x09 for Devanagari), while the other
+    half varies; or as NUL bytes in one half only. The text must then decode with (almost) no
+    control characters. With ``strict=False`` (the last resort, when no legacy encoding fits) a
+    decoding with no control, private-use or unassigned character is enough: Chinese or Japanese
+    without a single ASCII character."""
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2], data[1::2]
     for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        alphabetic = sum(b < 0x20 for b in high) >= 0.75 * len(high) and _top_share(low) < 0.5
+        top = Counter(high).most_common(2)
+        alphabetic = (sum(n for _, n in top) >= 0.75 * len(high) and all(v < 0x20 for v, _ in top)
+                      and _top_share(low) < 0.5)
         nuls = high.count(0) >= max(1, 0.02 * len(high)) and low.count(0) <= 0.05 * len(low)
         if strict and not (alphabetic or nuls):
             continue
