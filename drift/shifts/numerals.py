@@ -265,7 +265,7 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
         if m.group(0)[len(m.group(1))] == "." and not mark:  # 20.30: a time or a decimal
             add(m.start(), m.end(2), {float(h * 60 + mi), float(f"{m.group(1)}.{m.group(2)}")})
         else:
-            add(m.start(), m.end(2), {float(h * 60 + mi)}, "time")
+            add(m.start(), m.end() if mark else m.end(2), {float(h * 60 + mi)}, "time")
     for m in _MILITARY_TIME.finditer(norm):  # 1200 GMT
         add(m.start(), m.end(), {float(int(m.group(1)) * 60 + int(m.group(2)))}, "time")
     scales = scale_words(lang)
@@ -370,7 +370,7 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
             month = _month_of(w, months) if len(w) >= 3 else None
             if month is not None and (lang != "en" or raw[:1].isupper()):
                 add(s, e, {float(month)}, "month", key=False)
-            elif w in scales and scales[w] >= 1000:
+            elif w in scales and scales[w] >= 1000 and len(w) >= 3:
                 add(s, e, {scales[w]}, "count", key=False)  # "mille", "mil"
             i += 1
     figures.sort(key=lambda f: f.start)
