@@ -2,7 +2,7 @@
 
 Detectors ask :func:`lexicon` for a language's :class:`Lexicon` and get ``None`` where drift has
 none, so a language without one simply skips the lexical checks. English is
-:class:`EnglishWordNet`, read from ``drift/data/lexicon/en_wordnet.json.gz``, which
+:class:`EnglishWordNet`, read from ``drift/data/lexicon/en_wordnet.txt.gz``, which
 ``scripts/build_lexicon.py`` extracts from Open English WordNet (CC BY 4.0; see
 ``drift/data/lexicon/ATTRIBUTION``). Another language is one module with a class that satisfies
 :class:`Lexicon` plus one :func:`register_lexicon` call.
@@ -16,6 +16,7 @@ unknown words give empty sets, ``False`` or ``None``, never an error.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import itertools
@@ -28,6 +29,9 @@ from importlib import resources
 from typing import NamedTuple, Protocol, runtime_checkable
 
 __all__ = ["EnglishWordNet", "Lexicon", "lexicon", "register_lexicon"]
+
+#: The English data file in drift/data/lexicon/ (see scripts/build_lexicon.py).
+DATA_FILE = "en_wordnet.txt.gz"
 
 _POS = {"n": "n", "v": "v", "a": "a", "s": "a", "r": "r", "noun": "n", "propn": "n", "verb": "v",
         "aux": "v", "adj": "a", "adv": "r"}
@@ -139,12 +143,12 @@ class EnglishWordNet:
 
     language = "en"
 
-    def __init__(self, data: dict | None = None) -> None:
-        if data is None:
-            with (resources.files("drift") / "data" / "lexicon" / "en_wordnet.json.gz").open("rb") as fh:
-                data = json.loads(gzip.decompress(fh.read()))
-        self._synset_lines: list[str] = data["synsets"].split("\n")
-        self._lemma_lines: dict[str, str] = dict(line.split("\t", 1) for line in data["lemmas"].split("\n"))
+    def __init__(self) -> None:
+        with (resources.files("drift") / "data" / "lexicon" / DATA_FILE).open("rb") as fh:
+            tables, synsets, lemmas = gzip.decompress(fh.read()).decode("utf-8").split("\n\n")
+        data = json.loads(tables)
+        self._synset_lines: list[str] = synsets.split("\n")
+        self._lemma_lines: list[str] = lemmas.split("\n")   # sorted: found by bisection
         self._antonyms: dict[str, dict[str, list[str]]] = data["antonyms"]
         self._derived: dict[str, dict[str, list[str]]] = data["derived_antonyms"]
         self._forms: dict[str, dict[str, list[str]]] = data["forms"]
@@ -154,6 +158,7 @@ class EnglishWordNet:
 
     # -- lemmas ---------------------------------------------------------------------------------
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
     def lemmas(self, word: str, pos: str | None = None) -> frozenset[str]:
         """The WordNet lemmas ``word`` can be a form of (``"mice"`` → ``{"mouse"}``, ``"went"`` →
         ``{"go", "went"}``): exceptions, then morphy's rules; empty when WordNet has none."""
@@ -199,14 +204,15 @@ class EnglishWordNet:
                 out.extend((lemma, p, row) for row in self._index(lemma).get(p, ()))
         return out
 
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept for good
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
     def _index(self, lemma: str) -> dict[str, tuple[int, ...]]:
         """``{pos: synset rows}`` of one lemma as written (parsed from its line on first use)."""
-        line = self._lemma_lines.get(lemma)
-        if line is None:
+        key = lemma + "\t"
+        k = bisect.bisect_left(self._lemma_lines, key)
+        if k == len(self._lemma_lines) or not self._lemma_lines[k].startswith(key):
             return {}
         out = {}
-        for field in line.split("\t"):
+        for field in self._lemma_lines[k][len(key):].split("\t"):
             pos, *rows = field.split(" ")
             out[pos] = tuple(map(int, rows))
         return out
@@ -219,11 +225,13 @@ class EnglishWordNet:
 
     # -- relations ------------------------------------------------------------------------------
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
     def synonyms(self, word: str, pos: str | None = None) -> frozenset[str]:
         """Lemmas sharing a synset with one of ``word``'s senses (itself left out)."""
         own = self.lemmas(word, pos)
         return frozenset(m for _, _, row in self._senses(word, pos) for m in self._synset(row).members) - own
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
     def antonyms(self, word: str, pos: str | None = None) -> frozenset[str]:
         """Opposites of ``word``: direct, through similar-to, and through derivation (see class)."""
         found: set[str] = set()
@@ -240,6 +248,7 @@ class EnglishWordNet:
                         found.update(self._synset(r).members)
         return frozenset(found - lemmas)
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
     def hypernyms(self, word: str, pos: str | None = None, depth: int = 3) -> frozenset[str]:
         """Lemmas of the synsets up to ``depth`` levels above ``word``'s senses."""
         frontier = {row for _, _, row in self._senses(word, pos)}
@@ -257,9 +266,8 @@ class EnglishWordNet:
 
     def are_synonyms(self, a: str, b: str, pos: str | None = None) -> bool:
         """Whether ``a`` and ``b`` share a synset (not merely a lemma: see :meth:`lemmas`)."""
-        rows = {row for _, _, row in self._senses(a, pos)}
-        return any(row in rows for _, _, row in self._senses(b, pos)) and not (
-            self.lemmas(a, pos) & self.lemmas(b, pos))
+        lemmas_b = self.lemmas(b, pos)
+        return bool(self.synonyms(a, pos) & lemmas_b) and not self.lemmas(a, pos) & lemmas_b
 
     def are_antonyms(self, a: str, b: str, pos: str | None = None) -> bool:
         """Whether a lemma of ``b`` is among :meth:`antonyms` of ``a`` or the other way round, or

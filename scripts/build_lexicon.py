@@ -2,20 +2,23 @@
 
 Source: Open English WordNet (github globalwordnet/english-wordnet, CC BY 4.0), its YAML sources
 ``src/yaml/*.yaml`` read from a git directory at a pinned commit (nothing is downloaded here).
-Output: ``en_wordnet.json.gz`` and ``ATTRIBUTION`` beside it. The JSON holds what drift's detectors
-use, nothing more:
+Output: ``en_wordnet.txt.gz`` and ``ATTRIBUTION`` beside it. The data holds what drift's
+detectors use, nothing more, as UTF-8 text in three blocks separated by an empty line: one line of
+JSON with the small tables, then the synset lines, then the lemma lines. The two large tables are
+lines rather than JSON so that the library loads in a fraction of a second (a split, no parse) and
+reads a line only when asked about it:
 
 - ``synsets``: one line per synset, sorted by WordNet id, its row number the line's; five fields
   separated by tabs: pos (``n v a s r``), members (the lemmas in WordNet's order, ``|``-separated),
   hypernyms (row numbers, space-separated), antonyms (rows of the synsets holding an antonym of one
   of its senses: the sense relation lifted to synsets), head (an adjective satellite's head row,
   its ``similar`` link, else empty).
-- ``lemmas``: one line per lemma: the lemma, then a tab-separated field per part of speech, the
-  pos followed by the rows of its senses in WordNet's sense order (satellites filed under ``a``):
-  ``"king\tn 1 2 3"``.
+- ``lemmas``: one line per lemma, lines in code-point order (so a lemma is found by bisection):
+  the lemma, then a tab-separated field per part of speech, the pos followed by the rows of its
+  senses in WordNet's sense order (satellites filed under ``a``): ``"king\tn 1 2 3"``.
 
-Both are text rather than nested JSON so that the library loads them in a fraction of a second
-and parses a line only when it is asked about.
+The JSON line holds ``source`` (repository, path, commit) and:
+
 - ``antonyms``: ``{lemma: {pos: [lemma, ...]}}``, the sense-level antonym relation.
 - ``derived_antonyms``: ``{lemma: {pos: [lemma, ...]}}``: a derivationally related form of an
   antonym of one of the lemma's senses, or an antonym of one of its derivationally related forms,
@@ -50,7 +53,7 @@ COMMIT = "d94538ad0df3d7a4c77837bde6af69d7a6592c32"
 #: Where the git directory is looked for when ``--git`` is not given.
 GIT_DIR = os.environ.get("DRIFT_WORDNET_GIT", "/work/.mirror/globalwordnet+english-wordnet/repo")
 OUT = Path(__file__).resolve().parents[1] / "drift" / "data" / "lexicon"
-DATA_FILE = "en_wordnet.json.gz"
+DATA_FILE = "en_wordnet.txt.gz"
 
 PERSON, MALE_PERSON, FEMALE_PERSON = "00007846-n", "09647338-n", "09642198-n"
 #: English feminine derivations (suffix of the male noun → suffix of the female one), from the
@@ -76,7 +79,7 @@ Licence: Creative Commons Attribution 4.0 International (CC BY 4.0),
          https://creativecommons.org/licenses/by/4.0/
          Princeton WordNet's licence is in the source repository's WNDB_License.txt.
 Changes: only a subset is kept (synset members, hypernyms, antonyms, derivation links lifted to
-         antonyms, irregular forms, gendered person nouns), re-encoded as JSON by
+         antonyms, irregular forms, gendered person nouns), re-encoded as text and JSON by
          scripts/build_lexicon.py.
 """
 
@@ -172,8 +175,8 @@ def build(entries: dict, synsets: dict) -> dict:
     return {
         "source": {"repository": "globalwordnet/english-wordnet", "path": "src/yaml"},
         "synsets": "\n".join(rows),
-        "lemmas": "\n".join("\t".join([w, *(" ".join([p, *map(str, r)]) for p, r in by_pos.items())])
-                            for w, by_pos in lemmas.items()),
+        "lemmas": "\n".join(sorted("\t".join([w, *(" ".join([p, *map(str, r)]) for p, r in by_pos.items())])
+                                   for w, by_pos in lemmas.items())),
         "antonyms": _sorted(antonyms),
         "derived_antonyms": _sorted(derived),
         "forms": _sorted(forms),
@@ -252,9 +255,12 @@ def _sorted(table: dict[str, dict[str, set[str]]]) -> dict[str, dict[str, list[s
 
 
 def write(data: dict, out: Path, commit: str) -> Path:
-    """Write ``data`` as gzip'd JSON (byte-stable: no timestamp, sorted keys) and the ATTRIBUTION."""
+    """Write ``data`` as gzip'd text (see the module docstring; byte-stable: no timestamp, sorted
+    keys) and the ATTRIBUTION."""
     out.mkdir(parents=True, exist_ok=True)
-    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    tables = {k: v for k, v in data.items() if k not in ("synsets", "lemmas")}
+    raw = "\n\n".join([json.dumps(tables, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                        data["synsets"], data["lemmas"]]).encode()
     path = out / DATA_FILE
     with open(path, "wb") as fh, gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0,
                                                compresslevel=9) as gz:
@@ -273,8 +279,8 @@ def main(argv: list[str] | None = None) -> None:
     data = build(entries, synsets)
     data["source"]["commit"] = args.commit
     path = write(data, args.out, args.commit)
-    print(f"{path}: {path.stat().st_size / 1e6:.2f} MB, {len(data['lemmas'])} lemmas, "
-          f"{len(data['synsets'])} synsets, {len(data['gendered'])} gendered pairs")
+    print(f"{path}: {path.stat().st_size / 1e6:.2f} MB, {data['lemmas'].count(chr(10)) + 1} lemmas, "
+          f"{data['synsets'].count(chr(10)) + 1} synsets, {len(data['gendered'])} gendered pairs")
 
 
 if __name__ == "__main__":
