@@ -1,0 +1,113 @@
+"""Shifts across languages: negation on one side only, names across scripts, he ↔ she, and no
+English word rule on a foreign document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drift.pipeline import read_document
+from drift.report import Document
+from drift.shifts import addition_shift, detect_shifts, omission_shift
+from drift.shifts.crosslingual import skeleton
+from drift.shifts.negators import NEGATORS, negated
+
+CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
+
+
+def case(name: str, base_language: str) -> tuple[Document, Document]:
+    folder = CASES / name
+    if not folder.is_dir():
+        pytest.skip(f"shared case {name} is not here ({CASES})")
+    return (read_document((folder / "base.txt").read_text(encoding="utf-8"), role="base",
+                          language=base_language),
+            read_document((folder / "rewrite.txt").read_text(encoding="utf-8"), role="rewrite",
+                          language="en"))
+
+
+def one(text: str, language: str, role: str = "base") -> Document:
+    return read_document(text, role=role, language=language)
+
+
+def words(doc: Document, span) -> str:
+    return doc.text[span[0]:span[1]] if span else ""
+
+
+def test_a_negation_added_in_the_translation_is_severity_3_on_the_verb():
+    b, r = case("21-es-en-negation", "es")
+    (shift,) = detect_shifts(b, r, (0,), (0,))
+    assert (shift.type, shift.severity) == ("negation", 3)
+    assert words(b, shift.base_span) == "aprobó"
+    assert words(r, shift.rewrite_span) == "did not approve"
+    assert detect_shifts(b, r, (1,), (1,)) == []
+
+
+def test_no_english_omission_rules_on_spanish_words():
+    b, r = case("21-es-en-negation", "es")
+    assert omission_shift(b, (1,), rewrite=r).severity == 1  # no figure, no name lost
+
+
+def test_names_across_scripts_and_inflections_are_the_same():
+    b, r = case("22-ru-en-names", "ru")
+    for i in range(len(b.sentences)):
+        assert detect_shifts(b, r, (i,), (i,)) == []
+
+
+def test_a_name_replaced_across_scripts_is_a_key_change():
+    b = one("Владимир Путин встретился с Эммануэлем Макроном в Москве.", "ru")
+    r = one("Vladimir Putin met Olaf Scholz in Moscow.", "en", "rewrite")
+    found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "entity"]
+    assert [(s.severity, words(r, s.rewrite_span)) for s in found] == [(2, "Olaf Scholz")]
+    assert words(b, found[0].base_span) == "Эммануэлем Макроном"
+
+
+def test_a_name_dropped_across_languages_is_a_key_change():
+    b = one("Hoy el presidente Pedro Sánchez visitó Valencia.", "es")
+    r = one("Today the president visited Valencia.", "en", "rewrite")
+    found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "entity"]
+    assert [(s.severity, words(b, s.base_span)) for s in found] == [(2, "Pedro Sánchez")]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Nikdy jsem to neviděl.", "cs", True),
+    ("Nikt nic nie powiedział.", "pl", True),  # negative concord: one negation
+    ("Он ни разу не был там.", "ru", True),
+    ("No dijo nada.", "es", True),
+    ("Il ne mange que du pain.", "fr", False),  # ne … que is "only"
+    ("Neapol vyhrál.", "cs", False),  # a name, not a ne- verb
+    ("这是非常好的未来。", "zh", False),
+    ("他没有来。", "zh", True),
+    ("彼は来なかった。", "ja", True),
+    ("वह नहीं आया।", "hi", True),
+])
+def test_clause_negators_per_language(text, language, expected):
+    assert negated(text, language) is expected
+
+
+def test_negator_lists_cover_the_multilingual_models_languages_with_sources():
+    wanted = set("ar zh nl en fr de it ja ko pl pt ru es th tr hi cs".split())
+    assert wanted <= set(NEGATORS)
+    assert all("Universal Dependencies" in NEGATORS[x].source for x in wanted)
+
+
+def test_he_for_she_across_languages():
+    b = one("她被拘留，等待起诉。", "zh")
+    r = one("He is in custody pending prosecution.", "en", "rewrite")
+    found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "entity"]
+    assert [(s.severity, words(r, s.rewrite_span)) for s in found] == [(2, "He")]
+    faithful = one("She is in custody pending prosecution.", "en", "rewrite")
+    assert detect_shifts(b, faithful, (0,), (0,)) == []
+
+
+def test_a_left_out_foreign_sentence_is_judged_by_its_figures_and_names():
+    b, r = case("20-zh-en-number", "zh")
+    dropped = omission_shift(b, (0,), rewrite=r)
+    assert dropped.severity == 2 and "三百" in dropped.explanation
+    added = addition_shift(r, (1,), base=b)
+    assert added.severity == 1  # no figure or name the base lacks
+
+
+@pytest.mark.parametrize(("a", "b"), [("moscow", "moskve"), ("google", "gugl"), ("yahoo", "yahu")])
+def test_consonant_skeletons_carry_names_across_spellings(a, b):
+    assert skeleton(b).startswith(skeleton(a)[:2])
