@@ -179,13 +179,17 @@ _DOUBLED = regex.compile(r"''")
 # a letter or punctuation (before a space, punctuation or the line end); between letters it is an
 # apostrophe (don't, l'homme).
 _SINGLE = regex.compile(r"['\u2019\u2018]")
+# An elided article or vowel: a single small letter after the apostrophe, then a space or a hyphen
+# (Dutch 's-Hertogenbosch, 't Hooft; English rock 'n' roll).
+_ELISION = regex.compile(r"['\u2019]\p{Ll}(?=[\s-])")
 _MASK = "\u02bc"  # MODIFIER LETTER APOSTROPHE: a letter, so no splitter reads it as a quote
 
 
 def hide_apostrophes(line: str) -> str:
     """``line`` with every apostrophe that cannot pair as a quotation mark replaced by U+02BC (same
     length, so offsets hold): doubled typewriter quotes (``''Apply''``), apostrophes inside words,
-    and opening or closing marks left without a partner (``'s-Hertogenbosch``, ``the players'``).
+    elisions (``'s-Hertogenbosch``, ``'t``), and opening or closing marks left without a partner
+    (``the players'``).
 
     >>> hide_apostrophes("In 's-Hertogenbosch press ''Apply''. He said 'no'.")
     "In \u02bcs-Hertogenbosch press \u02bc\u02bcApply\u02bc\u02bc. He said 'no'."
@@ -200,7 +204,7 @@ def hide_apostrophes(line: str) -> str:
             continue
         before = line[i - 1] if i else " "
         after = line[i + 1] if i + 1 < len(line) else " "
-        if before.isalnum() and after.isalnum():
+        if before.isalnum() and after.isalnum() or _ELISION.match(line, i):
             chars[i] = _MASK
         elif not before.isalnum() and after.isalpha() and line[i] != "\u2019":
             opened.append(i)
@@ -226,6 +230,8 @@ _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 # Hindi sentence), while a bare letter is an initial ("د." for doctor).
 _ONE_LETTER_ABBREVIATION = regex.compile(r"(?:^|[\s(])\p{L}\.$")
 _UNIT = regex.compile(r"\d\s?\p{L}\.$")  # "8481 m." is metres, not an initial
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
 _COMMAS = ",\u060c\u3001\uff0c\u055d"  # , ، 、 ， ՝
 _SCRIPTIO_CONTINUA = regex.compile(f"[{CONTINUA}]")
 
@@ -251,7 +257,8 @@ def repair(line: str, spans: list[Span]) -> list[Span]:
       next begins with a small letter (``z 20. na 22.``, ``40 Min. bis``); one ending in no
       punctuation also when the next begins with a digit (pysbd reads ``am 23. Mai`` as a list);
     * **quotations that run on**: a piece ending in a closing quote is joined to a next piece that
-      follows without a space and begins with a letter (``「今日は。」と彼は言った``, ``freedom”rejecting``).
+      follows without a space and begins with a letter (``“我不去。”他说``, ``freedom”rejecting``); in
+      Japanese only with a hiragana particle (``「今日は。」と彼は言った``).
     """
     spans = _trimmed(spans, line)
     spans = _split_at_terminals(line, spans)
@@ -293,7 +300,16 @@ def _runs_on(prev: str, piece: str, *, glued: bool) -> bool:
         return True
     if (last == "." or _WORD_CHAR.match(last)) and (first.islower() or (first.isdigit() and last != ".")):
         return True
-    return glued and last in _CLOSERS and first.isalpha()
+    return glued and last in _CLOSERS and _quotation_goes_on(prev, first)
+
+
+def _quotation_goes_on(before: str, first: str) -> bool:
+    """Whether text that follows a closing quote without a space continues its sentence: a letter
+    does, but in Japanese only a hiragana particle (「…。」と述べた), since a new sentence may follow
+    a closing bracket there without any space (「はい。」東京は…)."""
+    if not first.isalpha():
+        return False
+    return _KANA.search(before) is None or _HIRAGANA.match(first) is not None
 
 
 def _split_at_terminals(line: str, spans: list[Span]) -> list[Span]:
@@ -311,7 +327,8 @@ def _split_at_terminals(line: str, spans: list[Span]) -> list[Span]:
                 break
             nxt = line[k]
             closed = k > m.end() and line[k - 1] in _CLOSERS
-            if nxt.isspace() or nxt in _OPENERS or (nxt.isalnum() and not closed):
+            if nxt.isspace() or nxt in _OPENERS or (nxt.isalnum() and not (
+                    closed and _quotation_goes_on(line[start:k], nxt))):
                 out.append((cut, k))
                 cut = k
         out.append((cut, end))

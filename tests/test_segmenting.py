@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from drift.language import detect_language
 from drift.reading import read_text
-from drift.segmenting import is_furniture, presplit, split_sentences
+from drift.segmenting import (
+    hide_apostrophes,
+    is_furniture,
+    is_standalone,
+    presplit,
+    reading_words,
+    split_sentences,
+)
 
 
 def sentences_of(path):
@@ -101,3 +109,131 @@ def test_french_and_german_text_split_with_their_own_rules():
     german = "Der Präsident sprach am 3. Oktober in Caracas. Tausende hörten zu."
     assert [german[s.start:s.end] for s in split_sentences(german, "de")] == [
         "Der Präsident sprach am 3. Oktober in Caracas.", "Tausende hörten zu."]
+
+
+# -- every script: sentence ends, quotes, abbreviations, ordinal dots, stray dots, apostrophes ----------
+
+def split(text, language=None):
+    return [text[s.start:s.end] for s in split_sentences(text, language)]
+
+
+@pytest.mark.parametrize("language", [None, "zh"])
+def test_chinese_full_stops_end_sentences_and_quotes_stay_with_theirs(language):
+    text = "“我们不会放弃。”部长周二说。会谈将于下月继续！是否达成协议？尚不清楚。"
+    assert split(text, language) == ["“我们不会放弃。”部长周二说。", "会谈将于下月继续！", "是否达成协议？",
+                                     "尚不清楚。"]
+
+
+def test_japanese_quotations_with_a_quotative_particle_stay_one_sentence():
+    text = "「来週また来ます。」と首相は述べた。「はい。」「いいえ。」東京は晴れ。"
+    assert split(text) == ["「来週また来ます。」と首相は述べた。", "「はい。」", "「いいえ。」",
+                           "東京は晴れ。"]
+
+
+@pytest.mark.parametrize("language", [None, "hi", "mr"])
+def test_devanagari_dandas_and_latin_stops_end_hindi_sentences(language):
+    text = "मंत्री ने कहा कि बातचीत जारी रहेगी। अगली बैठक सोमवार को होगी॥ क्या समझौता होगा? यह तय नहीं है."
+    assert len(split(text, language)) == 4
+
+
+def test_arabic_question_marks_end_sentences_commas_and_initials_do_not():
+    text = "هل سيعود الوفد؟ قال م. سامي، المتحدث باسم الوزارة، إن الاجتماع انتهى. وسيستأنف غدا."
+    assert split(text, "ar") == ["هل سيعود الوفد؟", "قال م. سامي، المتحدث باسم الوزارة، إن الاجتماع انتهى.",
+                                 "وسيستأنف غدا."]
+
+
+def test_thai_sentences_end_at_a_space_and_khmer_at_its_full_stop():
+    assert split("รัฐบาลประกาศมาตรการใหม่ ประชาชนต้องลงทะเบียนภายในเดือนนี้") == [
+        "รัฐบาลประกาศมาตรการใหม่", "ประชาชนต้องลงทะเบียนภายในเดือนนี้"]
+    assert len(split("រដ្ឋាភិបាលបានប្រកាសវិធានការថ្មី។ ប្រជាជនត្រូវចុះឈ្មោះ។")) == 2
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Die Schweizerin belegte den 20. Platz. Ihre Teamkollegin wurde Dritte.", "de",
+     ["Die Schweizerin belegte den 20. Platz.", "Ihre Teamkollegin wurde Dritte."]),
+    ("Polska awansowała z 20. na 22. miejsce w rankingu. Trener był zadowolony.", "pl",
+     ["Polska awansowała z 20. na 22. miejsce w rankingu.", "Trener był zadowolony."]),
+    ("Tým skončil na 3. místě a postoupil. Fanoušci slavili.", "cs",
+     ["Tým skončil na 3. místě a postoupil.", "Fanoušci slavili."]),
+])
+def test_ordinal_dots_stay_inside_sentences(text, language, expected):
+    assert split(text, language) == expected
+
+
+def test_a_run_of_stray_ocr_dots_is_no_sentence():
+    text = "La séance a eu lieu jeudi .. Le maire a présenté le budget. Il a été adopté."
+    assert split(text, "fr") == ["La séance a eu lieu jeudi ..", "Le maire a présenté le budget.",
+                                 "Il a été adopté."]
+
+
+def test_elision_apostrophes_and_typewriter_quotes_hide_no_sentence_end():
+    text = ("Rock 'n' roll filled 's-Gravenhage last night. Fans waited for hours. Click ''Buy'' to "
+            "order. The band's manager was pleased.")
+    assert len(split(text, "en")) == 4
+
+
+def test_only_apostrophes_that_cannot_pair_as_quotes_are_hidden_from_the_splitter():
+    text = "'We will stay,' the mayor of 's-Gravenhage said. The players' ''union'' agreed."
+    masked = hide_apostrophes(text)
+    assert len(masked) == len(text)
+    assert [i for i, (a, b) in enumerate(zip(text, masked, strict=True)) if a != b] == [
+        text.index("'s-"), text.index("' ''"), text.index("''union"), text.index("''union") + 1,
+        text.index("'' agreed"), text.index("'' agreed") + 1]
+
+
+def test_nfd_text_splits_like_nfc_with_offsets_into_the_nfd_text():
+    import unicodedata
+
+    text = "Le maire de Besançon a parlé à l'été. Renée a répondu."
+    nfd = unicodedata.normalize("NFD", text)
+    assert [unicodedata.normalize("NFC", s) for s in split(nfd, "fr")] == split(text, "fr")
+
+
+# -- headings in scripts without spaces ----------------------------------------------------------------
+
+def test_a_chinese_sentence_is_not_a_heading_but_a_short_title_line_is():
+    text = ("第一章 新医院\n市政府周一宣布，新医院将于明年五月开放，总投资为五百亿元，"
+            "官员表示医院将提供八百张床位\n正文。")
+    title, long_line = text.split("\n")[:2]
+    assert is_standalone(text, 0, len(title))
+    start = len(title) + 1
+    assert not is_standalone(text, start, start + len(long_line))  # long: about 23 words
+    assert not is_standalone(text, len(text) - 3, len(text))  # ends with a full stop
+
+
+def test_reading_words_count_characters_of_scripts_without_spaces():
+    assert reading_words("Trump confirmed the call") == 4
+    assert reading_words("新医院将于明年五月开放") == 6
+    assert reading_words("รัฐบาลประกาศ") == 6
+
+
+# -- language identification --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("医院将提供800张床位。", "zh"), ("病院は来月開きます。", "ja"), ("병원이 문을 연다.", "ko"),
+    ("बैठक सोमवार को होगी।", "hi"), ("ประชาชนต้องลงทะเบียน", "th"), ("قال الوزير إن", "ar"),
+    ("הממשלה הודיעה", "he"), ("Η κυβέρνηση", "el"),
+])
+def test_the_script_decides_the_language_of_one_short_sentence(text, language):
+    assert detect_language(text) == language
+
+
+def test_statistics_decide_latin_and_cyrillic_text_and_short_latin_text_gets_none():
+    assert detect_language("Der Präsident sprach am Montag vor Tausenden in der Hauptstadt.") == "de"
+    assert detect_language("Президент выступил в понедельник перед тысячами людей в столице.") == "ru"
+    assert detect_language("Hola.") is None
+
+
+def test_demetr_source_sentences_get_their_language():
+    import json
+    from pathlib import Path
+
+    path = (Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "demetr-dev"
+            / "base_id35_reference.jsonl")
+    if not path.exists():
+        pytest.skip(f"demetr-dev is not there ({path})")
+    codes = {"chinese_simple": "zh", "japanese": "ja", "hindi": "hi"}
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for item in items:
+        if item["lang_tag"] in codes:
+            assert detect_language(item["src_sent"]) == codes[item["lang_tag"]], item["src_sent"]
