@@ -13,8 +13,6 @@ from drift.diffing import word_diff
 from drift.pipeline import read_document
 from drift.report import Document, Sentence, Shift
 from drift.shifts import addition_shift, detect_shifts, omission_shift
-from drift.shifts.numbers import find_quantities
-from drift.shifts.text import Side
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +80,6 @@ def test_the_spun_version_states_the_cartel_allegation_as_fact(docs):
     assert "Maduro leads as a drug trafficking cartel" in words(rw, allegation[0].rewrite_span)
 
 
-def test_the_spun_version_drops_the_troop_figure(docs):
-    found, base, _ = shifts(docs, "000", ["The US has amassed 15,000 troops"],
-                            ["The US has deployed the largest aircraft carrier"])
-    figure = [s for s in found if s.type == "number"]
-    assert [(words(base, s.base_span), s.severity) for s in figure] == [("15,000 troops", 2)]
-
-
 def test_said_becoming_claimed_casts_doubt_as_a_nuance(docs):
     found, base, rw = shifts(docs, "000", ["Bo said people crossing"], ["Bo claimed that Venezuelans"])
     hedge = [s for s in found if s.type == "hedging"]
@@ -123,33 +114,6 @@ def test_faithful_paraphrases_in_the_spun_version_are_not_flagged(docs, base_pie
 
 # -- the editorial rewrite (003) ----------------------------------------------------------------
 
-def test_the_death_toll_blurred_to_dozens_is_a_key_figure_change(docs):
-    found, base, rw = shifts(docs, "003", ["killing at least 83 people"], ["resulting in dozens of deaths"])
-    blurred = [s for s in found if s.type == "number" and s.severity == 2]
-    assert len(blurred) == 1
-    assert "83 people" in words(base, blurred[0].base_span)
-    assert "dozens of deaths" in words(rw, blurred[0].rewrite_span)
-
-
-def test_at_least_21_and_more_than_20_strikes_are_the_same_figure(docs):
-    found, base, _ = shifts(docs, "003", ["killing at least 83 people"], ["resulting in dozens of deaths"])
-    assert not [s for s in found if "21" in words(base, s.base_span)]
-
-
-def test_last_year_written_as_2024_is_not_a_change(docs):
-    found, _, rw = shifts(docs, "003", ["does not recognise Maduro", "Maduro claimed a re-election victory"],
-                          ["rejecting his 2024 re-election"])
-    assert not [s for s in found if "2024" in words(rw, s.rewrite_span)]
-
-
-def test_around_15000_troops_is_at_most_a_nuance(docs):
-    found, base, _ = shifts(docs, "003", ["The US has amassed 15,000 troops"],
-                            ["around 15,000 troops", "Washington has also labeled the Cartel"])
-    on_troops = [s for s in found if "15,000" in words(base, s.base_span)]
-    assert all(s.severity == 1 for s in on_troops)
-    assert not severe(found)
-
-
 def test_a_reporters_observation_stated_in_the_rewrites_own_voice(docs):
     found, base, _ = shifts(docs, "003", ["Bo said people crossing"],
                             ["Travelers crossing the Simon Bolivar"])
@@ -174,28 +138,10 @@ def test_the_invented_missile_claim_is_an_addition_of_severity_3(docs):
     assert words(rw, shift.rewrite_span).startswith("Maduro says he has 5,000 Russian missiles")
 
 
-def test_the_invented_figure_is_found_even_when_aligned_into_a_link(docs):
-    found, _, rw = shifts(docs, "001", ["Venezuelan President Nicolas Maduro has repeated"],
-                          ["Maduro does not give in to Trump’s", "5,000 Russian missiles"])
-    invented = [s for s in found if s.severity == 3]
-    assert len(invented) == 1 and "5,000" in words(rw, invented[0].rewrite_span)
-
-
-def test_15_thousand_soldiers_is_the_same_figure_as_15000_troops(docs):
-    found, base, _ = shifts(docs, "001", ["The US has amassed 15,000 troops"],
-                            ["washington sent 15 thousand soldiers"])
-    assert not [s for s in found if s.type == "number" and "15,000" in words(base, s.base_span)]
-
-
 def test_a_caption_added_by_the_rewrite_is_colour(docs):
     rw = docs["001"]
     shift = addition_shift(rw, idx(rw, "The President of Venezuela, Nicolás Maduro"), base=docs["002"])
     assert shift.type == "addition" and shift.severity == 1
-
-
-def test_the_dropped_death_toll_in_the_loose_rewrite(docs):
-    found, base, _ = shifts(docs, "004", ["killing at least 83 people"], ["more than 20 operations"])
-    assert [words(base, s.base_span) for s in severe(found)] == ["at least 83 people"]
 
 
 def test_the_loose_rewrite_gives_the_military_verdict_to_analysts_instead_of_sources(docs):
@@ -327,17 +273,6 @@ def test_the_passive_voice_keeps_who_did_what():
     assert pair("Israel attacked Iran on Friday.", "Iran was attacked by Israel on Friday.") == []
 
 
-def test_other_languages_get_only_the_figures_compared():
-    found = pair("Murieron 83 personas en los ataques.", "Murieron 38 personas en los ataques.",
-                 language="es")
-    assert [(s.type, s.severity) for s in found] == [("number", 2)]
-
-
-def test_a_spanish_thousands_separator_is_the_same_figure():
-    assert pair("The US has amassed 15,000 troops in the region.",
-                "Estados Unidos ha desplegado 15.000 soldados en la región.", language="es") == []
-
-
 @pytest.mark.parametrize(("base", "rewrite"), [
     ("Prices fell by half in two years.", "In two years prices dropped by 50%."),
     ("Two-thirds of voters backed the measure.", "About 67 percent of voters supported the measure."),
@@ -350,25 +285,6 @@ def test_a_spanish_thousands_separator_is_the_same_figure():
 ])
 def test_everyday_faithful_edits_are_not_key_changes(base, rewrite):
     assert not severe(pair(base, rewrite))
-
-
-def test_a_changed_percentage_is_a_key_change():
-    found = pair("Prices fell by half.", "Prices fell by 30%.")
-    assert [(s.type, s.severity) for s in found] == [("number", 2)]
-
-
-@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
-    ("at least 21 strikes", 21, 21, float("inf")),
-    ("more than 20 strikes", 20, 21, float("inf")),
-    ("15 thousand soldiers", 15_000, 15_000, 15_000),
-    ("fifteen thousand soldiers", 15_000, 15_000, 15_000),
-    ("around 15,000 troops", 15_000, 13_500, 16_500),
-    ("twenty-one people", 21, 21, 21),
-])
-def test_figures_are_read_as_ranges(text, value, lo, hi):
-    (q,) = find_quantities(Side(make_doc("d", text), (0,)))
-    assert (q.value, q.lo) == (value, lo)
-    assert q.hi == pytest.approx(hi)
 
 
 def test_every_span_lies_inside_its_own_sentences_and_on_words(docs):

@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from drift.diffing import word_diff
 from drift.pipeline import read_document
-from drift.report import Document
+from drift.report import Document, Sentence, Shift
 from drift.shifts import detect_shifts
+from drift.shifts.numbers import find_quantities
 from drift.shifts.numerals import read_figures
+from drift.shifts.text import Side
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
 
@@ -122,3 +125,126 @@ def test_clock_times_and_units_written_differently(base, rewrite):
     b = read_document(base, role="base", language="en")
     r = read_document(rewrite, role="rewrite", language="en")
     assert [s for s in detect_shifts(b, r, (0,), (0,)) if s.type in ("number", "addition")] == []
+
+
+# -- the example corpus's figures (moved from test_shifts.py) ------------------------------------
+
+@pytest.fixture(scope="module")
+def docs(seeds) -> dict[str, Document]:
+    return {k: read_document(p, role="base" if k == "002" else "rewrite", doc_id=k) for k, p in seeds.items()}
+
+
+def idx(doc: Document, *pieces: str) -> tuple[int, ...]:
+    """Indices of the sentences holding each piece of text (exactly one sentence each)."""
+    out = []
+    for piece in pieces:
+        hits = [i for i in range(len(doc.sentences)) if piece in doc.sentence_text(i)]
+        assert len(hits) == 1, f"{piece!r} is in {len(hits)} sentences of {doc.id}"
+        out.append(hits[0])
+    return tuple(sorted(out))
+
+
+def shifts(docs, rewrite: str, base_pieces, rewrite_pieces) -> tuple[list[Shift], Document, Document]:
+    base, rw = docs["002"], docs[rewrite]
+    b, r = idx(base, *base_pieces), idx(rw, *rewrite_pieces)
+    return detect_shifts(base, rw, b, r, word_diff(base.joined(b), rw.joined(r))), base, rw
+
+
+def severe(found: list[Shift]) -> list[Shift]:
+    return [s for s in found if s.severity >= 2]
+
+
+def make_doc(doc_id: str, *sentences: str, language: str = "en") -> Document:
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for s in sentences:
+        spans.append(Sentence(at, at + len(s)))
+        at += len(s) + 1
+    return Document(doc_id, "base", text, tuple(spans), language)
+
+
+def pair(base: str, rewrite: str, language: str = "en") -> list[Shift]:
+    b, r = make_doc("b", base, language=language), make_doc("r", rewrite, language=language)
+    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite))
+
+
+def test_the_spun_version_drops_the_troop_figure(docs):
+    found, base, _ = shifts(docs, "000", ["The US has amassed 15,000 troops"],
+                            ["The US has deployed the largest aircraft carrier"])
+    figure = [s for s in found if s.type == "number"]
+    assert [(words(base, s.base_span), s.severity) for s in figure] == [("15,000 troops", 2)]
+
+
+def test_the_death_toll_blurred_to_dozens_is_a_key_figure_change(docs):
+    found, base, rw = shifts(docs, "003", ["killing at least 83 people"], ["resulting in dozens of deaths"])
+    blurred = [s for s in found if s.type == "number" and s.severity == 2]
+    assert len(blurred) == 1
+    assert "83 people" in words(base, blurred[0].base_span)
+    assert "dozens of deaths" in words(rw, blurred[0].rewrite_span)
+
+
+def test_at_least_21_and_more_than_20_strikes_are_the_same_figure(docs):
+    found, base, _ = shifts(docs, "003", ["killing at least 83 people"], ["resulting in dozens of deaths"])
+    assert not [s for s in found if "21" in words(base, s.base_span)]
+
+
+def test_last_year_written_as_2024_is_not_a_change(docs):
+    found, _, rw = shifts(docs, "003", ["does not recognise Maduro", "Maduro claimed a re-election victory"],
+                          ["rejecting his 2024 re-election"])
+    assert not [s for s in found if "2024" in words(rw, s.rewrite_span)]
+
+
+def test_around_15000_troops_is_at_most_a_nuance(docs):
+    found, base, _ = shifts(docs, "003", ["The US has amassed 15,000 troops"],
+                            ["around 15,000 troops", "Washington has also labeled the Cartel"])
+    on_troops = [s for s in found if "15,000" in words(base, s.base_span)]
+    assert all(s.severity == 1 for s in on_troops)
+    assert not severe(found)
+
+
+def test_the_invented_figure_is_found_even_when_aligned_into_a_link(docs):
+    found, _, rw = shifts(docs, "001", ["Venezuelan President Nicolas Maduro has repeated"],
+                          ["Maduro does not give in to Trump’s", "5,000 Russian missiles"])
+    invented = [s for s in found if s.severity == 3]
+    assert len(invented) == 1 and "5,000" in words(rw, invented[0].rewrite_span)
+
+
+def test_15_thousand_soldiers_is_the_same_figure_as_15000_troops(docs):
+    found, base, _ = shifts(docs, "001", ["The US has amassed 15,000 troops"],
+                            ["washington sent 15 thousand soldiers"])
+    assert not [s for s in found if s.type == "number" and "15,000" in words(base, s.base_span)]
+
+
+def test_the_dropped_death_toll_in_the_loose_rewrite(docs):
+    found, base, _ = shifts(docs, "004", ["killing at least 83 people"], ["more than 20 operations"])
+    assert [words(base, s.base_span) for s in severe(found) if s.type == "number"] == ["at least 83 people"]
+
+
+def test_other_languages_get_only_the_figures_compared():
+    found = pair("Murieron 83 personas en los ataques.", "Murieron 38 personas en los ataques.",
+                 language="es")
+    assert [(s.type, s.severity) for s in found] == [("number", 2)]
+
+
+def test_a_spanish_thousands_separator_is_the_same_figure():
+    assert pair("The US has amassed 15,000 troops in the region.",
+                "Estados Unidos ha desplegado 15.000 soldados en la región.", language="es") == []
+
+
+def test_a_changed_percentage_is_a_key_change():
+    found = pair("Prices fell by half.", "Prices fell by 30%.")
+    assert [(s.type, s.severity) for s in found] == [("number", 2)]
+
+
+@pytest.mark.parametrize(("text", "value", "lo", "hi"), [
+    ("at least 21 strikes", 21, 21, float("inf")),
+    ("more than 20 strikes", 20, 21, float("inf")),
+    ("15 thousand soldiers", 15_000, 15_000, 15_000),
+    ("fifteen thousand soldiers", 15_000, 15_000, 15_000),
+    ("around 15,000 troops", 15_000, 13_500, 16_500),
+    ("twenty-one people", 21, 21, 21),
+])
+def test_figures_are_read_as_ranges(text, value, lo, hi):
+    (q,) = find_quantities(Side(make_doc("d", text), (0,)))
+    assert (q.value, q.lo) == (value, lo)
+    assert q.hi == pytest.approx(hi)
