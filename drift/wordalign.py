@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from drift.diffing import word_diff
 from drift.lexicon import Lexicon, lexicon
@@ -152,7 +153,51 @@ def _align(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]], lex: Lexi
             out.extend(AlignedWord(b, r, "same") for b, r in zip(b_words, r_words, strict=True))
         else:
             out.extend(_pair_region(base, rewrite, b_words, r_words, lex))
-    return tuple(out)
+    return tuple(_moved(base, rewrite, out))
+
+
+def _moved(base: Side, rewrite: Side, pairs: list[AlignedWord]) -> list[AlignedWord]:
+    """Pair a content word left without counterpart in one region with the same word (or form)
+    left alone in another: a moved word, not a deleted one plus an added one."""
+    lone_b = [k for k, p in enumerate(pairs) if p.rewrite is None and _movable(base.tokens[p.base])]
+    lone_r = [k for k, p in enumerate(pairs) if p.base is None and _movable(rewrite.tokens[p.rewrite])]
+    if not lone_b or not lone_r:
+        return pairs
+    out = list(pairs)
+    dropped: set[int] = set()
+    for relation, form in (("same", lambda t: t.norm), ("form", lambda t: stem(t.norm))):
+        for kb in lone_b:
+            if out[kb].rewrite is not None:
+                continue
+            want = form(base.tokens[out[kb].base])
+            for kr in lone_r:
+                if kr not in dropped and form(rewrite.tokens[pairs[kr].rewrite]) == want:
+                    out[kb] = AlignedWord(out[kb].base, pairs[kr].rewrite, relation)
+                    dropped.add(kr)
+                    break
+    return [p for k, p in enumerate(out) if k not in dropped]
+
+
+def _movable(token: Token) -> bool:
+    return token.is_content or token.is_number
+
+
+class _Unit(NamedTuple):
+    """One word, or two neighbouring words that make one lexicon entry, with its comparison forms."""
+
+    at: tuple[int, ...]     # positions in the region's word list
+    text: str               # folded, words joined by a space
+    stem: str
+    key: str                # stem with name aliases resolved (Token.key)
+    alias: str
+    number: bool
+    function: bool          # a stopword
+
+    @classmethod
+    def of(cls, tokens: list[Token], at: tuple[int, ...]) -> _Unit:
+        text = " ".join(t.norm for t in tokens)
+        return cls(at, text, stem(text), tokens[0].key if len(tokens) == 1 else text,
+                   ALIASES.get(text, text), any(t.is_number for t in tokens), text in STOPWORDS)
 
 
 def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[int],
@@ -162,29 +207,27 @@ def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[in
     b_units = _units(base, b_words, use_lex)
     r_units = _units(rewrite, r_words, use_lex)
     candidates = []
-    for bi in b_units:
-        for rj in r_units:
-            if len(bi) > 1 and len(rj) > 1:
+    for bu in b_units:
+        for ru in r_units:
+            if len(bu.at) > 1 and len(ru.at) > 1:
                 continue
-            rel = _relation(_unit_text(base, b_words, bi), _unit_text(rewrite, r_words, rj),
-                            base.tokens[b_words[bi[0]]], rewrite.tokens[r_words[rj[0]]], use_lex)
+            rel = _relation(bu, ru, use_lex)
             if rel is not None:
-                place = abs(bi[0] / len(b_words) - rj[0] / len(r_words))
-                candidates.append((_RANK.index(rel), len(bi) + len(rj), place, bi, rj, rel))
-    pairs: dict[int, tuple[tuple[int, ...], str]] = {}   # first base position → (rewrite positions, relation)
+                place = abs(bu.at[0] / len(b_words) - ru.at[0] / len(r_words))
+                candidates.append((_RANK.index(rel), len(bu.at) + len(ru.at), place, bu.at, ru.at, rel))
+    pairs: dict[int, tuple[tuple[int, ...], str]] = {}   # base position → (rewrite positions, relation)
     used_b: set[int] = set()
     used_r: set[int] = set()
     for *_, bi, rj, rel in sorted(candidates):
         if used_b.isdisjoint(bi) and used_r.isdisjoint(rj):
-            for i in bi[1:]:
+            for i in bi:
                 pairs[i] = (rj, rel)
-            pairs[bi[0]] = (rj, rel)
             used_b.update(bi)
             used_r.update(rj)
     # Pairs in reading order on both sides are anchors; the words between two anchors pair in order.
     anchors = [(-1, -1)]
     for i in sorted(pairs):
-        if pairs[i][1] != "changed" and pairs[i][0][0] > anchors[-1][1]:
+        if pairs[i][0][0] > anchors[-1][1]:
             anchors.append((i, pairs[i][0][-1]))
     anchors.append((len(b_words), len(r_words)))
     for (i0, j0), (i1, j1) in zip(anchors, anchors[1:], strict=False):
@@ -197,26 +240,32 @@ def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[in
                 pairs[i] = ((j,), "changed")
                 used_b.add(i)
                 used_r.add(j)
-    found = [AlignedWord(b_words[i], r_words[j], rel) for i, (rj, rel) in pairs.items() for j in rj]
-    found += [AlignedWord(b_words[i], None, "changed") for i in range(len(b_words)) if i not in used_b]
-    found += [AlignedWord(None, r_words[j], "changed") for j in range(len(r_words)) if j not in used_r]
-    return sorted(found, key=lambda p: _order(p, b_words, r_words))
+    found = [(i, 0, j, AlignedWord(b_words[i], r_words[j], rel))
+             for i, (rj, rel) in pairs.items() for j in rj]
+    found += [(i, 0, -1, AlignedWord(b_words[i], None, "changed"))
+              for i in range(len(b_words)) if i not in used_b]
+    # a word with no counterpart on the base side goes after the base word paired before it
+    paired_with = {j: i for i, (rj, _) in pairs.items() for j in rj}
+    last = -1
+    for j in range(len(r_words)):
+        if j in paired_with:
+            last = paired_with[j]
+        elif j not in used_r:
+            found.append((last, 1, j, AlignedWord(None, r_words[j], "changed")))
+    return [p for *_, p in sorted(found, key=lambda x: x[:3])]
 
 
-def _units(side: Side, words: list[int], lex: Lexicon | None) -> list[tuple[int, ...]]:
-    """Positions of single words, and of two neighbouring words that make one lexicon entry
-    ("were born" → *be born*, "took part"), as candidates for a pair."""
-    units: list[tuple[int, ...]] = [(i,) for i in range(len(words))]
+def _units(side: Side, words: list[int], lex: Lexicon | None) -> list[_Unit]:
+    """Single words, and two neighbouring words that make one lexicon entry ("were born" → *be
+    born*, "took part"), as candidates for a pair."""
+    toks = [side.tokens[k] for k in words]
+    units = [_Unit.of([t], (i,)) for i, t in enumerate(toks)]
     if lex is not None:
         for i in range(len(words) - 1):
-            a, b = side.tokens[words[i]], side.tokens[words[i + 1]]
+            a, b = toks[i], toks[i + 1]
             if words[i + 1] == words[i] + 1 and a.sent == b.sent and _is_entry(lex, f"{a.norm} {b.norm}"):
-                units.append((i, i + 1))
+                units.append(_Unit.of([a, b], (i, i + 1)))
     return units
-
-
-def _unit_text(side: Side, words: list[int], unit: tuple[int, ...]) -> str:
-    return " ".join(side.tokens[words[i]].norm for i in unit)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -224,27 +273,20 @@ def _is_entry(lex: Lexicon, phrase: str) -> bool:
     return bool(lex.lemmas(phrase))
 
 
-def _order(p: AlignedWord, b_words: list[int], r_words: list[int]) -> tuple[float, int]:
-    if p.base is not None:
-        return b_words.index(p.base) / max(len(b_words), 1), 0
-    return r_words.index(p.rewrite) / max(len(r_words), 1), 1
-
-
-def _relation(b_text: str, r_text: str, b: Token, r: Token, lex: Lexicon | None) -> str | None:
-    """How two words (or a word and a two-word entry: ``b``/``r`` are their first tokens) relate."""
-    if b_text == r_text:
+def _relation(b: _Unit, r: _Unit, lex: Lexicon | None) -> str | None:
+    """How two units relate (see the module docstring), or ``None``."""
+    if b.text == r.text:
         return "same"
-    if " " not in b_text + r_text:
-        if stem(b_text) == stem(r_text):
+    if len(b.at) == len(r.at) == 1:
+        if b.stem == r.stem:
             return "form"
-        if b.key == r.key or ALIASES.get(b_text, b_text) == ALIASES.get(r_text, r_text):
+        if b.key == r.key or b.alias == r.alias:
             return "equivalent"
-    if lex is None or b.is_number or r.is_number:
+    if lex is None or b.number or r.number:
         return None
-    if b_text in STOPWORDS or r_text in STOPWORDS:   # function words: only with each other, opposites
-        both = b_text in STOPWORDS and r_text in STOPWORDS
-        return "antonym" if both and lex.are_antonyms(b_text, r_text) else None
-    return _lexical(lex, b_text, r_text)
+    if b.function or r.function:   # function words: only with each other, and only opposites
+        return "antonym" if b.function and r.function and lex.are_antonyms(b.text, r.text) else None
+    return _lexical(lex, b.text, r.text)
 
 
 @functools.lru_cache(maxsize=65536)
