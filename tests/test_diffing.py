@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,3 +84,62 @@ def test_any_two_texts_rebuild_exactly(a, b):
     diff = word_diff(a, b)
     assert sides(diff) == (a, b)
     assert well_formed(diff)
+
+
+# -- scripts without spaces, grapheme clusters, normal forms ---------------------------------------
+
+DEMETR = (Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "demetr-dev"
+          / "base_id35_reference.jsonl")
+
+
+def demetr_sources(lang_tag: str) -> list[str]:
+    if not DEMETR.exists():
+        pytest.skip(f"demetr-dev is not there ({DEMETR})")
+    items = [json.loads(line) for line in DEMETR.read_text(encoding="utf-8").splitlines()]
+    return [item["src_sent"] for item in items if item["lang_tag"] == lang_tag]
+
+
+def test_a_changed_chinese_word_marks_only_its_characters():
+    base = "官员表示，这座新桥将于明年三月通车，耗资约20亿元。"
+    rewrite = "官员表示，这座新桥将于后年三月通车，耗资约200亿元。"
+    assert [(op, t) for op, t in word_diff(base, rewrite) if op] == [
+        (-1, "明"), (1, "后"), (-1, "20"), (1, "200")]
+
+
+def test_a_changed_japanese_and_thai_word_marks_only_its_characters():
+    diff = word_diff("首相は火曜日に東京を訪れた。", "首相は金曜日に大阪を訪れた。")
+    assert [(op, t) for op, t in diff if op] == [(-1, "火"), (1, "金"), (-1, "東京"), (1, "大阪")]
+    assert [(op, t) for op, t in word_diff("ผมไปตลาดเมื่อวาน", "ผมไปโรงเรียนเมื่อวาน") if op] == [
+        (-1, "ตลาด"), (1, "โรงเรียน")]
+
+
+@pytest.mark.parametrize("lang_tag", ["chinese_simple", "japanese"])
+def test_unrelated_sentences_without_spaces_are_one_replacement(lang_tag):
+    sources = demetr_sources(lang_tag)
+    pairs = list(zip(sources, sources[1:], strict=False))
+    whole = sum(word_diff(a, b) == [(-1, a), (1, b)] for a, b in pairs)
+    assert whole >= 0.9 * len(pairs)
+
+
+def test_one_changed_character_in_a_chinese_source_sentence_is_one_small_change():
+    for sentence in demetr_sources("chinese_simple"):
+        k = next(i for i, c in enumerate(sentence) if "\u4e00" <= c <= "\u9fff")
+        changed = sentence[:k] + ("一" if sentence[k] != "一" else "二") + sentence[k + 1:]
+        parts = word_diff(sentence, changed)
+        assert [t for op, t in parts if op] == [sentence[k], changed[k]]
+
+
+def test_emoji_changes_are_whole_clusters_and_separate_parts():
+    diff = word_diff("Fans sent 👍🏻 and 🇫🇷 today.", "Fans sent 👍🏿 and 🇩🇪 today.")
+    assert diff == [(0, "Fans sent "), (-1, "👍🏻"), (1, "👍🏿"), (0, " and "), (-1, "🇫🇷"), (1, "🇩🇪"),
+                    (0, " today.")]
+
+
+def test_nfd_and_devanagari_words_are_whole_tokens():
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Gonçalves won")
+    assert word_diff(nfd, unicodedata.normalize("NFD", "Gonçalves lost")) == [
+        (0, nfd[:-3]), (-1, "won"), (1, "lost")]
+    assert word_diff("उसने किताब पढ़ी", "उसने किताबें पढ़ीं") == [
+        (0, "उसने "), (-1, "किताब पढ़ी"), (1, "किताबें पढ़ीं")]
