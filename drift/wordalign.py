@@ -17,8 +17,10 @@ the closest relation first (:data:`drift.vocabulary.WORD_RELATIONS`):
 
 and the words still unpaired are paired in order, between the same anchors, as ``changed`` (a
 content word with a content word, a function word with a function word); the rest have no
-counterpart. Relations 4–7 need a lexicon for the link's language and are skipped across languages
-or where :func:`drift.lexicon.lexicon` has none; token-embedding similarity is not used because no
+counterpart, except that a content word alone in one region and the same word (or form) alone in
+another pair as a moved word. Relations 4–7 need a lexicon for the link's language and are skipped
+where :func:`drift.lexicon.lexicon` has none; across languages neither they nor the pairing in
+order apply; token-embedding similarity is not used because no
 embedding backend of drift exposes token vectors yet. Scripts without spaces are tokenised one
 character at a time (:func:`drift.shifts.text.tokenize`), so their characters pair the same way.
 
@@ -64,13 +66,17 @@ def word_alignment(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] | 
     """Every word (not punctuation) of both sides, paired, in reading order of the base.
 
     ``diff``: the link's word diff (recomputed when missing or when it does not rebuild both sides'
-    texts). ``language``: the lexicon to use; by default the base document's language when both
-    sides share it, else none. Cached per pair of sides (in ``base.memo``).
+    texts). ``language``: the lexicon to use; by default the documents' language. When the two
+    documents are in different languages (a translation), no lexicon is used and words left
+    without a relation stay unpaired: their order says nothing across languages. Cached per pair
+    of sides (in ``base.memo``).
     """
     key = ("wordalign", id(rewrite), language)
     if key not in base.memo:
-        lex = _lexicon(base, rewrite, language)
-        base.memo[key] = _align(base, rewrite, _checked(base, rewrite, diff), lex)
+        b, r = base.doc.language, rewrite.doc.language
+        cross = language is None and b is not None and r is not None and b != r
+        lex = None if cross else lexicon(language or b or r)
+        base.memo[key] = _align(base, rewrite, _checked(base, rewrite, diff), lex, in_order=not cross)
     return base.memo[key]
 
 
@@ -110,13 +116,6 @@ def _checked(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] | None) 
     return diff
 
 
-def _lexicon(base: Side, rewrite: Side, language: str | None) -> Lexicon | None:
-    if language is None:
-        b, r = base.doc.language, rewrite.doc.language
-        language = b if (b == r or r is None) else (r if b is None else None)
-    return lexicon(language)
-
-
 def _regions(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]
              ) -> list[tuple[bool, list[int], list[int]]]:
     """The diff as ``(kept, base token indices, rewrite token indices)`` regions, in order; a
@@ -143,8 +142,8 @@ def _regions(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]
     return regions
 
 
-def _align(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]], lex: Lexicon | None
-           ) -> tuple[AlignedWord, ...]:
+def _align(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]], lex: Lexicon | None,
+           in_order: bool) -> tuple[AlignedWord, ...]:
     out: list[AlignedWord] = []
     for kept, b_all, r_all in _regions(base, rewrite, diff):
         b_words = [k for k in b_all if base.tokens[k].is_word]
@@ -152,7 +151,7 @@ def _align(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]], lex: Lexi
         if kept and [base.tokens[k].norm for k in b_words] == [rewrite.tokens[k].norm for k in r_words]:
             out.extend(AlignedWord(b, r, "same") for b, r in zip(b_words, r_words, strict=True))
         else:
-            out.extend(_pair_region(base, rewrite, b_words, r_words, lex))
+            out.extend(_pair_region(base, rewrite, b_words, r_words, lex, in_order))
     return tuple(_moved(base, rewrite, out))
 
 
@@ -201,8 +200,9 @@ class _Unit(NamedTuple):
 
 
 def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[int],
-                 lex: Lexicon | None) -> list[AlignedWord]:
-    """Pair one replaced region's words: by relation, closest first, then in order (see module)."""
+                 lex: Lexicon | None, in_order: bool) -> list[AlignedWord]:
+    """Pair one replaced region's words: by relation, closest first, then (``in_order``) the
+    rest in order between anchors (see the module docstring)."""
     use_lex = lex if len(b_words) * len(r_words) <= MAX_LEXICAL_PAIRS else None
     b_units = _units(base, b_words, use_lex)
     r_units = _units(rewrite, r_words, use_lex)
@@ -230,7 +230,7 @@ def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[in
         if pairs[i][0][0] > anchors[-1][1]:
             anchors.append((i, pairs[i][0][-1]))
     anchors.append((len(b_words), len(r_words)))
-    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:], strict=False):
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:], strict=False) if in_order else ():
         free_b = [i for i in range(i0 + 1, i1) if i not in used_b]
         free_r = [j for j in range(j0 + 1, j1) if j not in used_r]
         for content in (True, False):
@@ -282,7 +282,7 @@ def _relation(b: _Unit, r: _Unit, lex: Lexicon | None) -> str | None:
             return "form"
         if b.key == r.key or b.alias == r.alias:
             return "equivalent"
-    if lex is None or b.number or r.number:
+    if lex is None or b.number or r.number or min(len(b.text), len(r.text)) < 2:
         return None
     if b.function or r.function:   # function words: only with each other, and only opposites
         return "antonym" if b.function and r.function and lex.are_antonyms(b.text, r.text) else None

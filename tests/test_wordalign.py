@@ -145,3 +145,17 @@ def test_characters_pair_in_a_script_without_spaces():
                for p in pairs if p.relation != "same"]
     assert changed == [(src[k], changed_text[k])]
     assert_spans_exact(base, rewrite, align_words(base, rewrite, diff))
+
+
+def test_across_languages_only_names_and_figures_pair():
+    item = next(i for i in demetr("critical_id7_antonym") if i["lang_tag"] == "german")
+    base = one_sentence(item["src_sent"], "base", "de")
+    rewrite = one_sentence(item["mt_sent"], "rewrite", "en")
+    pairs = word_alignment(base, rewrite, word_diff(base.text, rewrite.text))
+    both = [(base.tokens[p.base].norm, rewrite.tokens[p.rewrite].norm) for p in pairs
+            if p.base is not None and p.rewrite is not None]
+    assert ("trump", "trump") in both and ("twitter", "twitter") in both
+    assert all(p.relation in ("same", "form", "equivalent") for p in pairs if p.base is not None
+               and p.rewrite is not None), both
+    assert all(p.relation == "changed" for p in pairs if p.base is None or p.rewrite is None)
+    assert_spans_exact(base, rewrite, align_words(base, rewrite, word_diff(base.text, rewrite.text)))
