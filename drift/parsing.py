@@ -135,6 +135,12 @@ class ParsedSide:
             return self.starts[k] + token.idx, self.starts[k] + token.idx + len(token.text)
         return self.starts[k] + token.start_char, self.starts[k] + token.end_char
 
+    def span_of(self, k: int, indices: Any) -> tuple[int, int]:
+        """Document span from the first to the last of these token indices of sentence k."""
+        d = self.sentences[k]
+        first, last = d[min(indices)], d[max(indices)]
+        return self.starts[k] + first.idx, self.starts[k] + last.idx + len(last.text)
+
     def ents(self) -> list[tuple[int, Span]]:
         """Named entities as ``(sentence position k, span)``."""
         return [(k, e) for k, d in enumerate(self.sentences) for e in d.ents]

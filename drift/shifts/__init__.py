@@ -29,6 +29,7 @@ from drift.shifts import (  # noqa: F401  (importing a family registers its dete
     entities,
     hedging,
     modality,
+    mood,
     numbers,
     omissions,
     polarity,

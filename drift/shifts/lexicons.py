@@ -264,3 +264,20 @@ COMPARATIVES = [
     (("dwarfs",), 1), (("overpowers",), 1), (("more", "than", "a", "match", "for"), 1),
     (("bigger", "than"), 1), (("larger", "than"), 1), (("can", "compete", "with"), 0),
 ]
+
+
+# --- Negation cues read from the English parse (drift/parsing.py) --------------------------------
+# The closed classes of English negation (Quirk et al., ch. 10 "negation"; Huddleston & Pullum,
+# *The Cambridge Grammar of the English Language*, ch. 9), as lemmas. A cue negates the predicate
+# it attaches to in the dependency parse; its strength is the severity of adding or removing it.
+
+#: Approximate negators: "hardly noticed" still leaves a little; a nuance weaker than "not".
+WEAK_NEGATORS = word_set("hardly barely scarcely seldom rarely")
+#: Negative pronouns and determiners: "nobody was told", "no evidence", "said nothing".
+NEGATIVE_ARGUMENTS = word_set("nobody nothing none noone neither no")
+#: Implicative verbs that negate their complement: "failed to approve" = did not approve.
+NEGATIVE_VERBS = word_set("fail refuse decline neglect")
+#: Adjectives that negate their complement: "unable to relieve" = could not relieve.
+NEGATIVE_ADJECTIVES = word_set("unable")
+#: "not only … but also", "not just": the "not" restricts, it does not negate.
+NOT_RESTRICTIVE = word_set("only just merely simply")

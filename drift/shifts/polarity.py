@@ -1,14 +1,19 @@
-"""Reversals: who is stronger flipped, a word swapped for its opposite, a negation added or removed.
+"""Reversals: who is stronger flipped, who did what to whom swapped, a negation added or removed.
 
 Embeddings do not see these (a role swap scores *higher* than a true paraphrase), so they are
-read from the words:
+read from the sentence structure (:mod:`drift.shifts.clauses`, on the English parse) and, where
+no parser is installed, from the words:
 
 - comparisons: "the country's military is no match for the US" says the US is the stronger;
   "the US cannot compete with the country's military" says the opposite. Each side's comparison
   predicates (``COMPARATIVES``) are read as (stronger, weaker) and the parties compared;
-- antonyms: "won" on one side where the other has "lost", unless a negation also flipped
-  ("won" ≈ "did not lose");
-- negation: a change in the diff that only adds or removes a negator ("is" → "is not").
+- roles: the same verb (or noun) with two of its arguments exchanged ("police attacked the
+  protesters" → "protesters attacked the police", "from Madrid to Lagos" → "from Lagos to
+  Madrid"); a passive paraphrase keeps the roles and is not a swap;
+- negation: the same predicate (by lemma) negated on one side only — "not", "never", "no longer",
+  "failed to", "nobody" (severity 3), or "hardly", "seldom" (severity 2); without a parser, a change
+  in the diff that only adds or removes a negator ("is" → "is not");
+- antonyms: "won" on one side where the other has "lost", unless a negation also flipped.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drift.report import Shift
+from drift.shifts import clauses
 from drift.shifts.entities import mid_sentence_caps
 from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS, word_set
 from drift.shifts.registry import register
@@ -161,7 +167,7 @@ _NEGATION_NOISE = word_set("do does did a an any some")
 
 
 def _negation_flips(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:
-    """Changes in the diff that only add or remove a negator."""
+    """Changes in the diff that only add or remove a negator (read without a parse)."""
     shifts = []
     bpos = rpos = 0
     k = 0
@@ -264,9 +270,93 @@ def _role_swaps(base: Side, rewrite: Side) -> list[Shift]:
     return shifts
 
 
+def _negated_predicates(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: clauses.Reading
+                        ) -> list[Shift]:
+    """The same predicate (by lemma) negated on one side only; the severity is the negator's
+    strength (3 for "not", "never", "failed to", "nobody"…; 2 for "hardly", "seldom"…)."""
+    shifts = []
+    same = lambda b, r: b.negated == r.negated  # noqa: E731
+    for bp, rp in clauses.pair(list(b_read.predicates), list(r_read.predicates), same):
+        if same(bp, rp):
+            continue
+        negated = bp if bp.negated else rp
+        if not negated.negation or _affixal(b_read, bp, r_read, rp) \
+                or not clauses.same_clause(b_read, bp, r_read, rp):
+            continue  # negated only through its governor (flagged there), "not correct" = "incorrect"
+        bs = b_read.parsed.span_of(bp.sentence, bp.group)
+        rs = r_read.parsed.span_of(rp.sentence, rp.group)
+        bw, rw = quote(base.words(bs)), quote(rewrite.words(rs))
+        if negated.negation == clauses.FULL:
+            why = "the negation reverses the statement"
+        else:
+            why = "the rewrite all but denies what the base states" if negated is rp else \
+                "the rewrite states plainly what the base all but denies"
+        shifts.append(Shift("negation", negated.negation, bs, rs, f"{bw} became {rw}: {why}"))
+    return shifts
+
+
+#: Prefixes of affixal negation (Huddleston & Pullum ch. 9 §8): "incorrect" = "not correct".
+_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
+
+
+def _affixal(b_read: clauses.Reading, bp: clauses.Predicate, r_read: clauses.Reading,
+             rp: clauses.Predicate) -> bool:
+    """Whether the plain side says with a prefix what the negated side says with "not"."""
+    def complements(reading, p):
+        return [c.lower_ for c in reading.parsed.sentences[p.sentence][p.head].children
+                if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp")]
+    plain, negated = ((b_read, bp), (r_read, rp)) if rp.negated else ((r_read, rp), (b_read, bp))
+    words = complements(*negated)
+    return any(w.startswith(pre) and w[len(pre):] in words
+               for w in complements(*plain) for pre in _NEGATIVE_PREFIXES)
+
+
+#: Roles whose fillers, exchanged, reverse who did what to whom.
+_SWAPPABLE = (("agent", "patient"), ("agent", "goal"), ("source", "goal"), ("agent", "source"))
+
+
+def _parsed_role_swaps(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: clauses.Reading
+                       ) -> list[Shift]:
+    """The same head word with two arguments exchanged: "the bank lent the city" → "the city lent
+    the bank"; a passive ("the protesters were attacked by police") keeps the roles."""
+    def by_head(reading):
+        out: dict[tuple[int, int], dict[str, clauses.Role]] = {}
+        for r in reading.roles:
+            out.setdefault((r.sentence, r.head), {}).setdefault(r.role, r)
+        return out
+
+    shifts = []
+    r_heads = by_head(r_read)
+    for b_roles in by_head(b_read).values():
+        lemma = next(iter(b_roles.values())).head_lemma
+        for r_roles in r_heads.values():
+            if next(iter(r_roles.values())).head_lemma != lemma:
+                continue
+            swap = next(((x, y) for x, y in _SWAPPABLE
+                         if x in b_roles and y in b_roles and x in r_roles and y in r_roles
+                         and b_roles[x].key != b_roles[y].key
+                         and b_roles[x].key == r_roles[y].key and b_roles[y].key == r_roles[x].key),
+                        None)
+            if swap is None:
+                continue
+            bx, by_, rx, ry = b_roles[swap[0]], b_roles[swap[1]], r_roles[swap[0]], r_roles[swap[1]]
+            bs = b_read.parsed.span_of(bx.sentence, (bx.head, bx.argument, by_.argument))
+            rs = r_read.parsed.span_of(rx.sentence, (rx.head, rx.argument, ry.argument))
+            shifts.append(Shift("reversal", 3, bs, rs, f"{quote(base.words(bs))} became "
+                                f"{quote(rewrite.words(rs))}: who did what to whom is reversed "
+                                f"({bx.key} and {by_.key} exchange roles)"))
+            break
+    return shifts
+
+
 def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:
-    return (_comparison_reversals(base, rewrite) + _role_swaps(base, rewrite)
-            + _antonym_reversals(base, rewrite) + _negation_flips(base, rewrite, diff))
+    shifts = _comparison_reversals(base, rewrite) + _antonym_reversals(base, rewrite)
+    b_read, r_read = clauses.read(base), clauses.read(rewrite)
+    if b_read is None or r_read is None:
+        return shifts + _role_swaps(base, rewrite) + _negation_flips(base, rewrite, diff)
+    return (shifts + _parsed_role_swaps(base, rewrite, b_read, r_read)
+            + _negated_predicates(base, rewrite, b_read, r_read)
+            + _negation_flips(base, rewrite, diff))
 
 
 register("polarity", lambda c: detect(c.base, c.rewrite, list(c.diff)),
