@@ -10,7 +10,8 @@
    or quote (``0x96`` → "–"), and recorded as a ``stray-byte`` repair;
 5. otherwise a legacy encoding, detected with charset-normalizer (a maintained detector that
    measures how "messy" each decoding is) among the encodings the WHATWG Encoding Standard keeps
-   for web pages (:data:`LEGACY_ENCODINGS`). Decodings it finds equally clean are told apart by the
+   for web pages (:data:`LEGACY_ENCODINGS`), less decodings with signs of a wrong guess it does
+   not measure (:func:`_implausible`). Decodings it finds equally clean are told apart by the
    language they read as: py3langid's margin between the language most candidates read as and the
    next language (a Spanish "España" read as Windows-1250 becomes "Espańa", which reads less like
    Spanish); a tie left after that goes to the encoding used most on the web (the order of
@@ -67,6 +68,9 @@ MIN_EVIDENCE_BYTES = 8
 #: Two decodings are equally clean when charset-normalizer's mess ratios differ by less than this
 #: (charset-normalizer's own tolerance when it ranks its matches).
 _MESS_TOLERANCE = 0.005
+#: charset-normalizer's ``threshold``: decodings messier than this are dropped. Its default, 0.2,
+#: also drops clean ones early (Polish in ISO-8859-2: 52 of 244 of our texts lost it); 0.5 keeps them.
+_MAX_MESS = 0.5
 #: Two decodings read equally well as a language when py3langid's margins (log-probability of
 #: that language minus the runner-up's) differ by less than this; measured on the encoded DEMETR
 #: sentences (benchmarks/encodings.py): 3-5 is best, 0 or 8 lose 3-10 of 539.
@@ -299,7 +303,8 @@ def _legacy(data: bytes, *, name: str | None, file_name: str | None) -> Decoded:
     then by how common the encoding is."""
     from charset_normalizer import from_bytes
 
-    matches = [m for m in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)) if _reads_as_prose(str(m))]
+    found = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS), threshold=_MAX_MESS)
+    matches = [m for m in found if _reads_as_prose(str(m))]
     if not matches:
         codec = _utf16_without_mark(data, strict=False)
         if codec is not None and _reads_as_prose(data.decode(codec)):
@@ -309,6 +314,7 @@ def _legacy(data: bytes, *, name: str | None, file_name: str | None) -> Decoded:
                                                                "byte-order mark, on weak evidence"),), doubt)
         raise EncodingError(name, "the bytes are neither UTF-8, UTF-16 nor text in a legacy encoding "
                                   "(charset-normalizer finds no decoding that reads as text)")
+    matches = [m for m in matches if not _implausible(str(m))] or matches
     cleanest = min(m.chaos for m in matches)
     by_text: dict[str, str] = {}  # each distinct decoding -> its most used encoding, in that order
     for m in sorted((m for m in matches if m.chaos < cleanest + _MESS_TOLERANCE),
@@ -343,6 +349,24 @@ def _legacy(data: bytes, *, name: str | None, file_name: str | None) -> Decoded:
     return _repaired(text, encoding, (decided,), doubt)
 
 
+def _implausible(text: str) -> bool:
+    """Signs of a wrong decoding that a mess ratio misses: cased letters mostly upper case (KOI8-R
+    read as Windows-1251 swaps the case of Cyrillic letters); letters mostly half-width katakana
+    (U+FF66-U+FF9F, a legacy form running Japanese text does not use); or Hangul written as
+    isolated compatibility jamo (U+3131-U+318E), which running Korean text writes as syllables
+    (EUC-JP kana read as EUC-KR)."""
+    sample = text[:20_000]
+    cased = sum(c.isupper() or c.islower() for c in sample)
+    if cased >= 20 and sum(c.isupper() for c in sample) > 0.5 * cased:
+        return True
+    letters = sum(c.isalpha() for c in sample)
+    if letters >= 20 and sum("\uff66" <= c <= "\uff9f" for c in sample) > 0.5 * letters:
+        return True  # half-width katakana, what Shift-JIS makes of single-byte Cyrillic or Greek
+    jamo = sum("\u3131" <= c <= "\u318e" for c in sample)
+    syllables = sum("\uac00" <= c <= "\ud7a3" for c in sample)
+    return jamo >= 3 and jamo > 0.1 * (jamo + syllables)
+
+
 def _reads_as_prose(text: str) -> bool:
     """Whether a decoding has the separators of prose: whitespace, or CJK punctuation, at least once
     in every 60 characters on average (garbage decoded from the wrong bytes runs on without them)."""
@@ -359,14 +383,14 @@ def _prior(names: list[str]) -> int:
 
 
 def _language_margins(texts: list[str]) -> tuple[list[float], bool]:
-    """For each decoding, how clearly it reads as the language most decodings read as: py3langid's
-    score of that language minus the best other language's. Also whether the vote was split."""
+    """For each decoding, how clearly it reads as the language most decodings read as (ties: the
+    earliest decoding's): py3langid's score of that language minus the best other language's.
+    Also whether the vote was split."""
     ranked = [dict(_raw_identifier().rank(_sample(t))) for t in texts]
     votes = Counter(max(r, key=r.__getitem__) for r in ranked).most_common(2)
     language = votes[0][0]
-    split = len(votes) > 1 and votes[1][1] == votes[0][1]
     margins = [r[language] - max(v for k, v in r.items() if k != language) for r in ranked]
-    return margins, split
+    return margins, len(votes) > 1 and votes[1][1] == votes[0][1]
 
 
 def _sample(text: str, limit: int = 20_000) -> str:
