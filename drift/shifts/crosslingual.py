@@ -58,6 +58,7 @@ zum zur im am vom beim ins ans""")
 #: Capitalised words that are not names in any of the cased languages' sentence-initial habit:
 #: English function words, titles and calendar words (a month or weekday is compared as a figure
 #: or not at all).
+_OPENING_QUOTES = "\"'«»„“”‘’‹›「『"
 _NOT_NAMES = word_set("""the a an in on at for of and but if when while after before since as by to from
 with this that these those it he she they we i his her their our its according during under over
 between about there here also however meanwhile mr mrs ms dr president minister prime chief
@@ -75,7 +76,7 @@ def skeleton(word: str) -> str:
     """The consonant skeleton of an ASCII word, with spellings of one sound made one: "moscow" →
     "mskw" → "msk"; "gugl" and "google" → "ggl"; "vasimgtn" ~ "washington"."""
     w = re.sub(r"[^a-z]", "", word.lower())
-    for a, b in (("ph", "f"), ("kh", "k"), ("ck", "k"), ("ch", "c"), ("sh", "s"), ("th", "t"),
+    for a, b in (("ph", "f"), ("kh", "h"), ("ck", "k"), ("ch", "c"), ("sh", "s"), ("th", "t"),
                  ("zh", "z"), ("ts", "c"), ("tz", "c"), ("q", "k"), ("x", "ks"), ("v", "w"),
                  ("c", "k"), ("j", "y"), ("z", "s"), ("d", "t"), ("b", "p"), ("g", "k")):
         w = w.replace(a, b)
@@ -150,10 +151,12 @@ def _words(side: Side) -> list[tuple[int, int, str, int]]:
     return out
 
 
-def names(side: Side, language: str) -> list[tuple[int, int, list[str]]]:
+def names(side: Side, language: str, *, common: bool = False) -> list[tuple[int, int, list[str]]]:
     """Runs of capitalised words inside sentences: (start, end, words); none for an uncased script.
 
-    A sentence's first word counts when a capitalised word follows it ("Vladimir Putin met …")."""
+    A sentence's first word (or the first after an opening quote) counts when a capitalised word
+    follows it ("Vladimir Putin met …"). English runs of dictionary words only ("Ministry of
+    Economy") are left out unless ``common``."""
     if language not in CASED:
         return []
     words = _words(side)
@@ -161,17 +164,23 @@ def names(side: Side, language: str) -> list[tuple[int, int, list[str]]]:
     k = 0
     while k < len(words):
         start, end, w, sent = words[k]
-        first = k == 0 or words[k - 1][3] != sent
+        gap = side.doc.text[words[k - 1][1]:start].strip() if k else ""
+        first = k == 0 or words[k - 1][3] != sent or (gap != "" and gap[-1] in _OPENING_QUOTES)
         cap = _capitalised(w)
         nxt_cap = k + 1 < len(words) and words[k + 1][3] == sent and words[k + 1][2][:1].isupper()
         prev = _fold(words[k - 1][2]) if k and not first else ""
-        if not cap or (first and not nxt_cap) or (language == "de" and prev in _GERMAN_DETERMINERS):
+        after_number = gap[-1:].isdigit()
+        if not cap or (first and not nxt_cap) or (language == "de" and (prev in _GERMAN_DETERMINERS
+                                                                       or after_number)):
             k += 1
             continue
         j = k
         while j + 1 < len(words) and words[j + 1][3] == sent and _capitalised(words[j + 1][2]):
             j += 1
         run = [words[x][2] for x in range(k, j + 1)]
+        if first and len(run) == 1:
+            k = j + 1  # the next capital was no name word (an acronym, a numeral)
+            continue
         if first and language != "en" and len(run) > 1 and len(run[0]) <= 3:
             run, start = run[1:], words[k + 1][0]  # "В Московском": a preposition opens the sentence
         if language == "de":
@@ -182,7 +191,7 @@ def names(side: Side, language: str) -> list[tuple[int, int, list[str]]]:
             if len(run) < 2 and not (run and _exonym_of(run[0], exonyms("de"))):
                 k = j + 1
                 continue
-        if language == "en" and all(_common_english(w) for w in run):
+        if language == "en" and not common and all(_common_english(w) for w in run):
             k = j + 1  # "Ministry of Economy", "Children's Hospital": capitalised common words
             continue
         out.append((start, words[j][1], run))
@@ -218,9 +227,12 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
     """Whether the other side carries a name (any of its words), by transliteration or exonym."""
     other_words = [p for _, _, w, _ in _words(other) for p in w.split("-") if p]
     ascii_other = [_ascii(w) for w in other_words]
+    ascii_other += [a + b for a, b in zip(ascii_other, ascii_other[1:], strict=False)]  # स्नो डेन = Snowden
     mine = exonyms(language) if language != "en" else {}
     theirs = exonyms(other_language) if other_language != "en" else {}
     english_other = {e for w in other_words if (e := _exonym_of(w, theirs))}
+    folded_other = " " + " ".join(_fold(w) for w in other_words) + " "
+    english_other |= {e for name, e in theirs.items() if " " in name and f" {name} " in folded_other}
     ascii_text = " ".join(ascii_other)
     for w in (p for n in name_words for p in n.split("-") if p):
         a = _ascii(w)
@@ -255,10 +267,14 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
         return []
     b_names = [n for n in names(base, bl) if not carried(n[2], bl, rewrite, rl)]
     r_names = [n for n in names(rewrite, rl) if not carried(n[2], rl, base, bl)]
-    if bl not in CASED or rl not in CASED:
-        # an uncased side names nobody we can list: a name of the cased side that it does not
-        # carry is all there is to report
-        pass
+    # capitalised dictionary words the base does not carry ("Iron Dome", "Stock Exchange"): a name
+    # the translation translates rather than transliterates, so a base name left over is that one
+    r_translated = [n for n in names(rewrite, rl, common=True) if not carried(n[2], rl, base, bl)]
+    b_translated = [n for n in names(base, bl, common=True) if not carried(n[2], bl, rewrite, rl)]
+    if len(r_translated) > len(r_names):
+        b_names = b_names[:len(r_names)]
+    if len(b_translated) > len(b_names):
+        r_names = r_names[:len(b_names)]
     shifts: list[Shift] = []
     doc_b, doc_r = base.doc.text, rewrite.doc.text
     for k, (s, e, _) in enumerate(r_names):
@@ -359,19 +375,20 @@ def detect_negation(ctx: LinkContext) -> list[Shift]:
                   f"the base negates ({quote(base.doc.text[span[0]:span[1]])}); the rewrite does not")]
 
 
-#: Third-person personal pronouns by gender (UD PronType=Prs, Person=3, Gender=Masc/Fem), for the
-#: languages whose pronoun says the gender of the person in every form listed.
+#: Third-person personal pronouns by gender (UD PronType=Prs, Person=3, Gender=Masc/Fem), in the
+#: nominative only for languages with grammatical gender: their other forms (cs "ní", fr "la")
+#: refer to things as often as to people. English lists every form; zh 他/她, ja 彼/彼女.
 PRONOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "en": (word_set("he him his himself"), word_set("she her hers herself")),
-    "es": (word_set("él"), word_set("ella ellas")),
-    "fr": (word_set("il lui"), word_set("elle elles")),
+    "es": (word_set("él"), word_set("ella")),
+    "fr": (word_set("lui"), word_set("elle")),
     "it": (word_set("lui egli"), word_set("lei ella")),
     "pt": (word_set("ele"), word_set("ela")),
-    "de": (word_set("er ihm ihn"), frozenset()),  # "sie" is also "they"
-    "nl": (word_set("hij hem zijn"), word_set("zij ze haar")),
-    "ru": (word_set("он его ему им нём"), word_set("она её ее ей неё нее ней")),
-    "pl": (word_set("on jego jemu go mu niego nim"), word_set("ona jej ją nią niej")),
-    "cs": (word_set("on jeho jemu ho mu něj něho ním"), word_set("ona její jí ji ní ni")),
+    "de": (word_set("er"), frozenset()),  # "sie" is also "they"
+    "nl": (word_set("hij"), word_set("zij")),
+    "ru": (word_set("он"), word_set("она")),
+    "pl": (word_set("on"), word_set("ona")),
+    "cs": (word_set("on"), word_set("ona")),
     "zh": (word_set("他"), word_set("她")),
     "ja": (word_set("彼"), word_set("彼女")),
 }

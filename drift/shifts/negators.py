@@ -90,7 +90,7 @@ NEGATORS: dict[str, Negators] = {
     "ja": Negators(frozenset(), f"{_UD} (UD Japanese GSD: ない, ず, ぬ, ません as AUX Polarity=Neg); "
                    "Martin, A Reference Grammar of Japanese, ch. 5",
                    substrings=("ない", "なかっ", "ません", "無い", "なく"),
-                   not_within=("少ない", "少なく", "危ない", "汚い", "間もなく", "まもなく", "なくなっ",
+                   not_within=("かもしれ", "かも知れ", "少ない", "少なく", "危ない", "汚い", "間もなく", "まもなく", "なくなっ",
                                "亡くな", "ないし", "以内", "国内", "案内", "内")),
     "ko": Negators(frozenset(), f"{_UD} (UD Korean Kaist: 안, 못, 않-, 없-); Sohn, The Korean Language, "
                    "ch. 9", substrings=("안 ", "못 ", "않", "없", "말")),
@@ -116,7 +116,9 @@ WEAK_NEGATORS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[^\W\d_][\w\u0900-\u097f'’-]*")
 # French "ne … que" is "only", not a negation.
 _FRENCH_NEGATIVE = re.compile(r"\b(?:pas|jamais|rien|aucun|aucune|personne)\b")
-_FRENCH_RESTRICTIVE = re.compile(r"\b(?:ne|n['’])\s*(?:\w+\s+){0,3}?que?\b", re.IGNORECASE)
+_FRENCH_RESTRICTIVE = re.compile(r"\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,3}?que?\b", re.IGNORECASE)
+# "más que nunca", "più che mai", "plus que jamais": than ever, not never
+_THAN_EVER = re.compile(r"\b(?:que|che|di|do que)\s+(?:nunca|jamás|jamas|mai|jamais)\b", re.IGNORECASE)
 
 
 def languages() -> frozenset[str]:
@@ -143,10 +145,15 @@ def marks(text: str, language: str) -> list[tuple[int, int]]:
                 out.append((start, start + len(sub)))
             start = text.find(sub, start + 1)
     restrictive = [m.span() for m in _FRENCH_RESTRICTIVE.finditer(text)] if language == "fr" else []
+    than_ever = [m.span() for m in _THAN_EVER.finditer(text)]
     for m in _WORD.finditer(text):
         w = m.group().lower().replace("’", "'")
         if language == "en" and w.endswith("n't"):
             out.append(m.span())
+            continue
+        if language == "en" and w == "no" and re.match(r"\.\s*\d", text[m.end():m.end() + 3]):
+            continue  # "No. 4": a number
+        if any(a < m.end() and m.start() < b for a, b in than_ever):
             continue
         if w in neg.words or (language == "fr" and w.startswith("n'") and w != "n'importe"):
             if language == "fr" and any(a <= m.start() < b for a, b in restrictive) \
