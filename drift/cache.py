@@ -1,9 +1,15 @@
-"""An on-disk cache of sentence vectors, keyed by model and text, in one SQLite file.
+"""An on-disk cache of sentence vectors and of finished reports, in one SQLite file.
 
 SQLite gives atomic writes and safe sharing between concurrent runs without a home-made lock;
 vectors are stored as raw float32 bytes (never pickle) and checked on the way out: a row whose
 length does not match the model's dimension is recomputed, and a file that is not a database is
 moved aside and started afresh.
+
+:class:`ReportCache` keeps the last :data:`MAX_REPORTS` reports, each keyed by everything that
+decides it (:func:`report_key`): the inputs' bytes, the options, the model asked for, and a
+fingerprint of drift's code and data and of the installed packages (:func:`code_fingerprint`).
+Any change to those is a miss, so a rerun of the same comparison is served without reading,
+splitting, encoding or aligning anything.
 """
 
 from __future__ import annotations
@@ -11,14 +17,21 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import sys
+import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors ("
            "model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key))")
+_REPORT_SCHEMA = ("CREATE TABLE IF NOT EXISTS reports ("
+                  "key BLOB PRIMARY KEY, report TEXT NOT NULL, used REAL NOT NULL)")
+#: Reports kept in the cache; the least recently used beyond this are dropped.
+MAX_REPORTS = 200
 
 
 def default_cache_dir() -> Path:
@@ -32,12 +45,11 @@ def text_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
-class VectorCache:
-    """Vectors of one model, stored in ``directory/vectors.sqlite``."""
+class _CacheFile:
+    """The connection to ``directory/vectors.sqlite``, opened on first use."""
 
-    def __init__(self, directory: str | Path, model: str):
+    def __init__(self, directory: str | Path):
         self.path = Path(directory) / "vectors.sqlite"
-        self.model = model
         self._connection: sqlite3.Connection | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -59,8 +71,22 @@ class VectorCache:
         connection = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute(_SCHEMA)
+        connection.execute(_REPORT_SCHEMA)
         connection.execute("SELECT count(*) FROM vectors WHERE rowid = 1").fetchone()
         return connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+class VectorCache(_CacheFile):
+    """Vectors of one model, stored in ``directory/vectors.sqlite``."""
+
+    def __init__(self, directory: str | Path, model: str):
+        super().__init__(directory)
+        self.model = model
 
     def get_many(self, texts: Sequence[str], dim: int | None = None) -> dict[str, np.ndarray]:
         """The cached, valid vectors among ``texts``: finite, and all ``dim`` long (when not given,
@@ -103,7 +129,86 @@ class VectorCache:
         except sqlite3.DatabaseError as e:
             warnings.warn(f"drift: could not write the embedding cache {self.path}: {e}", stacklevel=3)
 
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+
+class ReportCache(_CacheFile):
+    """Finished reports as ``drift-report/1`` JSON text, in the same file as the vectors."""
+
+    def get(self, key: bytes) -> str | None:
+        """The report stored under ``key``, or None."""
+        connection = self._connect()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT report FROM reports WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                connection.execute("UPDATE reports SET used = ? WHERE key = ?", (time.time(), key))
+        except sqlite3.DatabaseError:
+            return None
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def put(self, key: bytes, report: str) -> None:
+        """Store ``report`` under ``key``, keeping the :data:`MAX_REPORTS` most recently used."""
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.execute("BEGIN IMMEDIATE")
+                connection.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)",
+                                   (key, report, time.time()))
+                connection.execute("DELETE FROM reports WHERE key NOT IN "
+                                   "(SELECT key FROM reports ORDER BY used DESC LIMIT ?)", (MAX_REPORTS,))
+        except sqlite3.DatabaseError as e:
+            warnings.warn(f"drift: could not write the report cache {self.path}: {e}", stacklevel=3)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> bytes:
+    """A digest of what, besides its inputs, decides a report: drift's own files (path, size and
+    modification time of every file in the package, code and data) and the installed packages
+    (the ``*.dist-info`` names on ``sys.path``, which carry each distribution's version)."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            stat = path.stat()
+            digest.update(f"{path.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for entry in sys.path:
+        try:
+            names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+        digest.update("\n".join(names).encode())
+    return digest.digest()
+
+
+def report_key(sources: Iterable[object], options: Iterable[object]) -> bytes | None:
+    """The cache key of one comparison: :func:`code_fingerprint`, each source's content (a file's
+    bytes and name, a text, bytes, or a Document's repr), and the ``repr`` of each option. None when
+    a source cannot be read here (the run then reads it and reports the problem itself)."""
+    digest = hashlib.sha256(code_fingerprint())
+    for source in sources:
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            digest.update(b"bytes\0" + bytes(source))
+        elif isinstance(source, (str, os.PathLike)) and _names_file(source):
+            try:
+                digest.update(f"file\0{Path(source).resolve()}\0".encode() + Path(source).read_bytes())
+            except OSError:
+                return None
+        elif isinstance(source, str):
+            digest.update(b"text\0" + source.encode("utf-8", "surrogatepass"))
+        else:
+            digest.update(b"object\0" + repr(source).encode("utf-8", "surrogatepass"))
+        digest.update(b"\1")
+    for option in options:
+        digest.update(repr(option).encode("utf-8", "surrogatepass") + b"\1")
+    return digest.digest()
+
+
+def _names_file(source: str | os.PathLike[str]) -> bool:
+    if isinstance(source, str) and ("\n" in source or len(source) > 4096):
+        return False
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):
+        return False

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +18,7 @@ import numpy as np
 
 from drift import __version__, threads
 from drift.alignment import AlignConfig, AlignedPair, align
+from drift.cache import ReportCache, default_cache_dir, report_key
 from drift.diffing import word_diff
 from drift.embedding import (
     UNCOVERED_CONFIDENCE,
@@ -26,7 +28,13 @@ from drift.embedding import (
     coverage_of,
     load_embedder,
 )
-from drift.errors import DriftWarning, EmptyDocumentError, InputError, NoReadableRewriteError
+from drift.errors import (
+    DriftWarning,
+    EmptyDocumentError,
+    InputError,
+    NoReadableRewriteError,
+    ReportFormatError,
+)
 from drift.language import detect_language
 from drift.normalising import comparison_form
 from drift.reading import read_text
@@ -217,17 +225,46 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     ``input_format`` (``"auto"``, ``"text"``, ``"html"``) says whether inputs are web pages (see
     :mod:`drift.reading`). A rewrite that cannot be read is left out, with an ``unreadable``
     notice in the report and a :class:`~drift.errors.DriftWarning`; errors as
-    :func:`read_documents`.
+    :func:`read_documents`. With a cache, the same comparison run again (same inputs, options,
+    model, drift code and packages) is served from it (see :class:`drift.cache.ReportCache`).
     """
+    reports, key = _report_cache(base, rewrites, model=model, multilingual=multilingual, ids=ids,
+                                 presplit=presplit, cache_dir=cache_dir if analyzer is None else None,
+                                 nli_model=nli_model, align_config=align_config, input_format=input_format)
+    if reports is not None and key is not None and (cached := reports.get(key)) is not None:
+        with contextlib.suppress(ReportFormatError):  # a damaged entry: run again
+            return Report.from_json(cached)
     docs, notices = read_documents(base, rewrites, ids=ids, presplit=presplit, input_format=input_format)
     if analyzer is None:
         analyzer = Analyzer.create(model, multilingual=multilingual, languages=[d.language for d in docs],
                                    cache_dir=cache_dir, nli_model=nli_model, align_config=align_config)
     with threads.limited():  # the aligner's matrix products too: pools sized to the free cores
         comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
-    return Report(documents=tuple(docs), comparisons=comparisons, model=analyzer.model,
-                  drift_version=__version__,
-                  notices=(*notices, *coverage_notices(docs, analyzer.embedder)))
+    report = Report(documents=tuple(docs), comparisons=comparisons, model=analyzer.model,
+                    drift_version=__version__,
+                    notices=(*notices, *coverage_notices(docs, analyzer.embedder)))
+    if reports is not None and key is not None and not any(n.code == "unreadable" for n in notices):
+        reports.put(key, report.to_json())  # a left-out rewrite is not kept: the user will fix it
+    return report
+
+
+def _report_cache(base: Source | Document, rewrites: Sequence[Source | Document], *,
+                  cache_dir: str | Path | bool | None, model: str | os.PathLike[str] | Embedder | None,
+                  **options: object) -> tuple[ReportCache | None, bytes | None]:
+    """The report cache and this comparison's key in it; (None, None) without a cache directory,
+    and no key for a model given as an object without a ``cache_key`` (its identity is unknown)."""
+    if not cache_dir:
+        return None, None
+    if model is None:
+        identity: object = ("default", os.environ.get("DRIFT_MODEL"))
+    elif isinstance(model, (str, os.PathLike)):
+        identity = str(model)
+    elif getattr(model, "cache_key", None):
+        identity = (type(model).__qualname__, model.cache_key)
+    else:
+        return None, None
+    reports = ReportCache(default_cache_dir() if cache_dir is True else cache_dir)
+    return reports, report_key([base, *rewrites], [identity, *sorted(options.items())])
 
 
 def _content(doc: Document) -> tuple[list[int], list[str], list[bool]]:

@@ -366,3 +366,46 @@ def test_dask_workers_share_out_the_cores(monkeypatch):
     monkeypatch.setenv(threads.CORES_VARIABLE, "1")
     monkeypatch.delenv("OMP_NUM_THREADS")
     assert threads.available_cores() == 1 and threads.thread_count() == 1
+
+
+# -- finished reports ----------------------------------------------------------------------------
+
+def test_the_same_comparison_run_again_is_served_from_the_report_cache(tmp_path, monkeypatch):
+    import drift
+    import drift.pipeline
+
+    first = drift.compare(DE_BASE, DE_REWRITE, model="use", cache_dir=tmp_path)
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the documents were read again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(drift.pipeline, "read_documents", no_reading)
+        assert drift.compare(DE_BASE, DE_REWRITE, model="use", cache_dir=tmp_path) == first
+        with pytest.raises(AssertionError, match="read again"):  # another input is another key
+            drift.compare(DE_BASE, DE_REWRITE + " Das ist neu.", model="use", cache_dir=tmp_path)
+        with pytest.raises(AssertionError, match="read again"):  # and so is another option
+            drift.compare(DE_BASE, DE_REWRITE, model="use", presplit=True, cache_dir=tmp_path)
+        with pytest.raises(AssertionError, match="read again"):  # no cache, no shortcut
+            drift.compare(DE_BASE, DE_REWRITE, model="use", cache_dir=False)
+
+
+def test_a_damaged_report_in_the_cache_is_computed_again(tmp_path):
+    import drift
+
+    first = drift.compare(DE_BASE, DE_REWRITE, model="use", cache_dir=tmp_path)
+    with sqlite3.connect(tmp_path / "vectors.sqlite") as db:
+        db.execute("UPDATE reports SET report = ?", ('{"format": "drift-report/1", "documents": [',))
+    assert drift.compare(DE_BASE, DE_REWRITE, model="use", cache_dir=tmp_path) == first
+
+
+def test_a_file_changed_on_disk_is_a_new_comparison(tmp_path):
+    import drift
+
+    base, rewrite = tmp_path / "base.txt", tmp_path / "rewrite.txt"
+    base.write_text(DE_BASE, encoding="utf-8")
+    rewrite.write_text(DE_REWRITE, encoding="utf-8")
+    first = drift.compare(base, rewrite, model="use", cache_dir=tmp_path / "cache")
+    rewrite.write_text(DE_BASE, encoding="utf-8")
+    again = drift.compare(base, rewrite, model="use", cache_dir=tmp_path / "cache")
+    assert again != first and again.documents[1].text == DE_BASE
