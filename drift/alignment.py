@@ -125,14 +125,19 @@ class AlignConfig:
     #: With ``embed``, the joined sentences of runs are encoded only within this many sentences of
     #: a bead the first pass (on summed vectors) made other than 1-1, then the DP runs again; the
     #: clear 1-1 stretches keep summed vectors. -1 encodes every run (slowest, all of Vecalign's).
-    encode_radius: int = 3
+    #: Text+Berg dev strict F1 and the characters encoded for joined runs, as a multiple of the
+    #: sentences' own (encode_margin 0.05): radius 3 0.830 (8.6x), 1 0.830 (7.8x), 0 0.830 (7.0x).
+    encode_radius: int = 0
     #: ... and of those, only runs whose summed vector comes within this many levels of making a
     #: link near the first pass's path (``min_level`` on its size's scale, each end sentence adding
     #: to the cosine): the joined text rarely scores much above the summed vector. Larger encodes
-    #: more; ``float("inf")`` every run in the radius. Example corpus (USE): every run in the
-    #: radius was 369 joined strings, 0.05 is 264 with the same alignments; 0.0 (233) changes some.
-    #: Text+Berg test with this round's rules: strict F1 0.881 (0.887 before them).
+    #: more; ``float("inf")`` every run in the radius. Dev: 0.05 0.830, 0.0 0.827 (and USE 003
+    #: loses a 1-2 link).
     encode_margin: float = 0.05
+    #: ... and only runs of at most this many sentences (longer ones keep summed vectors). Dev
+    #: (radius 0): 4 0.830 (7.0x), 3 0.824 (3.9x), 2 0.810 (1.5x; USE 000 loses its 1-3 quotation
+    #: split); without ``embed`` (length-weighted sums only, 0x) 0.751 and USE 003 loses a 1-2.
+    encode_max_side: int = 3
     #: Rows per block of the blockwise top-k search (memory: block_rows x rewrite length floats).
     block_rows: int = 512
     #: Random sentence pairs drawn to estimate the null cosine (all pairs when fewer exist).
@@ -140,6 +145,19 @@ class AlignConfig:
     #: The match-null gap is at least this many null spreads (robust SD), so a rewrite unrelated to
     #: its base, whose "typical match" is noise, does not get every level inflated.
     min_gap_spreads: float = 4.0
+    #: Fewer unrelated pairs than this in the document pair (a short document): the model's null
+    #: distribution (``align(..., null=...)``) stands for the pair's, and bead types get no own null.
+    min_null_pairs: int = 200
+    #: With the model's null: a link must stand at least this many null spreads above unrelated
+    #: pairs of its size (absolute evidence, not only rank). USE: unrelated pairs' cosines have
+    #: median 0.04 and spread 0.08, so 3 spreads is a cosine of ~0.27, the null's 99th percentile.
+    min_evidence: float = 3.0
+    #: Confidence is capped by the evidence: 0 at the first value's null spreads, 1 at the second's.
+    evidence_range: tuple[float, float] = (2.0, 5.0)
+    #: Without ``embed``, a multi-sentence side is the sum of its sentences' vectors weighted by
+    #: their length (UTF-8 bytes) to this power: 1 is the length-weighted mean that mean pooling of
+    #: the joined text would give, 0 the plain sum of unit vectors.
+    run_weight_power: float = 1.0
     #: Join sentences with this string before embedding a multi-sentence side.
     joiner: str = field(default=" ")
 
@@ -185,6 +203,12 @@ class _Side:
         return len(self.runs[0])
 
 
+def _length(text: str) -> int:
+    """A sentence's length for the length prior: UTF-8 bytes (as Bertalign), so a Chinese character
+    (3 bytes) weighs about as much as the 2-3 letters of a German or English word it stands for."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts, base_standalone,
                  rewrite_standalone, cfg: AlignConfig) -> tuple[_Side, _Side]:
     """Every run's vector as the normalised sum of its sentences' (the encoder refines some later)."""
@@ -205,7 +229,13 @@ def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts, base_s
             if len(V) >= a:
                 G[a - 1:] = (ca[a:] - ca[:-a]) > 0
             glued.append(G)
-        csum = np.vstack([np.zeros((1, V.shape[1]), np.float64), np.cumsum(V, axis=0, dtype=np.float64)])
+        # a run's vector: its sentences' vectors weighted by length ** run_weight_power (mean pooling
+        # of the joined text over tokens weighs each part by its length), then normalised
+        W = V
+        if have_texts and cfg.run_weight_power:
+            W = V * (np.array([max(_length(t), 1) for t in texts], np.float64)[:, None]
+                     ** cfg.run_weight_power).astype(np.float32)
+        csum = np.vstack([np.zeros((1, V.shape[1]), np.float64), np.cumsum(W, axis=0, dtype=np.float64)])
         for a in range(2, cfg.max_side + 1):
             R = np.zeros_like(V)
             if len(V) >= a:
@@ -213,7 +243,7 @@ def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts, base_s
             runs.append(R)
         lengths = None
         if have_texts:
-            single = np.array([len(t) for t in texts], dtype=np.float64)
+            single = np.array([_length(t) for t in texts], dtype=np.float64)
             cl = np.concatenate([[0.0], np.cumsum(single)])
             lengths = [single]
             for a in range(2, cfg.max_side + 1):
@@ -280,7 +310,7 @@ def _promising_runs(base: _Side, rewrite: _Side, boxes, scale: _Scale, cfg: Alig
             near_o = np.arange(max(0, olo - pad), min(len(other), ohi + pad))
             if not len(near_o):
                 continue
-            for a in range(2, cfg.max_side + 1):
+            for a in range(2, min(cfg.max_side, cfg.encode_max_side) + 1):
                 for e in range(max(lo, a - 1), hi):
                     if (a, e) in keep[which]:
                         continue
@@ -318,9 +348,9 @@ class _Nearest:
 
 def _top_k_rows(S: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """The k largest entries of each row, by repeated argmax (faster than a partition for small k)."""
-    if k >= S.shape[1]:
-        idx = np.broadcast_to(np.arange(S.shape[1]), S.shape).copy()
-        return idx, S.copy()
+    if k >= S.shape[1]:  # every column, best first
+        idx = np.argsort(-S, axis=1, kind="stable")
+        return idx, np.take_along_axis(S, idx, axis=1)
     S = S.copy()
     rows = np.arange(len(S))
     idx = np.empty((len(S), k), np.int64)
@@ -365,10 +395,15 @@ def _mutual_best(near: _Nearest, margin: bool) -> tuple[np.ndarray, np.ndarray, 
 
 @dataclass(frozen=True)
 class _Scale:
-    """The document pair's cosine scale: ``level(cos) = (cos - null) / gap``."""
+    """The document pair's cosine scale: ``level(cos) = (cos - null) / gap``, and the absolute
+    evidence of a cosine against unrelated sentence pairs, ``z(cos) = (cos - null) / spread``."""
 
     null: float
     gap: float
+    #: the model's unrelated pairs (``align(..., null=...)``): median cosine and robust spread (0:
+    #: not given, no absolute evidence is asked)
+    evidence_null: float = 0.0
+    spread: float = 0.0
     #: the null cosine of unrelated runs of a and b sentences, for multi-sentence beads: joined or
     #: summed sentences look more alike than single ones, so a 3-1 link needs a higher cosine than a
     #: 1-1 to be as sure (the same gap is kept: a run's typical match is no easier to recognise)
@@ -376,6 +411,22 @@ class _Scale:
 
     def level(self, cos, a: int = 1, b: int = 1):
         return (cos - self.run_null.get((a, b), self.null)) / self.gap
+
+    def z(self, cos, a: int = 1, b: int = 1):
+        """Absolute evidence: how many of the model's null spreads ``cos`` stands above the model's
+        unrelated pairs (shifted by this pair's extra null for runs of a and b sentences); inf when
+        the model's null is unknown."""
+        if self.spread <= 0:
+            return np.full(np.shape(cos), np.inf) if np.ndim(cos) else np.inf
+        return (cos - self.evidence_null - (self.run_null.get((a, b), self.null) - self.null)) / self.spread
+
+    def confidence(self, cos, a: int = 1, b: int = 1, evidence: tuple[float, float] = (2.0, 5.0)) -> float:
+        """0..1: the link's level, capped by its absolute evidence (0 at ``evidence[0]`` null spreads
+        above unrelated pairs, 1 at ``evidence[1]``)."""
+        level = float(np.clip(self.level(cos, a, b), 0.0, 1.0))
+        z = float(self.z(cos, a, b))
+        lo, hi = evidence
+        return min(level, float(np.clip((z - lo) / (hi - lo), 0.0, 1.0)))
 
 
 def _run_nulls(base: _Side, rewrite: _Side, scale: _Scale, cfg: AlignConfig) -> _Scale:
@@ -388,13 +439,28 @@ def _run_nulls(base: _Side, rewrite: _Side, scale: _Scale, cfg: AlignConfig) -> 
         if a + b <= 2 or b == 0 or n < a or m < b:
             continue
         k = min(cfg.null_sample // 10, (n - a + 1) * (m - b + 1))
+        if k < cfg.min_null_pairs:
+            continue  # too few to say: the single-sentence null stands
         ri, rj = rng.integers(a - 1, n, k), rng.integers(b - 1, m, k)
         cos = np.einsum("ij,ij->i", base.runs[a - 1][ri], rewrite.runs[b - 1][rj])
         nulls[(a, b)] = max(scale.null, float(np.median(cos)))
-    return _Scale(scale.null, scale.gap, nulls)
+    return _Scale(scale.null, scale.gap, scale.evidence_null, scale.spread, nulls)
 
 
-def _calibrate(X: np.ndarray, Y: np.ndarray, near: _Nearest, cfg: AlignConfig) -> _Scale:
+def _robust(values: np.ndarray) -> tuple[float, float]:
+    """Median and robust standard deviation (1.4826 x the median absolute deviation)."""
+    if not values.size:
+        return 0.0, 0.0
+    center = float(np.median(values))
+    return center, float(1.4826 * np.median(np.abs(values - center))) if values.size > 1 else 0.0
+
+
+def _calibrate(X: np.ndarray, Y: np.ndarray, near: _Nearest, cfg: AlignConfig,
+               model_null: np.ndarray | None = None) -> _Scale:
+    """The pair's scale. Its null (center and spread) is the pair's own unrelated pairs when there
+    are at least ``min_null_pairs`` of them, else the model's null distribution (``model_null``,
+    sorted cosines of unrelated sentence pairs), so a short document cannot make a weak cosine look
+    sure. The model's null also gives every link's absolute evidence (:meth:`_Scale.z`)."""
     n, m = len(X), len(Y)
     if n * m <= cfg.null_sample:
         S = X @ Y.T
@@ -402,19 +468,23 @@ def _calibrate(X: np.ndarray, Y: np.ndarray, near: _Nearest, cfg: AlignConfig) -
         unrelated[np.arange(n), S.argmax(1)] = False
         unrelated[S.argmax(0), np.arange(m)] = False
         null = S[unrelated]
-        if null.size < 16:  # tiny documents: add pairs of different sentences within each side
+        if null.size < 16 and model_null is None:  # tiny documents: pairs within each side too
             within = [(V @ V.T)[np.triu_indices(len(V), 1)] for V in (X, Y)]
             null = np.concatenate([null, *within])
     else:
         rng = np.random.default_rng(0)
         ri, rj = rng.integers(0, n, cfg.null_sample), rng.integers(0, m, cfg.null_sample)
         null = np.einsum("ij,ij->i", X[ri], Y[rj])
-    center = float(np.median(null)) if null.size else 0.0
-    spread = float(1.4826 * np.median(np.abs(null - center))) if null.size > 1 else 0.0
+    center, spread = _robust(null)
+    m_center = m_spread = 0.0
+    if model_null is not None and np.size(model_null) > 1:
+        m_center, m_spread = _robust(np.asarray(model_null, np.float64))
+        if null.size < cfg.min_null_pairs:  # too few unrelated pairs in the document pair
+            center, spread = m_center, m_spread
     _, _, cos = _mutual_best(near, margin=False)
     match = float(np.median(cos)) if cos.size else 1.0
     gap = max(match - center, cfg.min_gap_spreads * spread, 1e-3)
-    return _Scale(center, gap)
+    return _Scale(center, gap, m_center, m_spread)
 
 
 # -- stage 2: anchors ----------------------------------------------------------------------------
@@ -575,7 +645,7 @@ def _score_tables(span: _Span, lo, hi, off, types, scale: _Scale, ratio: float |
                 score = score * np.log2(1 + np.minimum(lb, lr) / np.maximum(np.maximum(lb, lr), 1e-9)) \
                     ** cfg.length_weight
             valid = (Ib - a >= 0)[:, None] & (J - b >= 0)[None, :] & (
-                scale.level(cos, a, b) >= cfg.min_level)
+                scale.level(cos, a, b) >= cfg.min_level) & (scale.z(cos, a, b) >= cfg.min_evidence)
             # a standalone line (heading, caption) links only 1-1, and only to another standalone
             # line: glued to body sentences, or standing for one, it would hide the insertion of
             # a heading that sums up the paragraph below it
@@ -729,7 +799,8 @@ def _align_span(span: _Span, scale: _Scale, ratio: float | None, cfg: AlignConfi
         rj = tuple(span.r0 + k for k in rl)
         if bi and rj:
             sim = _similarity(span.base, span.rewrite, bi, rj)
-            if scale.level(sim, len(bi), len(rj)) >= cfg.min_level:
+            if (scale.level(sim, len(bi), len(rj)) >= cfg.min_level
+                    and scale.z(sim, len(bi), len(rj)) >= cfg.min_evidence):
                 out.append((bi, rj, sim))
                 continue
         out.extend(((k,), (), None) for k in bi)
@@ -824,7 +895,7 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
           embed: Callable[[list[str]], np.ndarray] | None = None,
           base_texts: Sequence[str] | None = None, rewrite_texts: Sequence[str] | None = None,
           base_standalone: Sequence[bool] | None = None, rewrite_standalone: Sequence[bool] | None = None,
-          config: AlignConfig = AlignConfig()) -> list[AlignedPair]:
+          config: AlignConfig = AlignConfig(), null: np.ndarray | None = None) -> list[AlignedPair]:
     """Align base sentences to rewrite sentences; every index of each side lands in exactly one pair.
 
     ``base_vectors``/``rewrite_vectors``: float32, one L2-normalised row per sentence. ``embed``
@@ -848,7 +919,7 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
     base, rewrite = _build_sides(X, Y, base_texts, rewrite_texts, base_standalone, rewrite_standalone,
                                  cfg)
     near = _nearest(X, Y, cfg.top_k, cfg.block_rows)
-    scale = _run_nulls(base, rewrite, _calibrate(X, Y, near, cfg), cfg)
+    scale = _run_nulls(base, rewrite, _calibrate(X, Y, near, cfg, null), cfg)
     # sure matches (mutual nearest by margin, anchor level): no multi-sentence bead may take in a
     # sentence whose sure match lies outside it (else a moved sentence is glued to its neighbour)
     i, j, cos = _mutual_best(near, margin=True)
@@ -882,7 +953,7 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
     pairs = []
     for b, r, sim in links:
         if b and r:
-            conf = float(np.clip(scale.level(sim, len(b), len(r)), 0.0, 1.0))
+            conf = scale.confidence(sim, len(b), len(r), cfg.evidence_range)
         else:
             best = best_b[b[0]] if b else best_r[r[0]]
             conf = float(1.0 - np.clip(scale.level(best), 0.0, 1.0))
