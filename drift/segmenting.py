@@ -133,20 +133,25 @@ CONTINUA = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 #: (letters with their combining marks and joiners: NFD "Gonçalves", Devanagari vowel signs), or any
 #: other grapheme cluster (a punctuation mark, an emoji with its modifiers, a ZWJ sequence, a flag).
 #: No token ends inside a grapheme cluster (``regex``'s ``\X``, Unicode UAX #29).
+_WORD_PIECE = rf"[\p{{L}}--[{CONTINUA}]][\p{{M}}\u200c\u200d]*"
 TOKEN_PATTERN = (
     r"(?:[A-Za-z]\.){2,}"                                     # abbreviations with dots: U.S., U.N.
     r"|\d+(?:[.,]\d+)*\p{M}*"                                  # 15,000  1.5  2024
-    rf"|(?=[{CONTINUA}])\X"                                    # 医 院 ห
-    rf"|(?:(?![{CONTINUA}])\p{{L}}[\p{{M}}\u200c\u200d]*)+"     # words, with inner apostrophes:
-    rf"(?:['\u2019](?:(?![{CONTINUA}])\p{{L}}[\p{{M}}\u200c\u200d]*)+)*"  # don't, country's
+    rf"|(?:{_WORD_PIECE})+(?:['\u2019](?:{_WORD_PIECE})+)*"     # words: don't, country's
+    rf"|[{CONTINUA}]\p{{M}}*"                                   # 医 院 ห
     r"|(?!\s)\X"                                              # one punctuation mark or symbol
 )
+"""The token pattern (``regex`` module, version-1 syntax for the set difference ``--``)."""
 
-_TOKEN = regex.compile(TOKEN_PATTERN)
-_TOKEN_OR_SPACE = regex.compile(r"\s+|" + TOKEN_PATTERN)
+_TOKEN = regex.compile(TOKEN_PATTERN, regex.V1)
+_TOKEN_OR_SPACE = regex.compile(r"\s+|" + TOKEN_PATTERN, regex.V1)
 # Grapheme clusters, with every whitespace character a boundary of its own (a combining mark after
 # a space is its own token, never glued to the space).
 _CLUSTER = regex.compile(r"\s|\X")
+# Characters that glue to the one before them, or to the one after them, in a grapheme cluster.
+_JOINS_BEFORE = regex.compile(r"\p{GCB=Extend}|\p{GCB=SpacingMark}|\p{GCB=ZWJ}|\p{GCB=Regional_Indicator}")
+_JOINS_AFTER = regex.compile(r"\p{GCB=Prepend}|\p{GCB=ZWJ}|\p{GCB=Regional_Indicator}")
+_JOINS = regex.compile(f"{_JOINS_BEFORE.pattern}|{_JOINS_AFTER.pattern}")
 
 
 def token_spans(text: str, *, spaces: bool = False) -> list[Span]:
@@ -158,15 +163,21 @@ def token_spans(text: str, *, spaces: bool = False) -> list[Span]:
     >>> [text[s:e] for s, e in token_spans(text)]
     ['Jos\u00e9', '\U0001f44d\U0001f3fb', '50', '\u4ebf']
     """
-    ends = {m.end() for m in _CLUSTER.finditer(text)}
     pattern = _TOKEN_OR_SPACE if spaces else _TOKEN
+    if _JOINS.search(text) is None:  # nothing can glue two tokens into one cluster
+        return [m.span() for m in pattern.finditer(text)]
     out: list[Span] = []
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        end = m.end()
-        while end < len(text) and end not in ends:
-            end += 1
-        out.append((m.start(), end))
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if start < pos:  # inside the cluster the token before was widened to
+            if end <= pos:
+                continue
+            m = pattern.search(text, pos)
+            start, end = m.span()
+        if end < len(text) and (_JOINS_BEFORE.match(text, end) or _JOINS_AFTER.match(text, end - 1)):
+            end = next(c.end() for c in _CLUSTER.finditer(text, start) if c.end() >= end)
+        out.append((start, end))
         pos = end
     return out
 
