@@ -23,12 +23,14 @@ wrong text should be flagged; a right one ideally not).
 Measured (charset-normalizer 3.5.3, ftfy 6.3.1, py3langid; right / total, and how many of the
 wrong and of the right ones carry a weak-evidence doubt):
 
-    DEMETR-dev  legacy 536/539 (doubts 2/3 wrong, 223/536 right) · mojibake 236/236 · c1 171/171
+    DEMETR-dev  legacy 536/539 (doubts 2/3 wrong, 225/536 right) · mojibake 236/236 · c1 171/171
                 stray 413/413 · bom 1277/1290 (the 13: BOM-less UTF-16 Chinese/Japanese without one
                 ASCII character, refused as undecodable) · clean 430/430, none repaired
-    Text+Berg   legacy 27/28 · mojibake 21/27 (OCR "■" read as cp1252 "â– " + NBSP: ftfy keeps it)
-                c1 22/22 · stray 27/27 · bom 84/84 · clean 28/28, none repaired
-    legacy, before this module (drift 0.1.0 read every non-UTF-8 file as cp1252): 190/539 DEMETR-dev;
+    Text+Berg   legacy 27/28 (the wrong one doubted) · mojibake 21/27 (OCR "■" read as cp1252
+                "â– " + NBSP: ftfy keeps it) · c1 22/22 · stray 27/27 · bom 84/84 · clean 28/28, none repaired
+    before this module (drift 0.1.0: every non-UTF-8 file read as cp1252), DEMETR-dev: legacy 193/539,
+    mojibake 0/236, c1 0/171, stray 0/413, bom 1120/1290; Text+Berg: legacy 28/28 (German and French
+    are cp1252), mojibake 0/27, c1 0/22, stray 0/27. DEMETR-dev legacy steps:
     charset-normalizer's first match alone: 435/539; + the WHATWG list, the language margin and
     the encodings' use: 527/539; + threshold 0.5 and the plausibility checks: 536/539.
 """

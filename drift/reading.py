@@ -68,6 +68,8 @@ MIN_EVIDENCE_BYTES = 8
 #: Two decodings are equally clean when charset-normalizer's mess ratios differ by less than this
 #: (charset-normalizer's own tolerance when it ranks its matches).
 _MESS_TOLERANCE = 0.005
+#: A more used encoding whose decoding is messier by less than this makes the choice doubtful.
+_NEAR_MESS = 0.015
 #: charset-normalizer's ``threshold``: decodings messier than this are dropped. Its default, 0.2,
 #: also drops clean ones early (Polish in ISO-8859-2: 52 of 244 of our texts lost it); 0.5 keeps them.
 _MAX_MESS = 0.5
@@ -340,6 +342,10 @@ def _legacy(data: bytes, *, name: str | None, file_name: str | None) -> Decoded:
     if rivals:
         others = [codecs.lookup(by_text[texts[k]]).name for k in rivals[:3]]
         reasons.append(f"{', '.join(others)} read{'s' if len(others) == 1 else ''} almost as well")
+    near = [m for m in matches if cleanest + _MESS_TOLERANCE <= m.chaos < cleanest + _NEAR_MESS
+            and _prior(m.could_be_from_charset) < _prior([by_text[text]]) and str(m) != text]
+    if near:  # a more used encoding lost on a hair of mess
+        reasons.append(f"{codecs.lookup(near[0].encoding).name} reads almost as cleanly")
     doubt = None
     if reasons:
         doubt = (f"{_where(name, file_name)} is not UTF-8; read as {encoding} on weak evidence "
