@@ -60,16 +60,6 @@ def pair(base: str, rewrite: str, language: str = "en") -> list[Shift]:
 
 # -- the spun paraphrase (000) ----------------------------------------------------------------
 
-def test_the_spun_version_reverses_who_is_stronger(docs):
-    found, base, rw = shifts(docs, "000", ["know the country’s military is no match"],
-                             ["cannot compete with the country’s military"])
-    reversal = [s for s in found if s.type == "reversal"]
-    assert len(reversal) == 1 and reversal[0].severity == 3
-    assert words(base, reversal[0].base_span) == "the country’s military is no match for the US"
-    assert words(rw, reversal[0].rewrite_span) == "the US cannot compete with the country’s military"
-    assert reversal[0].explanation.startswith("\u201c")
-
-
 def test_the_spun_version_states_the_cartel_allegation_as_fact(docs):
     found, base, rw = shifts(docs, "000", ["which it describes as a drug trafficking cartel"],
                              ["which Maduro leads as a drug trafficking cartel"])
@@ -215,12 +205,6 @@ def test_an_opposite_with_a_negation_is_not_a_reversal():
     assert not severe(pair("The opposition lost the vote.", "The opposition did not win the vote."))
 
 
-def test_an_inserted_negation_reverses_the_statement():
-    found = pair("The airspace is closed to civilian flights.",
-                 "The airspace is not closed to civilian flights.")
-    assert [(s.type, s.severity) for s in found] == [("negation", 3)]
-
-
 def test_possibility_turned_into_certainty_is_a_key_change_and_the_reverse_a_nuance():
     hardened = pair("Opponents may face violence.", "Opponents will face violence.")
     softened = pair("This would include sabotage.", "This might include sabotage.")
@@ -261,16 +245,6 @@ def test_a_statement_given_to_a_different_source_is_a_key_change():
 def test_experts_and_analysts_are_the_same_kind_of_source():
     assert not severe(pair("Experts say the force far outweighs what is necessary.",
                            "Analysts note that the force far exceeds what is necessary."))
-
-
-def test_who_did_what_to_whom_swapped_is_a_reversal():
-    found = pair("Trump told Maduro he had a week to leave.", "Maduro told Trump he had a week to leave.")
-    assert [(s.type, s.severity) for s in found] == [("reversal", 3)]
-    assert "who did what to whom" in found[0].explanation
-
-
-def test_the_passive_voice_keeps_who_did_what():
-    assert pair("Israel attacked Iran on Friday.", "Iran was attacked by Israel on Friday.") == []
 
 
 @pytest.mark.parametrize(("base", "rewrite"), [

@@ -31,7 +31,7 @@ from drift.shifts.lexicons import (
     WEEKDAYS,
     word_set,
 )
-from drift.shifts.polarity import kept_comparisons
+from drift.shifts.polarity import close_form, kept_comparisons
 from drift.shifts.registry import register
 from drift.shifts.text import Side, Token, has_key, quote
 
@@ -273,7 +273,8 @@ def _source_changed(f: Frame, base: Side, region: list[int], rewrite: Side, fram
             continue
         r_rng = _speaker(rewrite, g)
         other = _identity(rewrite, r_rng) if r_rng else None
-        if other is None or _same_source(who, other) or _same_source(other, who):
+        if other is None or _same_source(who, other) or _same_source(other, who) \
+                or _same_words(base, b_rng, rewrite, r_rng):
             return None  # an unknown speaker ("she said") or the same one: no change to report
         others.append(r_rng)
     if not others:
@@ -281,6 +282,13 @@ def _source_changed(f: Frame, base: Side, region: list[int], rewrite: Side, fram
     bs, rs = base.span(*b_rng), rewrite.span(*others[0])
     return Shift("attribution", 2, bs, rs, f"{quote(base.words(bs))} became {quote(rewrite.words(rs))}: "
                  "the statement is given to a different source")
+
+
+def _same_words(base: Side, b_rng: tuple[int, int], rewrite: Side, r_rng: tuple[int, int]) -> bool:
+    """Whether two speakers are named by the same word, maybe misspelt ("Residents" / "Recidents")."""
+    b_words = [t.norm for t in base.tokens[b_rng[0]:b_rng[1] + 1] if t.is_content and len(t.norm) >= 4]
+    return any(close_form(t.norm, w) for t in rewrite.tokens[r_rng[0]:r_rng[1] + 1] if t.is_content
+               for w in b_words)
 
 
 def _covered(region: list[int], rewrite: Side, frames: list[Frame]) -> bool:
@@ -292,6 +300,16 @@ def _covered(region: list[int], rewrite: Side, frames: list[Frame]) -> bool:
         return True  # still inside quotation marks: still someone's words
     return any(rewrite.tokens[f.first].sent == sent for f in frames) or any(
         (t.norm in HEDGES or t.norm in REPORTING_STANCE) and t.sent == sent for t in rewrite.tokens)
+
+
+def _frame_kept(f: Frame, base: Side, region: list[int], rewrite: Side) -> bool:
+    """Whether the rewrite sentence holding the content keeps the frame's verb in another form or
+    misspelt ("considers" → "does not consider", "claimed" → "caimed", "describes" → "description"):
+    the frame still stands, whatever the form."""
+    sent = rewrite.tokens[region[0]].sent
+    frame_words = [t.norm for t in base.tokens[f.first:f.last + 1] if t.is_content and len(t.norm) >= 4]
+    return any(close_form(t.norm, w) for t in rewrite.tokens if t.sent == sent and t.is_word
+               for w in frame_words)
 
 
 def _verdicts(base: Side, rewrite: Side) -> list[Shift]:
@@ -353,7 +371,7 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             region = _kept_region(f.scope, base, rewrite)
             if len(region) < max(2, KEPT_SHARE * len(f.scope)):
                 continue
-            if _covered(region, rewrite, rewrite_frames):
+            if _covered(region, rewrite, rewrite_frames) or _frame_kept(f, base, region, rewrite):
                 changed = _source_changed(f, base, region, rewrite, rewrite_frames)
                 if changed is not None:
                     shifts.append(changed)

@@ -60,6 +60,7 @@ class Predicate:
     modal: str | None
     question: bool
     subject: int | None
+    cue: str = ""  # the words of the main negation cue: "not", "n't", "no longer", "failed"
     inherited: int = NONE  # the negation of a governing verb: "didn't succeed at making"
 
     @property
@@ -104,46 +105,47 @@ def _is_predicate(t: Any) -> bool:
     return t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOT_HEADS and t.tag_ != "MD"
 
 
-def _negation(t: Any) -> tuple[int, list[int]]:
-    """How the predicate ``t`` is negated, and by which tokens."""
-    strength, cues = NONE, []
+def _negation(t: Any) -> tuple[int, list[int], str]:
+    """How the predicate ``t`` is negated: the strength, the cue tokens, and the main cue's words."""
+    found: list[tuple[int, list[int]]] = []  # (strength, tokens), main cue token first
     for c in t.children:
         low = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
             nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
-            if nxt is not None and nxt.lower_ in NOT_RESTRICTIVE:
-                continue  # "not only"
-            strength, cues = FULL, cues + [c.i]
+            if nxt is None or nxt.lower_ not in NOT_RESTRICTIVE:  # "not only" restricts
+                found.append((FULL, [c.i]))
         elif c.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in c.children):
-            strength, cues = FULL, cues + [c.i - 1, c.i]
-        elif c.dep_ == "advmod" and low in WEAK_NEGATORS and strength == NONE:
-            strength, cues = WEAK, cues + [c.i]
+            found.append((FULL, [c.i - 1, c.i]))
+        elif c.dep_ == "advmod" and low in WEAK_NEGATORS:
+            found.append((WEAK, [c.i]))
         elif c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):  # "not at all"
-            strength, cues = FULL, cues + [g.i for g in c.children if g.dep_ == "neg"]
+            found.append((FULL, [g.i for g in c.children if g.dep_ == "neg"]))
         elif c.dep_ in _ARGUMENTS:
-            if c.lower_ in NEGATIVE_ARGUMENTS and c.lower_ != "no":
-                strength, cues = FULL, cues + [c.i]
-            elif c.lower_ == "one" and c.i > 0 and c.nbor(-1).lower_ == "no":  # "no one"
-                strength, cues = FULL, cues + [c.i - 1, c.i]
+            if low in NEGATIVE_ARGUMENTS and low != "no":
+                found.append((FULL, [c.i]))
+            elif low == "one" and c.i > 0 and c.nbor(-1).lower_ == "no":  # "no one"
+                found.append((FULL, [c.i - 1, c.i]))
             else:
-                dets = [g for g in c.children if g.dep_ in ("det", "neg") and g.lower_ in ("no", "neither")]
-                if dets:
-                    strength, cues = FULL, cues + [dets[0].i]
+                found += [(FULL, [g.i]) for g in c.children
+                          if g.dep_ in ("det", "neg") and g.lower_ in ("no", "neither")][:1]
     # "by no means", "under no circumstances", on the verb or (a parser slip) on its subject
     subjects = [c for c in t.children if c.dep_ in _SUBJECTS]
     for prep in (g for x in (t, *subjects) for g in x.children if g.dep_ == "prep"):
-        nos = [d.i for o in prep.children if o.dep_ == "pobj" for d in o.children
-               if d.dep_ == "det" and d.lower_ == "no"]
-        if nos:
-            strength, cues = FULL, cues + [prep.i, *nos]
+        found += [(FULL, [d.i, prep.i]) for o in prep.children if o.dep_ == "pobj" for d in o.children
+                  if d.dep_ == "det" and d.lower_ == "no"][:1]
     head = t.head
     negating_head = (t.dep_ == "xcomp" and (
         (head.pos_ == "VERB" and head.lemma_.lower() in NEGATIVE_VERBS)
         or (head.pos_ == "ADJ" and head.lower_ in NEGATIVE_ADJECTIVES))) \
         or (t.dep_ == "pcomp" and head.lower_ == "without")
     if negating_head and head.i != t.i:
-        strength, cues = FULL, cues + [head.i]
-    return strength, sorted(set(cues))
+        found.append((FULL, [head.i]))
+    if not found:
+        return NONE, [], ""
+    strength, main = max(found, key=lambda f: f[0])
+    cue = " ".join(t.doc[i].text for i in sorted(main)) if main == sorted(main) or len(main) == 1 \
+        else t.doc[main[0]].text
+    return strength, sorted({i for _, ids in found for i in ids}), cue
 
 
 def _tense_aspect(t: Any, auxes: list[Any]) -> tuple[str | None, frozenset[str], str | None]:
@@ -188,12 +190,12 @@ def _predicates(k: int, doc: Any) -> list[Predicate]:
         if not _is_predicate(t):
             continue
         auxes = [c for c in t.children if c.dep_ in _NOT_HEADS]
-        strength, cues = _negation(t)
+        strength, cues, cue = _negation(t)
         tense, aspect, modal = _tense_aspect(t, auxes)
         subject = next((c.i for c in t.children if c.dep_ in _SUBJECTS), None)
         group = sorted({t.i, *(a.i for a in auxes), *(c for c in cues if abs(c - t.i) <= 4)})
         out.append(Predicate(k, t.i, t.lemma_.lower(), strength, tuple(cues), tuple(group), tense,
-                             aspect, modal, question, subject))
+                             aspect, modal, question, subject, cue))
     by_head = {p.head: p for p in out}
     for n, p in enumerate(out):
         g = _governor(doc[p.head])

@@ -18,6 +18,7 @@ no parser is installed, from the words:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from drift.report import Shift
@@ -25,7 +26,7 @@ from drift.shifts import clauses
 from drift.shifts.entities import mid_sentence_caps
 from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS, word_set
 from drift.shifts.registry import register
-from drift.shifts.text import Side, has_key, quote, stem, tokenize
+from drift.shifts.text import Side, fold, has_key, quote, stem, tokenize
 
 _SKIP_BEFORE = word_set("is are was were be been being am 's far much still simply clearly already "
                          "just certainly really")
@@ -280,9 +281,13 @@ def _negated_predicates(base: Side, rewrite: Side, b_read: clauses.Reading, r_re
         if same(bp, rp):
             continue
         negated = bp if bp.negated else rp
+        plain_side, negated_side = (base, rewrite) if negated is rp else (rewrite, base)
         if not negated.negation or _affixal(b_read, bp, r_read, rp) \
-                or not clauses.same_clause(b_read, bp, r_read, rp):
-            continue  # negated only through its governor (flagged there), "not correct" = "incorrect"
+                or not clauses.same_clause(b_read, bp, r_read, rp) \
+                or _cue_count(plain_side, negated.cue) >= _cue_count(negated_side, negated.cue):
+            # negated only through its governor (flagged there); "not correct" = "incorrect"; or
+            # the negator is still there, misspelt or misparsed ("nto", "failure to pay")
+            continue
         bs = b_read.parsed.span_of(bp.sentence, bp.group)
         rs = r_read.parsed.span_of(rp.sentence, rp.group)
         bw, rw = quote(base.words(bs)), quote(rewrite.words(rs))
@@ -293,6 +298,50 @@ def _negated_predicates(base: Side, rewrite: Side, b_read: clauses.Reading, r_re
                 "the rewrite states plainly what the base all but denies"
         shifts.append(Shift("negation", negated.negation, bs, rs, f"{bw} became {rw}: {why}"))
     return shifts
+
+
+def close_form(a: str, b: str) -> bool:
+    """Whether two folded words are one word in another form or misspelt: equal; or both of four
+    letters or more and one edit apart (a letter changed, added, dropped, or two swapped); or
+    sharing a stem of four letters or more that leaves at most five more ("failed" / "failure",
+    "unabl" / "unable"). Three-letter words only by two letters swapped ("nto" / "not")."""
+    if a == b:
+        return True
+    if len(a) == len(b) == 3:
+        return sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 2
+    if min(len(a), len(b)) < 4:
+        return False
+    common = len(os.path.commonprefix([a, b]))
+    if common >= 4 and max(len(a), len(b)) - common <= 5:
+        return True
+    return _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return (a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
+            or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]))
+
+
+_NOT_FORMS = ("not", "n't")
+
+
+def _cue_count(side: Side, cue: str) -> int:
+    """How often a negation cue (or a misspelling of it) occurs on a side; "not" and "n't" count as
+    one cue, in any contraction ("didn't", "can't")."""
+    words = [t.norm for t in side.tokens if t.is_word or t.norm in ("n't", "'t")]
+    parts = [fold(p) for p in cue.split()]
+    if not parts:
+        return 0
+    if parts[0] in _NOT_FORMS:
+        return sum(w.endswith("n't") or close_form(w, "not") or w == "'t" for w in words)
+    n = len(parts)
+    return sum(all(close_form(w, p) for w, p in zip(words[i:i + n], parts, strict=True))
+               for i in range(len(words) - n + 1))
 
 
 #: Prefixes of affixal negation (Huddleston & Pullum ch. 9 §8): "incorrect" = "not correct".

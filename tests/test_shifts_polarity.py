@@ -1,0 +1,165 @@
+"""Reversals and negations (drift.shifts.polarity): who is stronger, who did what to whom, and a
+negation present on one side only, read from the English parse (and from the words without it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drift import parsing
+from drift.diffing import word_diff
+from drift.pipeline import read_document
+from drift.report import Document, Sentence, Shift
+from drift.shifts import clauses, detect_shifts
+
+CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
+
+needs_parser = pytest.mark.skipif(not parsing.parser_available(),
+                                  reason="spaCy or en_core_web_sm 3.8.0 is not installed "
+                                         "(requirements/spacy-model.txt)")
+
+
+def make_doc(doc_id: str, text: str) -> Document:
+    return Document(doc_id, "base", text, (Sentence(0, len(text)),), "en")
+
+
+def pair(base: str, rewrite: str) -> tuple[list[Shift], Document, Document]:
+    b, r = make_doc("b", base), make_doc("r", rewrite)
+    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite)), b, r
+
+
+def found(base: str, rewrite: str) -> list[tuple[str, int]]:
+    return [(s.type, s.severity) for s in pair(base, rewrite)[0]]
+
+
+def words(doc: Document, span) -> str:
+    return doc.text[span[0]:span[1]] if span else ""
+
+
+def case_lines(name: str) -> list[tuple[str, str]]:
+    folder = CASES / name
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here (the shared cases are read-only data beside the repository)")
+    base = (folder / "base.txt").read_text(encoding="utf-8").splitlines()
+    rewrite = (folder / "rewrite.txt").read_text(encoding="utf-8").splitlines()
+    return [(b, r) for b, r in zip(base, rewrite, strict=True) if b.strip()]
+
+
+# -- who did what to whom -------------------------------------------------------------------------
+
+@needs_parser
+def test_case_12_every_role_swap_is_a_reversal_of_severity_3():
+    lines = case_lines("12-role-swap")
+    assert len(lines) == 4
+    for base, rewrite in lines:
+        shifts, b, r = pair(base, rewrite)
+        reversal = [s for s in shifts if s.type == "reversal"]
+        assert [s.severity for s in reversal] == [3], (base, rewrite, shifts)
+        assert "who did what to whom" in reversal[0].explanation
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("Police attacked the protesters outside parliament.", "The protesters were attacked by police outside "
+                                                           "parliament."),
+    ("The bank lent the city 40 million dollars.", "The bank lent 40 million dollars to the city."),
+    ("Israel accused Hamas of breaking the ceasefire.",
+     "Hamas was accused by Israel of breaking the ceasefire."),
+])
+def test_a_passive_or_dative_paraphrase_keeps_who_did_what(base, rewrite):
+    assert not [s for s in pair(base, rewrite)[0] if s.type == "reversal"]
+
+
+def test_who_did_what_to_whom_swapped_is_a_reversal():
+    shifts, _, _ = pair("Trump told Maduro he had a week to leave.",
+                        "Maduro told Trump he had a week to leave.")
+    assert [(s.type, s.severity) for s in shifts] == [("reversal", 3)]
+    assert "who did what to whom" in shifts[0].explanation
+
+
+def test_the_passive_voice_keeps_who_did_what():
+    assert found("Israel attacked Iran on Friday.", "Iran was attacked by Israel on Friday.") == []
+
+
+def test_the_spun_version_reverses_who_is_stronger(seeds):
+    base = read_document(seeds["002"], role="base", doc_id="002")
+    rw = read_document(seeds["000"], role="rewrite", doc_id="000")
+    b = next(i for i in range(len(base.sentences)) if "know the country’s military is no match"
+             in base.sentence_text(i))
+    r = next(i for i in range(len(rw.sentences)) if "cannot compete with the country’s military"
+             in rw.sentence_text(i))
+    shifts = detect_shifts(base, rw, (b,), (r,))
+    reversal = [s for s in shifts if s.type == "reversal"]
+    assert len(reversal) == 1 and reversal[0].severity == 3
+    assert words(base, reversal[0].base_span) == "the country’s military is no match for the US"
+    assert words(rw, reversal[0].rewrite_span) == "the US cannot compete with the country’s military"
+    assert reversal[0].explanation.startswith("\u201c")
+    assert not [s for s in shifts if s.type == "negation"]
+
+
+# -- negation -------------------------------------------------------------------------------------
+
+@needs_parser
+def test_case_13_each_negation_form_with_its_severity():
+    lines = case_lines("13-negation-forms")
+    assert len(lines) == 6
+    for base, rewrite in lines:
+        # the README's right value: approximate negators ("hardly", "seldom") 2, the others 3
+        expected = 2 if {"hardly", "seldom"} & set(rewrite.lower().split()) else 3
+        negation = [s for s in pair(base, rewrite)[0] if s.type == "negation"]
+        assert [s.severity for s in negation] == [expected], (base, rewrite, negation)
+
+
+def test_an_inserted_negation_reverses_the_statement():
+    assert found("The airspace is closed to civilian flights.",
+                 "The airspace is not closed to civilian flights.") == [("negation", 3)]
+
+
+@needs_parser
+def test_a_negation_with_its_auxiliary_points_at_the_changed_words():
+    shifts, b, r = pair("Two trains collided near the station on Monday.",
+                        "Two trains did not collide near the station on Monday.")
+    negation = [s for s in shifts if s.type == "negation"]
+    assert [(words(b, s.base_span), words(r, s.rewrite_span), s.severity) for s in negation] == [
+        ("collided", "did not collide", 3)]
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The council did not approve the plan.", "The council failed to approve the plan."),
+    ("Nobody was told about the delay.", "No one was told about the delay."),
+    ("This view is incorrect.", "This view is not correct."),
+    ("Green did not make a comeback until 1996.", "Green didn't succeed at making a comeback until 1996."),
+    ("The collaboration will certainly not be successful.",
+     "The cooperation by no means will be successful."),
+    ("He left without saying a word.", "He left and did not say a word."),
+    ("She not only won the race but also set a record.", "She won the race and also set a record."),
+])
+def test_the_same_negation_in_other_words_is_not_a_shift(base, rewrite):
+    assert not [s for s in pair(base, rewrite)[0] if s.type == "negation"], (base, rewrite)
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The network had not been compromised at all.", "The network had nto been compromised at all."),
+    ("Argentina had failed to pay the interest.", "Argentina had failure to pay the interest."),
+    ("The league doesn't publish anything.", "The league dosen't publish anything."),
+])
+def test_a_misspelt_negator_is_not_a_negation_shift(base, rewrite):
+    assert not [s for s in pair(base, rewrite)[0] if s.type == "negation" and s.severity >= 2]
+
+
+@needs_parser
+def test_the_same_verb_in_another_clause_is_not_paired():
+    assert not [s for s in pair(
+        "He has been unable to relieve the pain, which the rules prohibit competitors from taking.",
+        "He has been unable to take the drugs he needs as they are banned.")[0] if s.type == "negation"]
+
+
+def test_without_a_parser_negation_and_named_role_swaps_are_still_read(monkeypatch):
+    monkeypatch.setattr(clauses, "read", lambda side: None)
+    assert found("The airspace is closed to civilian flights.",
+                 "The airspace is not closed to civilian flights.") == [("negation", 3)]
+    assert found("Trump told Maduro he had a week to leave.",
+                 "Maduro told Trump he had a week to leave.") == [("reversal", 3)]
