@@ -4,7 +4,7 @@ The link's word diff (:func:`drift.diffing.word_diff`) gives the anchors: words 
 ``"same"``. Inside each replaced region the words of both sides are paired by how they relate,
 the closest relation first (:data:`drift.vocabulary.WORD_RELATIONS`):
 
-1. ``same``: the same folded word, moved inside the region;
+1. ``same``: the same folded word, moved (inside the region, or from another one: see below);
 2. ``form``: the same word in another form: case, accents, British/American spelling, inflection
    (a shared stem, or a shared lemma in the language's :mod:`drift.lexicon`: *went*/*go*);
 3. ``equivalent``: one name by another alias (*America*/*USA*, :data:`drift.shifts.lexicons.ALIASES`);
@@ -17,11 +17,11 @@ the closest relation first (:data:`drift.vocabulary.WORD_RELATIONS`):
 
 and the words still unpaired are paired in order, between the same anchors, as ``changed`` (a
 content word with a content word, a function word with a function word); the rest have no
-counterpart, except that a content word alone in one region and the same word (or form) alone in
-another pair as a moved word. Relations 4–7 need a lexicon for the link's language and are skipped
-where :func:`drift.lexicon.lexicon` has none; across languages neither they nor the pairing in
-order apply; token-embedding similarity is not used because no
-embedding backend of drift exposes token vectors yet. Scripts without spaces are tokenised one
+counterpart (relation ``changed``, the other side ``None``), except that a content word alone in
+one region and the same word (or form) alone in another pair as a moved word. Relations 4–7 need a
+lexicon for the link's language and are skipped where :func:`drift.lexicon.lexicon` has none;
+across languages neither they nor the pairing in order apply. Token-embedding similarity is not
+used: no embedding backend of drift exposes token vectors yet. Scripts without spaces are tokenised one
 character at a time (:func:`drift.shifts.text.tokenize`), so their characters pair the same way.
 
 Cost: about a millisecond per changed link on news text (``benchmarks/wordalign.py``).
