@@ -181,6 +181,8 @@ def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None
         repairs += (extracted,)
     if not text.strip():
         raise EmptyDocumentError(label, "the document is empty (no text besides whitespace)")
+    if "\x00" in text:
+        raise BinaryInputError(label, "the text contains NUL characters: binary data, not an article")
     if len(_CONTROL.findall(text)) > max(3, len(text) // 200):
         raise BinaryInputError(label, "the text is full of control characters: binary data, not an article")
     return ReadText(id=label or "", text=text, source=kind, input_format=fmt, encoding=encoding,
@@ -514,6 +516,8 @@ def extract_article(html: str, *, name: str | None = None) -> tuple[str, Repair]
     except ImportError:
         raise InputError(name, "this is HTML; install trafilatura (pip install 'drift[html]') "
                                "to extract its article text") from None
+    if not re.search(r"<(html|body)\b", html[:5000], re.I):  # a fragment: trafilatura wants a page
+        html = f"<html><body><article>{html}</article></body></html>"
     xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=True,
                               favor_recall=True, deduplicate=False)
     lines: list[str] = []

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from drift.errors import BinaryInputError, EmptyDocumentError, EncodingError, InputError
 from drift.reading import decode, decode_bytes, read_text, starts_like_a_page
@@ -92,3 +96,195 @@ def test_html_pages_are_reduced_to_their_article_text():
 
 def test_an_article_that_mentions_a_tag_is_not_html():
     assert not starts_like_a_page("The site used a <script> tag to track readers, the report said.")
+
+
+# -- legacy encodings, mojibake, C1 controls, stray bytes ---------------------------------------------
+
+# News-style sentences written for these tests (no evaluation item), each language in the legacy
+# encodings its texts are still found in.
+SENTENCES = {
+    "ru": ["Городской совет утвердил новый бюджет после долгих споров.",
+           "Мэр заявил, что школы получат больше денег уже в следующем году.",
+           "Оппозиция назвала решение поспешным и потребовала пересмотра.",
+           "Жители соседних районов пока не получили обещанных выплат."],
+    "de": ["Der Stadtrat hat den neuen Haushalt nach langer Debatte gebilligt.",
+           "Die Bürgermeisterin sagte, die Schulen bekämen schon im nächsten Jahr mehr Geld.",
+           "Die Opposition nannte die Entscheidung übereilt und forderte eine Überprüfung.",
+           "Anwohner der Straße müssen weiterhin auf die Entschädigung warten."],
+    "pl": ["Rada miejska zatwierdziła nowy budżet po długiej dyskusji.",
+           "Burmistrz powiedział, że szkoły dostaną więcej pieniędzy już w przyszłym roku.",
+           "Opozycja nazwała tę decyzję pośpieszną i zażądała ponownego rozpatrzenia.",
+           "Mieszkańcy sąsiednich dzielnic wciąż czekają na obiecane wypłaty."],
+    "cs": ["Městská rada schválila nový rozpočet po dlouhé debatě.",
+           "Starosta řekl, že školy dostanou více peněz už příští rok.",
+           "Opozice označila rozhodnutí za unáhlené a požadovala jeho přezkoumání.",
+           "Obyvatelé sousedních čtvrtí stále čekají na slíbené platby."],
+    "fr": ["Le conseil municipal a approuvé le nouveau budget après un long débat.",
+           "Le maire a déclaré que les écoles recevraient davantage d'argent dès l'année prochaine.",
+           "L'opposition a qualifié la décision de précipitée et a exigé un réexamen.",
+           "Les habitants des quartiers voisins attendent toujours les indemnités promises."],
+    "es": ["El ayuntamiento aprobó el nuevo presupuesto tras un largo debate.",
+           "El alcalde dijo que las escuelas recibirán más dinero el próximo año.",
+           "La oposición calificó la decisión de precipitada y exigió una revisión.",
+           "Los vecinos de los barrios cercanos todavía esperan las compensaciones prometidas."],
+    "el": ["Το δημοτικό συμβούλιο ενέκρινε τον νέο προϋπολογισμό μετά από μακρά συζήτηση.",
+           "Ο δήμαρχος δήλωσε ότι τα σχολεία θα λάβουν περισσότερα χρήματα από τον επόμενο χρόνο.",
+           "Η αντιπολίτευση χαρακτήρισε την απόφαση βιαστική και ζήτησε επανεξέταση."],
+    "ja": ["市議会は長い議論の末、新しい予算案を承認した。",
+           "市長は、来年から学校への予算を増やすと述べた。",
+           "野党はこの決定を拙速だと批判し、再検討を求めた。",
+           "近隣の住民は、約束された補償金をまだ受け取っていない。"],
+    "zh": ["市议会经过长时间辩论后批准了新的预算。",
+           "市长表示，学校明年将获得更多资金。",
+           "反对派称这一决定过于仓促，并要求重新审议。",
+           "附近社区的居民仍在等待承诺的补偿款。"],
+}
+LEGACY = {"ru": ["cp1251", "koi8_r"], "de": ["latin-1", "cp1252"], "pl": ["cp1250", "iso8859_2"],
+          "cs": ["cp1250"], "fr": ["cp1252"], "es": ["cp1252"], "el": ["cp1253", "iso8859_7"],
+          "ja": ["shift_jis", "euc_jp"], "zh": ["gb18030", "gbk"]}
+# The single-byte encoding UTF-8 is most often misread as, per language ("sloppy": bytes the
+# Windows code page leaves undefined become C1 characters, as browsers decode them; ftfy's codecs).
+MISREAD_AS = {"ru": "sloppy-windows-1251", "de": "sloppy-windows-1252", "pl": "sloppy-windows-1252",
+              "cs": "sloppy-windows-1252", "fr": "sloppy-windows-1252", "es": "sloppy-windows-1252",
+              "el": "sloppy-windows-1253"}
+
+
+@st.composite
+def articles(draw, languages=tuple(SENTENCES), min_sentences=2):
+    """(language, text): two or more of a language's sentences in any order, one per line or not."""
+    language = draw(st.sampled_from(sorted(languages)))
+    order = draw(st.permutations(SENTENCES[language]))
+    count = draw(st.integers(min_sentences, len(order)))
+    return language, draw(st.sampled_from([" ", "\n"])).join(order[:count])
+
+
+@settings(max_examples=150, deadline=None)
+@given(articles(), st.data())
+def test_a_text_saved_in_a_legacy_encoding_reads_as_in_utf8(article, data):
+    language, text = article
+    codec = data.draw(st.sampled_from(LEGACY[language]))
+    read = read_text(text.encode(codec), name="article")
+    assert read.text == read_text(text.encode("utf-8")).text == text
+    assert read.encoding == codecs.lookup(codec).name or read.text.encode(read.encoding) == text.encode(codec)
+    assert [r.kind for r in read.repairs] == ["decoded"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
+               | st.sampled_from("\n\t"), min_size=1, max_size=300),
+       st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]))
+def test_the_same_text_with_or_without_a_byte_order_mark_reads_the_same(text, codec):
+    def outcome(data: bytes):
+        try:
+            read = read_text(data, name="x")
+        except InputError as e:
+            return type(e)
+        return read.text, read.repairs
+
+    assert outcome(text.encode(codec)) == outcome(text.encode("utf-8"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(articles(languages=tuple(MISREAD_AS), min_sentences=1))
+def test_mojibake_is_repaired_and_recorded(article):
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    language, text = article
+    assume(not text.isascii())
+    garbled = text.encode("utf-8").decode(MISREAD_AS[language])
+    read = read_text(garbled)
+    assert read.text == text
+    assert [r.kind for r in read.repairs] == ["mojibake"] and read.repairs[0].count >= 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(articles(languages=("de", "fr", "es"), min_sentences=1), st.sampled_from("“”‘’–—…"))
+def test_c1_controls_read_as_the_windows_1252_punctuation_they_stand_for(article, mark):
+    _, text = article
+    quoted = f"{mark} {text.replace(' ', f' {mark} ', 2)}"
+    c1 = quoted.encode("cp1252").decode("latin-1")  # cp1252 bytes once read as latin-1
+    assert any("\x80" <= c <= "\x9f" for c in c1)
+    read = read_text(c1.encode("utf-8"))
+    assert read.text == quoted
+    assert [(r.kind, r.count) for r in read.repairs] == [("c1-controls", quoted.count(mark))]
+
+
+@settings(max_examples=100, deadline=None)
+@given(articles(languages=tuple(set(SENTENCES) - {"ja", "zh"}), min_sentences=1), st.data(),
+       st.sampled_from([(b"\x96", "–"), (b"\x92", "’"), (b"\x93", "“"), (b"\x85", "…")]))
+def test_one_stray_windows_1252_byte_in_utf8_is_repaired_where_it_stands(article, data, stray):
+    _, text = article
+    assume(not text.isascii())  # (ASCII with one stray byte is a one-byte legacy text: see below)
+    cut = data.draw(st.integers(0, len(text)))
+    byte, char = stray
+    read = read_text(text[:cut].encode("utf-8") + byte + text[cut:].encode("utf-8"))
+    assert read.encoding == "utf-8" and read.text == text[:cut] + char + text[cut:]
+    assert [(r.kind, r.count) for r in read.repairs] == [("stray-byte", 1)]
+
+
+def test_ascii_with_one_windows_1252_byte_reads_as_windows_1252():
+    read = read_text("The talks lasted three hours – officials said.".encode("cp1252"))
+    assert read.text == "The talks lasted three hours – officials said." and read.encoding == "cp1252"
+
+
+def test_clean_text_is_never_repaired():
+    for sentences in SENTENCES.values():
+        text = "\n".join(sentences)
+        for data in (text, text.encode("utf-8")):
+            assert read_text(data).repairs == ()
+
+
+def test_a_short_legacy_text_says_its_encoding_is_a_guess_and_names_the_file(tmp_path):
+    path = tmp_path / "brief.txt"
+    path.write_bytes("Straße".encode("cp1252"))
+    read = read_text(path)
+    (doubt,) = read.doubts
+    assert doubt.startswith("brief.txt is not UTF-8; read as") and "weak evidence" in doubt
+
+
+def test_koi8_r_read_as_windows_1251_would_swap_case_and_is_not_chosen():
+    text = SENTENCES["ru"][1]
+    assert read_text(text.encode("koi8_r")).text == text
+
+
+# -- web pages and plain text ---------------------------------------------------------------------------
+
+MARKUP_ARTICLE = ("The council voted on the <b>budget</b> on Monday.\nIts web team said the page used a "
+                  "<div class=\"main\"> and a <p> per paragraph.\nCritics called the <span>vote</span> "
+                  "rushed.\n<br> tags were removed later.\n")
+
+
+def test_a_txt_file_that_quotes_markup_is_plain_text(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text(MARKUP_ARTICLE, encoding="utf-8")
+    read = read_text(path)
+    assert read.input_format == "text" and read.text == MARKUP_ARTICLE and read.repairs == ()
+    assert read_text(MARKUP_ARTICLE).text == MARKUP_ARTICLE  # a str too
+
+
+def test_a_string_that_starts_like_a_page_is_a_page_and_an_html_file_always_is(tmp_path):
+    page = "<!DOCTYPE html>\n<html><body><article><p>" + QUOTE + "</p></article></body></html>"
+    assert read_text(page).input_format == "html" and read_text(page).text == QUOTE
+    fragment = tmp_path / "fragment.html"
+    fragment.write_text(f"<p>{QUOTE}</p><p>The rally ended at noon.</p>", encoding="utf-8")
+    read = read_text(fragment)
+    assert read.input_format == "html" and read.text.splitlines() == [QUOTE, "The rally ended at noon."]
+
+
+def test_an_explicit_input_format_decides(tmp_path):
+    fragment = tmp_path / "fragment.html"
+    fragment.write_text(f"<p>{QUOTE}</p>", encoding="utf-8")
+    assert read_text(fragment, input_format="text").text == f"<p>{QUOTE}</p>"
+    assert read_text(f"<ul><li>{QUOTE}</li></ul>", input_format="html").text == QUOTE
+    with pytest.raises(ValueError, match="input_format"):
+        read_text(QUOTE, input_format="markdown")
+
+
+def test_list_items_and_table_rows_become_lines_without_bullets():
+    page = ("<html><body><article><p>The plan has two parts:</p><ol><li>Grants of 5,000 euros.</li>"
+            "<li>A higher dam.</li></ol><table><tr><th>Party</th><th>For</th></tr><tr><td>Greens</td>"
+            "<td>12</td></tr></table><p>The vote was close.</p></article></body></html>")
+    read = read_text(page)
+    assert read.text.splitlines() == ["The plan has two parts:", "Grants of 5,000 euros.", "A higher dam.",
+                                      "Party; For", "Greens; 12", "The vote was close."]
+    assert "1 list, 1 table kept" in read.repairs[-1].detail
