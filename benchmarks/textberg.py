@@ -55,6 +55,7 @@ SentAlign 0.932, Bertalign (LaBSE) 0.936.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from ast import literal_eval
@@ -153,6 +154,7 @@ class TimedEncoder:
 
         self.embedder = load_embedder("use", cache_dir=cache_dir or False)
         self.seconds = 0.0
+        self.characters = 0  # characters of every string asked for (sentences and joined runs)
 
     @property
     def encoded(self) -> int:
@@ -160,6 +162,7 @@ class TimedEncoder:
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         start = time.perf_counter()
+        self.characters += sum(len(t) for t in texts)
         out = self.embedder.encode(list(texts))
         self.seconds += time.perf_counter() - start
         return out
@@ -176,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "default: drift's own cache directory")
     ap.add_argument("--summed", action="store_true",
                     help="do not encode joined sentences; multi-sentence sides use summed vectors")
+    ap.add_argument("--no-null", action="store_true",
+                    help="calibrate on each pair alone, without the model's null distribution")
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                     help="override an AlignConfig field, e.g. --set skip=-0.2")
     args = ap.parse_args(argv)
@@ -189,19 +194,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides[key] = literal_eval(value)
     config = replace(AlignConfig(), **overrides)
 
+    import resource
+
+    from drift import threads
     from drift.cache import default_cache_dir
+    from drift.embedding import null_similarities
 
     encoder = TimedEncoder(args.cache or default_cache_dir())
+    null = None if args.no_null else null_similarities(encoder.embedder)
     docs = documents(args.data, args.dev)
     golds, tests = [], []
     rows = []
+    sentence_chars = sum(len(t) for _, de, fr, _ in docs for t in (*de, *fr))
+    start = time.perf_counter()
+    with threads.limited() as n_threads:
+        run_docs(docs, encoder, args, config, null, golds, tests, rows)
+    total_wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print_table(args, config, rows, score(golds, tests))
+    print(f"\nstrings the model encoded (not cached): {encoder.encoded}; characters asked for: "
+          f"{encoder.characters:,} = {encoder.characters / sentence_chars:.1f}x the sentences' own")
+    print(f"wall {total_wall:.1f} s, peak RSS {peak:.0f} MB; threads {n_threads} (drift.threads), "
+          f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}; model null: "
+          f"{'none' if null is None else f'{len(null)} unrelated pairs'}")
+    print("published strict F1: " + ", ".join(f"{k} {v:.3f}" for k, v in PUBLISHED.items()))
+    return 0
+
+
+def run_docs(docs, encoder, args, config, null, golds, tests, rows) -> None:
     for name, de, fr, gold in docs:
         encoder.seconds = 0.0
         de_v, fr_v = encoder(de), encoder(fr)
         sentences_s = encoder.seconds
         t0 = time.perf_counter()
         embed = None if args.summed else encoder
-        pairs = align(de_v, fr_v, embed=embed, base_texts=de, rewrite_texts=fr, config=config)
+        pairs = align(de_v, fr_v, embed=embed, base_texts=de, rewrite_texts=fr, config=config, null=null)
         wall = time.perf_counter() - t0
         runs_s = encoder.seconds - sentences_s  # the joined neighbours align asked to embed
         test = [(p.base, p.rewrite) for p in pairs]
@@ -209,8 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         tests.append(test)
         rows.append((name, len(de), len(fr), len(gold), score([gold], [test]), encoder.seconds,
                      wall - runs_s))
-    total = score(golds, tests)
 
+
+def print_table(args, config, rows, total) -> None:
     print(f"Text+Berg de-fr {'dev' if args.dev else 'test'}, model USE multilingual v3, {config}")
     head = f"{'doc':>5} {'de':>5} {'fr':>5} {'gold':>5} | {'P str':>6} {'R str':>6} {'F1 str':>6} | " \
            f"{'P lax':>6} {'R lax':>6} {'F1 lax':>6} | {'embed s':>7} {'align s':>7}"
@@ -224,9 +252,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:>5} {nd:>5} {nf:>5} {ng:>5} | {s['precision_strict']:6.3f} {s['recall_strict']:6.3f} "
               f"{s['f1_strict']:6.3f} | {s['precision_lax']:6.3f} {s['recall_lax']:6.3f} "
               f"{s['f1_lax']:6.3f} | {e:7.1f} {a:7.2f}")
-    print(f"\nstrings the model encoded (not cached): {encoder.encoded}")
-    print("published strict F1: " + ", ".join(f"{k} {v:.3f}" for k, v in PUBLISHED.items()))
-    return 0
 
 
 if __name__ == "__main__":
