@@ -27,6 +27,7 @@ from drift.embedding import (
     coverage_notices,
     coverage_of,
     load_embedder,
+    null_similarities,
 )
 from drift.errors import (
     DriftWarning,
@@ -154,7 +155,8 @@ class Analyzer:
         rewrite_vectors = self.embedder.encode(rewrite_texts)
         pairs = align(base_vectors, rewrite_vectors, embed=self.embedder.encode, base_texts=base_texts,
                       rewrite_texts=rewrite_texts, config=self.align_config,
-                      base_standalone=base_standalone, rewrite_standalone=rewrite_standalone)
+                      base_standalone=base_standalone, rewrite_standalone=rewrite_standalone,
+                      null=null_similarities(self.embedder))
         calibration = _calibrate(pairs, base_vectors, rewrite_vectors)
         links = [self._link(pair, base, rewrite, base_idx, rewrite_idx, calibration) for pair in pairs]
         coverage = coverage_of(self.embedder)
