@@ -220,7 +220,7 @@ def _common_english(word: str) -> bool:
         return False
     w = re.sub(r"['’]s$", "", word).lower()
     lemmas = lex.lemmas(w)
-    return w in lemmas or (w.endswith("s") and bool(lemmas))
+    return w in lemmas or (w.endswith(("s", "ren", "men")) and bool(lemmas))  # plurals: children
 
 
 def carried(name_words: list[str], language: str, other: Side, other_language: str) -> bool:
