@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from drift.errors import DriftError, InputError, ModelError, ReportFormatError
+from drift.errors import DriftError, DriftWarning, InputError, ModelError, ReportFormatError
 from drift.report import Report
 
 __all__ = ["Story", "iter_stories", "run_batch", "CORPUS_COLUMNS"]
@@ -190,8 +190,11 @@ def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Repor
     if story.problem is not None or story.base is None:
         raise InputError(story.id, story.problem or "the story has no base")
     # a rewrite that cannot be read is left out with an "unreadable" notice, as in drift.compare
-    docs, notices = read_documents(story.base, story.rewrites, presplit=settings.presplit,
-                                   input_format=settings.input_format)
+    # (no warning: the run writes it to errors.jsonl and its summary)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DriftWarning)
+        docs, notices = read_documents(story.base, story.rewrites, presplit=settings.presplit,
+                                       input_format=settings.input_format)
     languages = {d.language for d in docs if d.language}
     multilingual = settings.multilingual if settings.multilingual is not None else (
         settings.model is None and len(languages) > 1)

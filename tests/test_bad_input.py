@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import subprocess
 import sys
@@ -11,11 +12,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_properties import assert_report_valid, fake_analyzer
+from test_properties import FakeEmbedder, assert_report_valid, fake_analyzer
+from test_reading import SENTENCES
 
 import drift
 from drift.embedding import MULTILINGUAL_MODEL
-from drift.errors import BinaryInputError, DriftError, EmptyDocumentError, EncodingError
+from drift.errors import (
+    BinaryInputError,
+    DriftError,
+    DriftWarning,
+    EmptyDocumentError,
+    EncodingError,
+    NoReadableRewriteError,
+)
 from drift.pipeline import Analyzer, compare
 
 REPO = Path(__file__).resolve().parents[1]
@@ -189,6 +198,81 @@ def test_encodings_decode_to_the_same_report(tmp_path, fake, encoding):
     assert other.rewrites[0].text == text  # no byte-order mark, nothing translated
     assert other.comparisons[0].links == plain.comparisons[0].links
     assert other.comparisons[0].drift == 0.0
+
+
+def test_the_same_russian_text_in_four_encodings_has_no_drift(tmp_path, use):
+    text = "\n".join(SENTENCES["ru"])
+    base = _write(tmp_path, "base.txt", text.encode("utf-8"))
+    rewrites = [_write(tmp_path, f"{codec}.txt", text.encode(codec))
+                for codec in ("cp1251", "koi8_r", "utf-16")]
+    report = compare(base, *rewrites, analyzer=use)
+    assert_report_valid(report)
+    assert [d.encoding for d in report.rewrites] == ["cp1251", "koi8-r", "utf-16"]
+    assert not report.notices
+    for doc, comparison in zip(report.rewrites, report.comparisons, strict=True):
+        assert doc.text == text and comparison.drift == 0.0
+        assert all(link.base == link.rewrite and not link.shifts for link in comparison.links)
+
+
+def test_an_encoding_guessed_on_weak_evidence_is_a_notice_naming_the_file(tmp_path, fake):
+    short = _write(tmp_path, "short-note.txt", "Maduro sprach über Frieden.".encode("cp1252"))
+    report = compare(TEXT, TEXT, short, analyzer=fake)
+    (notice,) = report.notices
+    assert (notice.code, notice.document) == ("weak-encoding-evidence", "short-note")
+    assert notice.message.startswith("short-note.txt is not UTF-8; read as cp1252 on weak evidence")
+    assert report.document("short-note").text == "Maduro sprach über Frieden."
+
+
+# -- one bad document never costs the others ---------------------------------------------------------
+
+def test_a_rewrite_that_cannot_be_read_is_left_out_and_named(tmp_path, fake):
+    png = _write(tmp_path, "photo.png", _png())
+    blank = _write(tmp_path, "blank.txt", "  \n")
+    with pytest.warns(DriftWarning) as warned:
+        report = compare(TEXT, png, "\n".join(ARTICLE[:3]), blank, analyzer=fake)
+    assert [c.rewrite for c in report.comparisons] == ["rewrite-2"]
+    assert [(n.code, n.document) for n in report.notices] == [("unreadable", "photo"),
+                                                              ("unreadable", "blank")]
+    assert "PNG" in report.notices[0].message and "empty" in report.notices[1].message
+    assert len(warned) == 2 and "photo" in str(warned[0].message)
+    assert_report_valid(report)
+    assert drift.Report.from_json(report.to_json()).notices == report.notices
+
+
+def test_when_no_rewrite_can_be_read_each_is_named_in_one_error(tmp_path, fake):
+    png = _write(tmp_path, "photo.png", _png())
+    with pytest.raises(NoReadableRewriteError) as e:
+        compare(TEXT, png, "", analyzer=fake)
+    assert [f.document for f in e.value.failures] == ["photo", "rewrite-2"]
+    assert "photo" in str(e.value) and "rewrite-2" in str(e.value)
+
+
+def test_a_bad_base_is_still_an_error(tmp_path, fake):
+    with pytest.raises(BinaryInputError) as e:
+        compare(_write(tmp_path, "base.pdf", BINARIES["pdf"][0]), TEXT, TEXT, analyzer=fake)
+    assert e.value.document == "base"
+
+
+def test_batch_leaves_out_a_bad_rewrite_inside_a_story_and_records_it(tmp_path):
+    from drift.batch import run_batch
+
+    story = tmp_path / "stories" / "rally"
+    story.mkdir(parents=True)
+    _write(story, "base.txt", TEXT)
+    _write(story, "a-copy.txt", "\n".join(ARTICLE[:4]))
+    _write(story, "b-broken.pdf", BINARIES["pdf"][0])
+    _write(story, "c-copy.txt", "\n".join(ARTICLE[1:]))
+    out = tmp_path / "out"
+    summary = run_batch(tmp_path / "stories", out, model=FakeEmbedder(), cache_dir=False, progress=False)
+    report = drift.Report.from_json(out / "reports" / "rally.json")
+    assert [c.rewrite for c in report.comparisons] == ["a-copy", "c-copy"]
+    assert [(n.code, n.document) for n in report.notices] == [("unreadable", "b-broken")]
+    (error,) = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (error["story"], error["rewrite"], error["error"]) == ("rally", "b-broken", "unreadable")
+    rows = [json.loads(line) for line in (out / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["rewrite_id"]: Path(r["rewrite"]).name for r in rows} == {"a-copy": "a-copy.txt",
+                                                                        "c-copy": "c-copy.txt"}
+    assert "1 rewrite could not be read and was left out: rally/b-broken" in summary
 
 
 # -- HTML -----------------------------------------------------------------------------------------
