@@ -10,7 +10,7 @@ the closest relation first (:data:`drift.vocabulary.WORD_RELATIONS`):
 3. ``equivalent``: one name by another alias (*America*/*USA*, :data:`drift.shifts.lexicons.ALIASES`);
 4. ``synonym``: a shared WordNet synset (*died*/*perished*);
 5. ``antonym``: a WordNet antonym (*tiny*/*big*, *died*/*were born*; function words only with
-   each other: *more*/*less*);
+   each other and only in a short region, :data:`SMALL_REGION`: *more*/*less*);
 6. ``vaguer``: the rewrite's word is a hypernym of the base's, at most :data:`VAGUER_DEPTH` levels up
    (*boats* → *vessels*);
 7. ``related``: the other way round, the rewrite's word is more specific (*drug* → *narcotics*);
@@ -47,6 +47,9 @@ _RANK = ("same", "form", "equivalent", "synonym", "antonym", "vaguer", "related"
 #: How many hypernym levels up a word may be and still count as a vaguer one (WordNet's verb and
 #: upper noun levels are generic: three levels made *piling* → *met* "vaguer").
 VAGUER_DEPTH = 2
+#: A region of at most this many words on each side is a substitution, where function words pair
+#: by meaning too (*more* → *less*); in a longer rewrite their opposites are noise (*out* ↔ *in*).
+SMALL_REGION = 3
 #: Above this many candidate pairs in one region only spelling relations are tried (cost bound).
 MAX_LEXICAL_PAIRS = 2500
 
@@ -207,10 +210,13 @@ def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[in
     b_units = _units(base, b_words, use_lex)
     r_units = _units(rewrite, r_words, use_lex)
     candidates = []
+    small = max(len(b_words), len(r_words)) <= SMALL_REGION
     for bu in b_units:
         for ru in r_units:
             if len(bu.at) > 1 and len(ru.at) > 1:
                 continue
+            if (bu.function or ru.function) and not small:
+                continue   # function-word opposites only where a few words were replaced (more → less)
             rel = _relation(bu, ru, use_lex)
             if rel is not None:
                 place = abs(bu.at[0] / len(b_words) - ru.at[0] / len(r_words))
