@@ -25,8 +25,8 @@ and :func:`drift.segmenting.repair`, which is what drift runs; its choice per la
 ``drift.segmenting.SPLITTER_FOR``: pysbd everywhere here except Hindi, where sentencex wins):
 
     data            gold     pysbd        sentencex    pysbd+repair  sentencex+repair
-    textberg-de      916    0.951 0.978   0.921 0.919   0.989 0.979   0.933 0.924
-    textberg-fr      939    0.916 0.963   0.839 0.953   0.930 0.964   0.882 0.949
+    textberg-de      916    0.951 0.978   0.921 0.919   0.989 0.983   0.933 0.924
+    textberg-fr      939    0.916 0.963   0.839 0.953   0.930 0.969   0.883 0.954
     demetr-zh         27    1.000 1.000   1.000 1.000   1.000 1.000   1.000 1.000
     demetr-ja         27    1.000 1.000   1.000 0.926   1.000 1.000   1.000 1.000
     demetr-hi         27    1.000 0.926   0.964 1.000   1.000 0.926   0.964 1.000

@@ -243,6 +243,10 @@ _ONE_LETTER_ABBREVIATION = regex.compile(r"(?:^|[\s(])\p{L}\.$")
 _UNIT = regex.compile(r"\d\s?\p{L}\.$")  # "8481 m." is metres, not an initial
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
+# A dot after a number of 1-3 digits (an ordinal: "20.") or after a short word or one with inner
+# dots (an abbreviation: "ca.", "Min.", "z.B."), where a small letter after it means the sentence
+# goes on; after a longer word it is a sentence end however the next one begins.
+_SHORT_BEFORE_DOT = regex.compile(r"(?:^|[\s(])(?:\d{1,3}|\p{L}{1,4}|\p{L}+(?:\.\p{L}+)+)\.$")
 _COMMAS = ",\u060c\u3001\uff0c\u055d"  # , ، 、 ， ՝
 _SCRIPTIO_CONTINUA = regex.compile(f"[{CONTINUA}]")
 
@@ -264,9 +268,12 @@ def repair(line: str, spans: list[Span]) -> list[Span]:
       runs on, in any script, unless the letter is a unit after a number (``8481 m.``);
     * **no sentence ends in a comma** (``,`` ``،`` ``、``: pysbd's Arabic rules split there), and
       none begins with a comma, semicolon or colon;
-    * **small letters go on**: a piece ending in a dot or in no punctuation at all runs on when the
-      next begins with a small letter (``z 20. na 22.``, ``40 Min. bis``); one ending in no
-      punctuation also when the next begins with a digit (pysbd reads ``am 23. Mai`` as a list);
+    * **small letters go on**: a piece ending in an ordinal or abbreviation dot (a number of 1–3
+      digits, a word of 1–4 letters, ``z.B.``) runs on when the next begins with a small letter
+      (``z 20. na 22.``, ``40 Min. bis``), and so does one ending in no punctuation at all, also
+      before a digit (pysbd reads ``am 23. Mai`` as a list); a sentence that begins with a small
+      letter after a longer word, a full stop and a space stays a sentence (``Caribbean. washington
+      sent``), but not one glued to the stop (``Aktuálně.cz``);
     * **quotations that run on**: a piece ending in a closing quote is joined to a next piece that
       follows without a space and begins with a letter (``“我不去。”他说``, ``freedom”rejecting``); in
       Japanese only with a hiragana particle (``「今日は。」と彼は言った``).
@@ -309,7 +316,9 @@ def _runs_on(prev: str, piece: str, *, glued: bool) -> bool:
         return True
     if last in _COMMAS or first in _COMMAS or first in ";:":
         return True
-    if (last == "." or _WORD_CHAR.match(last)) and (first.islower() or (first.isdigit() and last != ".")):
+    if _WORD_CHAR.match(last) and (first.islower() or first.isdigit()):
+        return True
+    if first.islower() and (_SHORT_BEFORE_DOT.search(prev) or glued and last == "."):
         return True
     return glued and last in _CLOSERS and _quotation_goes_on(prev, first)
 

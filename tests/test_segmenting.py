@@ -160,6 +160,15 @@ def test_ordinal_dots_stay_inside_sentences(text, language, expected):
     assert split(text, language) == expected
 
 
+def test_abbreviations_and_domains_go_on_but_a_sentence_after_a_full_word_stays():
+    assert split("Der Aufstieg dauert ca. zwei Stunden, ab Hütte 40 Min. bis zum Grat. Dann folgt "
+                 "der Abstieg.", "de") == ["Der Aufstieg dauert ca. zwei Stunden, ab Hütte 40 Min. bis "
+                                          "zum Grat.", "Dann folgt der Abstieg."]
+    assert len(split("Server Aktuálně.cz o tom napsal v úterý. Ministr to odmítl.", "cs")) == 2
+    assert split("Troops arrived in the Caribbean. washington sent more ships.", "en") == [
+        "Troops arrived in the Caribbean.", "washington sent more ships."]
+
+
 def test_a_run_of_stray_ocr_dots_is_no_sentence():
     text = "La séance a eu lieu jeudi .. Le maire a présenté le budget. Il a été adopté."
     assert split(text, "fr") == ["La séance a eu lieu jeudi ..", "Le maire a présenté le budget.",
