@@ -9,8 +9,8 @@ the closest relation first (:data:`drift.vocabulary.WORD_RELATIONS`):
    (a shared stem, or a shared lemma in the language's :mod:`drift.lexicon`: *went*/*go*);
 3. ``equivalent``: one name by another alias (*America*/*USA*, :data:`drift.shifts.lexicons.ALIASES`);
 4. ``synonym``: a shared WordNet synset (*died*/*perished*);
-5. ``antonym``: a WordNet antonym (*tiny*/*big*, *died*/*were born*; function words only with
-   each other and only in a short region, :data:`SMALL_REGION`: *more*/*less*);
+5. ``antonym``: a WordNet antonym (*tiny*/*big*, *died*/*were born*; for function words the only
+   relation, and only in a short region, :data:`SMALL_REGION`: *more*/*less*, *few*/*many*);
 6. ``vaguer``: the rewrite's word is a hypernym of the base's, at most :data:`VAGUER_DEPTH` levels up
    (*boats* → *vessels*);
 7. ``related``: the other way round, the rewrite's word is more specific (*drug* → *narcotics*);
@@ -290,8 +290,8 @@ def _relation(b: _Unit, r: _Unit, lex: Lexicon | None) -> str | None:
             return "equivalent"
     if lex is None or b.number or r.number or min(len(b.text), len(r.text)) < 2:
         return None
-    if b.function or r.function:   # function words: only with each other, and only opposites
-        return "antonym" if b.function and r.function and lex.are_antonyms(b.text, r.text) else None
+    if b.function or r.function:   # function words: only opposites (few → many)
+        return "antonym" if lex.are_antonyms(b.text, r.text) else None
     return _lexical(lex, b.text, r.text)
 
 
