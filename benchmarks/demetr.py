@@ -171,8 +171,29 @@ def monolingual(items: dict[str, list[Item]], limit: int | None, verbose: bool) 
         if tally.add(shifts, None) and verbose:
             _show("faithful", it.mt, it.eng, shifts)
     results[FAITHFUL] = {"severity": "base", **vars(tally)}
-    results["_timing"] = {"links": len(times), "ms_per_link": 1000 * sum(times) / max(len(times), 1)}
+    results["_timing"] = {"links": len(times), "ms_per_link": 1000 * sum(times) / max(len(times), 1),
+                          **_parse_cost([(it.mt, it.eng) for it in reference[:limit]])}
     return results
+
+
+def _parse_cost(pairs: list[tuple[str, str]]) -> dict[str, float]:
+    """ms per link on the faithful pairs: with the English parse (nothing cached, so each sentence
+    is parsed once) and without it (drift.parsing.disabled)."""
+    from drift import parsing
+
+    def timed() -> float:
+        t0 = time.perf_counter()
+        for b, r in pairs:
+            detect_shifts(one_sentence("base", b), one_sentence("rewrite", r), (0,), (0,))
+        return 1000 * (time.perf_counter() - t0) / max(len(pairs), 1)
+
+    if not pairs or not parsing.parser_available():
+        return {}
+    parsing.clear_cache()
+    with_parse = timed()
+    with parsing.disabled():
+        without = timed()
+    return {"ms_with_parse": with_parse, "ms_without_parse": without, "parse_links": len(pairs)}
 
 
 @dataclass(frozen=True)
@@ -272,6 +293,9 @@ def print_monolingual(results: dict[str, dict]) -> None:
     t = results.get("_timing")
     if t:
         print(f"detectors: {t['ms_per_link']:.2f} ms per link over {t['links']} links")
+        if "ms_with_parse" in t:
+            print(f"faithful links: {t['ms_with_parse']:.2f} ms per link with the parse (each sentence "
+                  f"parsed once), {t['ms_without_parse']:.2f} ms without, over {t['parse_links']} links")
 
 
 def print_translation(results: dict[str, dict], gold_links: bool = False) -> None:

@@ -19,10 +19,13 @@ sentence shared by several links, or by a base compared with many rewrites, is p
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import importlib.util
 import json
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,8 +91,9 @@ def _load() -> Language | None:
 
 
 def parser_available() -> bool:
-    """Whether English sentences can be parsed (loads the model on the first call)."""
-    return _load() is not None
+    """Whether English sentences can be parsed (loads the model on the first call); ``False``
+    inside :func:`disabled`."""
+    return not _disabled.get() and _load() is not None
 
 
 def parser_notice() -> Notice | None:
@@ -100,18 +104,41 @@ def parser_notice() -> Notice | None:
                   "structure (role swaps, negation scope, questions, tense) were skipped.")
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
+_disabled: contextvars.ContextVar[bool] = contextvars.ContextVar("drift_parse_disabled", default=False)
+
+
+@contextlib.contextmanager
+def disabled() -> Iterator[None]:
+    """Within this block (in this thread or task) nothing is parsed, as if no parser were
+    installed: for measuring what the parse costs and adds, and for tests of the fallbacks."""
+    token = _disabled.set(True)
+    try:
+        yield
+    finally:
+        _disabled.reset(token)
+
+
 def parse(text: str) -> Doc | None:
     """The spaCy ``Doc`` of one English sentence (tokens, lemmas, tags, dependencies, entities).
 
     Cached by text: the same ``Doc`` object is returned for the same text, so callers must not
-    change it. ``None`` when the parser is unavailable or the text is longer than
-    :data:`MAX_SENTENCE_CHARS`.
+    change it. ``None`` when the parser is unavailable or :func:`disabled`, or the text is longer
+    than :data:`MAX_SENTENCE_CHARS`.
     """
-    nlp = _load()
-    if nlp is None or len(text) > MAX_SENTENCE_CHARS:
+    if _disabled.get() or len(text) > MAX_SENTENCE_CHARS:
         return None
-    return nlp(text)
+    return _parse(text)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _parse(text: str) -> Doc | None:
+    nlp = _load()
+    return None if nlp is None else nlp(text)
+
+
+def clear_cache() -> None:
+    """Forget every parsed sentence (the model stays loaded)."""
+    _parse.cache_clear()
 
 
 @dataclass(frozen=True)

@@ -61,14 +61,20 @@ def test_parse_side_spans_point_at_the_document_text():
 
 def test_without_the_model_nothing_is_parsed_and_a_notice_says_why(monkeypatch):
     monkeypatch.setattr(parsing, "_state", {"nlp": None, "problem": "spaCy is not installed"})
-    parsing.parse.cache_clear()
+    parsing.clear_cache()
     doc = Document("d", "base", "The bank sued the city.", (Sentence(0, 23),))
     assert not parsing.parser_available()
     assert parsing.parse("The bank sued the city.") is None
     assert parsing.parse_side(Side(doc, (0,))) is None
     notice = parsing.parser_notice()
     assert notice.code == "parser-missing" and "spaCy is not installed" in notice.message
-    parsing.parse.cache_clear()
+    parsing.clear_cache()
+
+
+def test_inside_disabled_nothing_is_parsed():
+    with parsing.disabled():
+        assert not parsing.parser_available()
+        assert parsing.parse("The bank sued the city.") is None
 
 
 @pytest.mark.parametrize("body", ["import drift", "import drift.pipeline, drift.shifts, drift.parsing"])

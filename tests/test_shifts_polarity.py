@@ -11,7 +11,7 @@ from drift import parsing
 from drift.diffing import word_diff
 from drift.pipeline import read_document
 from drift.report import Document, Sentence, Shift
-from drift.shifts import clauses, detect_shifts
+from drift.shifts import detect_shifts
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
 
@@ -157,9 +157,9 @@ def test_the_same_verb_in_another_clause_is_not_paired():
         "He has been unable to take the drugs he needs as they are banned.")[0] if s.type == "negation"]
 
 
-def test_without_a_parser_negation_and_named_role_swaps_are_still_read(monkeypatch):
-    monkeypatch.setattr(clauses, "read", lambda side: None)
-    assert found("The airspace is closed to civilian flights.",
-                 "The airspace is not closed to civilian flights.") == [("negation", 3)]
-    assert found("Trump told Maduro he had a week to leave.",
-                 "Maduro told Trump he had a week to leave.") == [("reversal", 3)]
+def test_without_a_parser_negation_and_named_role_swaps_are_still_read():
+    with parsing.disabled():
+        assert found("The airspace is closed to civilian flights.",
+                     "The airspace is not closed to civilian flights.") == [("negation", 3)]
+        assert found("Trump told Maduro he had a week to leave.",
+                     "Maduro told Trump he had a week to leave.") == [("reversal", 3)]
