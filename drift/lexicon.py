@@ -57,6 +57,10 @@ class Lexicon(Protocol):
 
     def are_antonyms(self, a: str, b: str, pos: str | None = None) -> bool: ...
 
+    def are_opposed(self, a: str, b: str, pos: str | None = None) -> bool:
+        """Antonyms, or one is a direct hyponym of the other's antonym (a weaker, wider test)."""
+        ...
+
     def is_vaguer(self, general: str, specific: str, pos: str | None = None) -> bool: ...
 
     def gender(self, word: str) -> str | None:
@@ -276,6 +280,15 @@ class EnglishWordNet:
         if self.antonyms(a, pos) & lb or self.antonyms(b, pos) & (self.lemmas(a, pos) or {a}):
             return True
         return self._negates(a, b, pos) or self._negates(b, a, pos)
+
+    def are_opposed(self, a: str, b: str, pos: str | None = None) -> bool:
+        """:meth:`are_antonyms`, or one word's direct hypernym is an antonym of the other: *released*
+        / *imprisoned* (imprison is a kind of confine, release's antonym), *fled* / *arrived*. Wider
+        than antonymy and noisier: meant for short substitutions, not for whole rewritten sentences."""
+        if self.are_antonyms(a, b, pos):
+            return True
+        return bool(self.antonyms(a, pos) & self.hypernyms(b, pos, depth=1)
+                    or self.antonyms(b, pos) & self.hypernyms(a, pos, depth=1))
 
     def _negates(self, word: str, other: str, pos: str | None) -> bool:
         """``other`` is ``word`` (or a synonym of it) with a negative prefix: *selected*/*unchosen*."""

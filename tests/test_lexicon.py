@@ -93,6 +93,13 @@ def test_antonyms_direct_through_similar_to_and_derivation(en):
     assert not en.are_antonyms("boats", "vessels") and not en.are_antonyms("big", "large")
 
 
+def test_opposed_is_wider_than_antonyms(en):
+    # DEMETR planted swaps that WordNet links through an antonym's hyponym
+    assert en.are_opposed("released", "imprisoned") and not en.are_antonyms("released", "imprisoned")
+    assert en.are_opposed("tiny", "big")
+    assert not en.are_opposed("boats", "vessels") and not en.are_opposed("endured", "suffered")
+
+
 def test_synonyms_and_vaguer_words(en):
     assert en.are_synonyms("endured", "suffered")
     assert "large" in en.synonyms("big")
