@@ -27,7 +27,9 @@ across languages neither they nor the pairing in order apply. Token-embedding si
 used: no embedding backend of drift exposes token vectors yet. Scripts without spaces are tokenised one
 character at a time (:func:`drift.shifts.text.tokenize`), so their characters pair the same way.
 
-Cost: about a millisecond per changed link on news text (``benchmarks/wordalign.py``).
+Cost (``benchmarks/wordalign.py``, word diff included, 2 busy cores): 1.5–4 ms per one-sentence
+DEMETR link, 6–9 ms for two independent translations of a sentence, 12 ms per link of the example
+corpus, 25–30 ms for a sentence with its words shuffled; the English lexicon loads once in 0.3–0.5 s.
 """
 
 from __future__ import annotations
