@@ -109,3 +109,88 @@ def test_bad_input_is_one_line_and_exit_code_2(seeds, tmp_path, content, message
 def test_a_missing_file_is_a_clear_error(tmp_path):
     result = run_cli("compare", str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt"), "--model", "use")
     assert result.returncode == 2 and "Traceback" not in result.stderr and "nope" in result.stderr
+
+
+# -- bad rewrites, notices, input formats -------------------------------------------------------------
+
+ARTICLE = ("Maduro told a crowd in Caracas that his country wanted peace.\n"
+           "The US has amassed 15,000 troops in the region.\n"
+           "It has carried out at least 21 strikes on alleged drug boats since September.\n")
+
+
+def test_a_bad_rewrite_among_good_ones_is_named_and_the_others_are_analysed(tmp_path, cache_dir):
+    base = tmp_path / "base.txt"
+    base.write_text(ARTICLE, encoding="utf-8")
+    good = tmp_path / "copy.txt"
+    good.write_text(ARTICLE.replace("15,000", "about 15,000"), encoding="utf-8")
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    out = tmp_path / "r.json"
+    result = run_cli("compare", str(base), str(bad), str(good), "--model", "use",
+                     "--cache-dir", str(cache_dir), "--json", str(out))
+    assert result.returncode == 1, result.stderr
+    lines = [line for line in result.stderr.splitlines()
+             if line.startswith(("drift: warning", "drift: error"))]
+    assert lines == ["drift: warning: scan: could not be read and was left out: this is a PDF file, not text"]
+    assert "Traceback" not in result.stderr and "copy" in result.stdout
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [c["rewrite"] for c in report["comparisons"]] == ["copy"]
+    assert report["notices"][0]["code"] == "unreadable" and report["notices"][0]["document"] == "scan"
+
+
+def test_when_no_rewrite_can_be_read_each_gets_an_error_line_and_the_exit_code_is_2(tmp_path):
+    base = tmp_path / "base.txt"
+    base.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = run_cli("compare", str(base), str(tmp_path / "empty.txt"), str(tmp_path / "image.txt"),
+                     "--model", "use", "--no-cache")
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("drift: error: document '") for line in lines)
+    assert "'empty'" in lines[0] and "'image'" in lines[1] and "PNG" in lines[1]
+
+
+def test_every_notice_prints_as_one_warning_line(capsys):
+    from drift.cli import print_notices
+    from drift.report import ModelInfo, Notice, Report
+
+    report = Report(documents=(), comparisons=(), model=ModelInfo("m", 2), notices=(
+        Notice("language-not-covered", "r1 is in 'sw', which m was not trained on.", "r1"),
+        Notice("weak-encoding-evidence", "r2.txt is not UTF-8; read as cp1252 on weak evidence.", "r2"),
+        Notice("something-new", "applies to the whole report.")))
+    print_notices(report)
+    assert capsys.readouterr().err.splitlines() == [
+        "drift: warning: r1: r1 is in 'sw', which m was not trained on.",
+        "drift: warning: r2: r2.txt is not UTF-8; read as cp1252 on weak evidence.",
+        "drift: warning: report: applies to the whole report."]
+
+
+def test_a_legacy_file_decoded_on_weak_evidence_is_a_warning_line(tmp_path, cache_dir):
+    base = tmp_path / "base.txt"
+    base.write_text(ARTICLE, encoding="utf-8")
+    short = tmp_path / "kurz.txt"
+    short.write_bytes("Maduro sprach über Frieden.".encode("cp1252"))
+    result = run_cli("compare", str(base), str(short), "--model", "use", "--cache-dir", str(cache_dir), "-q")
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("drift:")]
+    assert line.startswith("drift: warning: kurz: kurz.txt is not UTF-8; read as cp1252 on weak evidence")
+
+
+def test_input_format_decides_how_a_page_is_read(tmp_path, cache_dir):
+    page = tmp_path / "page.html"
+    page.write_text("<p>" + ARTICLE.replace("\n", "</p><p>") + "</p>", encoding="utf-8")
+    out = tmp_path / "r.json"
+    for fmt, expected in (("auto", "html"), ("text", "text")):
+        code = main(["compare", str(page), str(page), "--input-format", fmt, "--model", "use",
+                     "--cache-dir", str(cache_dir), "--json", str(out), "--quiet"])
+        documents = json.loads(out.read_text(encoding="utf-8"))["documents"]
+        assert code == 0 and {d["input_format"] for d in documents} == {expected}
+        assert ("<p>" in documents[0]["text"]) == (fmt == "text")
+
+
+def test_help_says_what_each_exit_status_means():
+    result = run_cli("compare", "--help")
+    text = " ".join(result.stdout.split())
+    assert "exit status: 0 done; 1 done, but some rewrites could not be read" in text
+    assert "--input-format {auto,text,html}" in result.stdout
