@@ -11,9 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
 from drift.lexicon import EnglishWordNet, Lexicon, lexicon, register_lexicon
+
+REPO = Path(__file__).resolve().parents[1]
 
 DATA = REPO / "drift" / "data" / "lexicon"
 

@@ -4,9 +4,9 @@ DEMETR development items (../shared/benchmarks/demetr-dev)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
 from drift.diffing import word_diff
 from drift.pipeline import read_document
@@ -14,6 +14,8 @@ from drift.report import Document, Sentence
 from drift.shifts.text import Side
 from drift.vocabulary import WORD_RELATIONS
 from drift.wordalign import align_words, changed_pairs, word_alignment
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 DEMETR = SHARED / "benchmarks" / "demetr-dev"
 
