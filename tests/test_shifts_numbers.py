@@ -248,3 +248,10 @@ def test_figures_are_read_as_ranges(text, value, lo, hi):
     (q,) = find_quantities(Side(make_doc("d", text), (0,)))
     assert (q.value, q.lo) == (value, lo)
     assert q.hi == pytest.approx(hi)
+
+
+@pytest.mark.parametrize("text", ["", "300", "第", "1)", "XX", "१२३", "50亿", "三", "20:30", "12 000", "..."])
+def test_figures_are_read_at_the_edges_of_a_text(text):
+    for language in ("en", "zh", "hi", "de", None):
+        for f in read_figures(text, language):
+            assert 0 <= f.start < f.end <= len(text) and f.values

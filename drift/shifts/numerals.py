@@ -206,21 +206,25 @@ def month_names(language: str) -> dict[str, int]:
     for context in ("format", "stand-alone"):
         for width in ("wide",):  # abbreviations ("sie", "pro", "mar") are everyday words elsewhere
             for m, name in months.get(context, {}).get(width, {}).items():
-                name = _fold(name).rstrip(".")
+                name = unicodedata.normalize("NFC", name.lower()).rstrip(".")
                 if len(name) >= 3 and not any(c.isdigit() for c in name):
                     out.setdefault(name, int(m))
     return out
 
 
+_CASE_ENDINGS = ("", "a", "u", "e", "em", "ie", "y", "i", "om", "ом", "е", "я", "ю", "а", "у")
+
+
 def _month_of(word: str, months: dict[str, int]) -> int | None:
-    """A month name, also inflected (января, январе; marca, marcu): the name less its last letter
-    as a prefix when that leaves four letters or more."""
+    """A month name, also inflected (января, январе; maja, maju; marca, marcu): the name, or the
+    name less its last letter when that leaves four letters or more, followed by a case ending.
+    Accents are kept: Polish "mają" (they have) is no month."""
     if word in months:
         return months[word]
     for name, m in months.items():
-        stem = name[:-1]
-        if len(stem) >= 4 and word.startswith(stem) and len(word) <= len(name) + 2:
-            return m
+        for stem in (name, name[:-1] if len(name) >= 5 else None):
+            if stem and word.startswith(stem) and word[len(stem):] in _CASE_ENDINGS:
+                return m
     return None
 
 
@@ -280,7 +284,7 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
         values = _digit_values(m.group(), m.group("sep"))
         kind = "count"
         rest = norm[end:]
-        if rest[:1] in _CJK_MYRIADS or rest[:1] in "千百":  # 13万, 50亿, 3千; 1万3000
+        if rest[:1] and rest[:1] in _CJK_MYRIADS + "千百":  # 13万, 50亿, 3千; 1万3000
             values = frozenset(v * unicodedata.numeric(rest[0]) for v in values)
             end += 1
             more = re.match(r"(\d+)([千百]?)", norm[end:])
@@ -367,7 +371,7 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
                 i += n
                 break
         else:
-            month = _month_of(w, months) if len(w) >= 3 else None
+            month = _month_of(raw.lower(), months) if len(w) >= 3 else None
             if month is not None and (lang != "en" or raw[:1].isupper()):
                 add(s, e, {float(month)}, "month", key=False)
             elif w in scales and scales[w] >= 1000 and len(w) >= 3:
