@@ -409,3 +409,22 @@ def test_a_file_changed_on_disk_is_a_new_comparison(tmp_path):
     rewrite.write_text(DE_BASE, encoding="utf-8")
     again = drift.compare(base, rewrite, model="use", cache_dir=tmp_path / "cache")
     assert again != first and again.documents[1].text == DE_BASE
+
+
+def test_a_sentence_transformers_model_by_name_loads_from_the_local_hub_cache(tiny_st, tmp_path):
+    """A hub name resolves offline to a model already downloaded (the Hugging Face cache layout),
+    and its card's languages are read there without loading it."""
+    import shutil
+
+    commit = "0" * 40
+    repo = tmp_path / "hub" / "models--tiny-org--tiny-multilingual"
+    shutil.copytree(tiny_st, repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit)
+    script = ("from drift.embedding import load_embedder\n"
+              "m = load_embedder('tiny-org/tiny-multilingual', cache_dir=False)\n"
+              "print(sorted(m.coverage.languages), m.encode(['der stadtrat hat beschlossen']).shape)")
+    env = {**os.environ, "HF_HOME": str(tmp_path), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == "['de', 'fr', 'it'] (1, 32)"
