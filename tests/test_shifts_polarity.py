@@ -163,3 +163,31 @@ def test_without_a_parser_negation_and_named_role_swaps_are_still_read():
                      "The airspace is not closed to civilian flights.") == [("negation", 3)]
         assert found("Trump told Maduro he had a week to leave.",
                      "Maduro told Trump he had a week to leave.") == [("reversal", 3)]
+
+
+# -- the doer or the action left out ----------------------------------------------------------------
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite", "dropped"), [
+    ("I don't know if you realize that most of the goods are duty free.",
+     "Don't know if you realize that most of the goods are duty free.", "I don't know"),
+    ("Cyanuric acid and melamine were both found in urine samples of pets.",
+     "Cyanuric acid and melamine were both in urine samples of pets.", "found"),
+])
+def test_the_doer_or_the_action_left_out_is_a_key_omission(base, rewrite, dropped):
+    shifts, b, _ = pair(base, rewrite)
+    omission = [s for s in shifts if s.type == "omission"]
+    assert [(words(b, s.base_span), s.severity) for s in omission] == [(dropped, 2)]
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("When a satellite in space receives a call, it reflects it back almost immediately.",
+     "The satellite in space gets the call and then reflects it back down, almost instantly."),
+    ("The consulate covered all consular related affairs in the region.",
+     "The consulate covered all consular affairs in the region."),
+    ("Cases of theft are registered against the gang's leader Rajiv.",
+     "Rajiv, the leader of the gang, already has a record for theft."),
+])
+def test_a_verb_reworded_is_not_an_action_left_out(base, rewrite):
+    assert not [s for s in pair(base, rewrite)[0] if s.type == "omission" and "verb" in s.explanation]

@@ -281,10 +281,10 @@ def _negated_predicates(base: Side, rewrite: Side, b_read: clauses.Reading, r_re
         if same(bp, rp):
             continue
         negated = bp if bp.negated else rp
-        plain_side, negated_side = (base, rewrite) if negated is rp else (rewrite, base)
+        plain, plain_read = (base, b_read) if negated is rp else (rewrite, r_read)
         if not negated.negation or _affixal(b_read, bp, r_read, rp) \
                 or not clauses.same_clause(b_read, bp, r_read, rp) \
-                or _cue_count(plain_side, negated.cue) >= _cue_count(negated_side, negated.cue):
+                or _stray_cue(plain, plain_read, negated.cue):
             # negated only through its governor (flagged there); "not correct" = "incorrect"; or
             # the negator is still there, misspelt or misparsed ("nto", "failure to pay")
             continue
@@ -330,18 +330,26 @@ def _one_edit(a: str, b: str) -> bool:
 _NOT_FORMS = ("not", "n't")
 
 
-def _cue_count(side: Side, cue: str) -> int:
-    """How often a negation cue (or a misspelling of it) occurs on a side; "not" and "n't" count as
-    one cue, in any contraction ("didn't", "can't")."""
-    words = [t.norm for t in side.tokens if t.is_word or t.norm in ("n't", "'t")]
+def _stray_cue(side: Side, reading: clauses.Reading, cue: str) -> bool:
+    """Whether the side holds the negation cue (or a misspelling of it: "nto", "failure to pay")
+    where the parse attaches it to no predicate: the negator is there, misspelt or misparsed.
+    "not" and "n't" are one cue, in any contraction ("didn't", "cannot")."""
     parts = [fold(p) for p in cue.split()]
     if not parts:
-        return 0
-    if parts[0] in _NOT_FORMS:
-        return sum(w.endswith("n't") or close_form(w, "not") or w == "'t" for w in words)
+        return False
+    attached = [reading.parsed.span_of(p.sentence, (i,)) for p in reading.predicates for i in p.negators]
+    toks = [t for t in side.tokens if t.is_word or t.norm in ("n't", "'t")]
     n = len(parts)
-    return sum(all(close_form(w, p) for w, p in zip(words[i:i + n], parts, strict=True))
-               for i in range(len(words) - n + 1))
+    for i in range(len(toks) - n + 1):
+        window = toks[i:i + n]
+        if parts[0] in _NOT_FORMS and n == 1:
+            w = window[0].norm
+            hit = w.endswith("n't") or w in ("cannot", "'t") or close_form(w, "not")
+        else:
+            hit = all(close_form(t.norm, p) for t, p in zip(window, parts, strict=True))
+        if hit and not any(a < window[-1].end and window[0].start < b for a, b in attached):
+            return True
+    return False
 
 
 #: Prefixes of affixal negation (Huddleston & Pullum ch. 9 §8): "incorrect" = "not correct".
@@ -398,6 +406,60 @@ def _parsed_role_swaps(base: Side, rewrite: Side, b_read: clauses.Reading, r_rea
     return shifts
 
 
+#: Verbs that carry tense, voice or a copula rather than an action; never "the action" dropped.
+_LIGHT_VERBS = frozenset({"be", "have", "do"})
+#: Dependencies of a verb that heads a clause (not a participle used as an adjective, "related").
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "parataxis"})
+
+
+def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: clauses.Reading
+                   ) -> list[Shift]:
+    """Who did it, or what was done, left out while the rest of the clause stays.
+
+    - the doer: the same verb (same clause) keeps no subject in the rewrite ("I don't know" →
+      "Don't know"), where it is finite and not sharing a coordinated verb's subject;
+    - the action: a verb of the base has no form anywhere in the rewrite, and the rewrite brings
+      no verb of its own in its place ("were found in urine" → "were in urine").
+    """
+    shifts = []
+    r_lemmas = {t.lemma_.lower() for d in r_read.parsed.sentences for t in d if t.is_alpha}
+    r_words = [t.norm for t in rewrite.tokens if t.is_word]
+    same = lambda b, r: (b.subject is None) == (r.subject is None)  # noqa: E731
+    for bp, rp in clauses.pair(list(b_read.predicates), list(r_read.predicates), same):
+        r_tok = r_read.parsed.sentences[rp.sentence][rp.head]
+        if bp.subject is None or rp.subject is not None or rp.tense is None or r_tok.dep_ == "conj" \
+                or not clauses.same_clause(b_read, bp, r_read, rp):
+            continue
+        subj = b_read.parsed.sentences[bp.sentence][bp.subject]
+        if subj.pos_ not in ("NOUN", "PROPN", "PRON") or _present(subj, r_words):
+            continue  # not a doer, or still there (the parser lost track of it)
+        bs = b_read.parsed.span_of(bp.sentence, [t.i for t in subj.subtree] + [bp.head])
+        rs = r_read.parsed.span_of(rp.sentence, rp.group)
+        shifts.append(Shift("omission", 2, bs, rs, f"the rewrite drops who acts: {quote(base.words(bs))} "
+                            f"became {quote(rewrite.words(rs))}"))
+    b_verbs = {p.lemma for p in b_read.predicates}
+    if any(p.lemma not in b_verbs and p.lemma not in _LIGHT_VERBS for p in r_read.predicates):
+        return shifts  # the rewrite has a verb of its own: a rewording, not a verb dropped
+    for bp in b_read.predicates:
+        tok = b_read.parsed.sentences[bp.sentence][bp.head]
+        if tok.pos_ != "VERB" or tok.dep_ not in _CLAUSE_DEPS or bp.lemma in _LIGHT_VERBS \
+                or bp.lemma in r_lemmas or _present(tok, r_words):
+            continue
+        arguments = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if not arguments or not all(_present(c, r_words) for c in arguments):
+            continue  # the rest of the clause is not kept: a rewording, not a verb dropped
+        bs = b_read.parsed.span_of(bp.sentence, (bp.head,))
+        shifts.append(Shift("omission", 2, bs, None, f"the rewrite drops the verb {quote(base.words(bs))}: "
+                            "what happened is no longer said"))
+    return shifts
+
+
+def _present(token: object, words: list[str]) -> bool:
+    """Whether a parsed word occurs among these folded words, in any form or misspelt."""
+    forms = (fold(token.text), token.lemma_.lower())
+    return any(close_form(w, f) for w in words for f in forms)
+
+
 def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:
     shifts = _comparison_reversals(base, rewrite) + _antonym_reversals(base, rewrite)
     b_read, r_read = clauses.read(base), clauses.read(rewrite)
@@ -405,8 +467,9 @@ def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift
         return shifts + _role_swaps(base, rewrite) + _negation_flips(base, rewrite, diff)
     return (shifts + _parsed_role_swaps(base, rewrite, b_read, r_read)
             + _negated_predicates(base, rewrite, b_read, r_read)
+            + _dropped_parts(base, rewrite, b_read, r_read)
             + _negation_flips(base, rewrite, diff))
 
 
 register("polarity", lambda c: detect(c.base, c.rewrite, list(c.diff)),
-         shift_types=("reversal", "negation"), languages=("en",))
+         shift_types=("reversal", "negation", "omission"), languages=("en",))
