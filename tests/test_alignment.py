@@ -415,3 +415,42 @@ SPLIT3_REWRITE = [
 def test_a_sentence_split_into_three_is_one_link(encode, null):
     pairs = run(encode, SPLIT3_BASE, SPLIT3_REWRITE, null=null)
     assert links(pairs) == [((0,), (0,)), ((1,), (1, 2, 3)), ((2,), (4,))]
+
+
+# -- the example corpus's loosest rewrites against their hand-checked links ------------------------
+
+def loose_link_f1(encode, null, rewrite: str) -> float:
+    """Link F1 of the aligner (pipeline segmentation and comparison forms) against the hand-checked
+    links of ``rewrite`` in the fixture's ``loose`` section."""
+    import json
+
+    from drift.pipeline import _content, read_document
+
+    gold = json.loads((Path(__file__).parent / "fixtures" / "hand_alignments.json").read_text("utf-8"))
+    links_gold = gold["loose"]["pairs"][rewrite]["links"]
+    base = read_document(next(SEEDS.glob("002_*.txt")), role="base")
+    doc = read_document(next(SEEDS.glob(f"{rewrite}_*.txt")), role="rewrite")
+    for link in links_gold:  # the fixture still points at the same sentences
+        assert [doc.sentence_text(j)[:40] for j in link["rewrite"]] == link["rewrite_starts"]
+        assert [base.sentence_text(i)[:40] for i in link["base"]] == link["base_starts"]
+    bi, bt, bs = _content(base)
+    ri, rt, rs = _content(doc)
+    pairs = align(encode(bt), encode(rt), embed=encode, base_texts=bt, rewrite_texts=rt,
+                  base_standalone=bs, rewrite_standalone=rs, null=null)
+    found = {(tuple(bi[i] for i in p.base), tuple(ri[j] for j in p.rewrite)) for p in pairs
+             if p.base and p.rewrite}
+    expected = {(tuple(g["base"]), tuple(g["rewrite"])) for g in links_gold}
+    hits = len(found & expected)
+    return 2 * hits / (len(found) + len(expected))
+
+
+@pytest.mark.parametrize(("rewrite", "floor"), [("001", 0.6), ("004", 0.5)])
+def test_loose_rewrites_keep_their_measured_link_f1(encode, null, rewrite, floor):
+    """Measured 2026-11-30 (USE, model null): 001 0.667, 004 0.526. A regression guard, not the goal."""
+    assert loose_link_f1(encode, null, rewrite) >= floor
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 target not reached: 001 0.667, 004 0.526 (see the report)")
+@pytest.mark.parametrize("rewrite", ["001", "004"])
+def test_loose_rewrites_reach_the_issue_target(encode, null, rewrite):
+    assert loose_link_f1(encode, null, rewrite) >= 0.95
