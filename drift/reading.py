@@ -8,7 +8,9 @@
 4. UTF-8. A few bytes that are not UTF-8 inside a text that otherwise is (no more stray bytes
    than valid multi-byte characters) are read as Windows-1252, the usual source of a pasted dash
    or quote (``0x96`` → "–"), and recorded as a ``stray-byte`` repair;
-5. otherwise a legacy encoding, detected with charset-normalizer (a maintained detector that
+5. otherwise the encoding a web page declares (``<meta charset>``), when its text reads cleanly
+   (a page may declare wrongly);
+6. otherwise a legacy encoding, detected with charset-normalizer (a maintained detector that
    measures how "messy" each decoding is) among the encodings the WHATWG Encoding Standard keeps
    for web pages (:data:`LEGACY_ENCODINGS`), less decodings with signs of a wrong guess it does
    not measure (:func:`_implausible`). Decodings it finds equally clean are told apart by the
@@ -73,6 +75,8 @@ _NEAR_MESS = 0.015
 #: charset-normalizer's ``threshold``: decodings messier than this are dropped. Its default, 0.2,
 #: also drops clean ones early (Polish in ISO-8859-2: 52 of 244 of our texts lost it); 0.5 keeps them.
 _MAX_MESS = 0.5
+#: A page's declared encoding is believed when charset-normalizer's mess ratio of its text is below this.
+_DECLARED_MESS = 0.1
 #: Two decodings read equally well as a language when py3langid's margins (log-probability of
 #: that language minus the runner-up's) differ by less than this; measured on the encoded DEMETR
 #: sentences (benchmarks/encodings.py): 3-5 is best, 0 or 8 lose 3-10 of 539.
@@ -94,6 +98,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _PAGE_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)\b", re.I | re.S)
 _PAGE_SUFFIXES = (".htm", ".html", ".xhtml")
 _SEPARATORS = re.compile(r"[\s\u3001\u3002\u300c\u300d\u30fb\uff01\uff0c\uff0e\uff1f]")
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
 _STRAY = re.compile(r"[\udc80-\udcff]+")
 
 
@@ -233,7 +238,34 @@ def decode(data: bytes, *, name: str | None = None, file_name: str | None = None
         text, stray = utf8
         decoded = _repaired(text, "utf-8")
         return Decoded(decoded.text, "utf-8", stray + decoded.repairs)
+    declared = _declared_charset(data)
+    if declared is not None:
+        from charset_normalizer.md import mess_ratio
+
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            text = None
+        # a page may declare wrongly: its declaration holds when the text it gives reads cleanly
+        if text is not None and not _implausible(text) and mess_ratio(text[:20_000], 1.0) < _DECLARED_MESS:
+            return _repaired(text, declared, (Repair("decoded", f"not UTF-8: read as {declared}, the "
+                                                                "encoding the page declares"),))
     return _legacy(data, name=name, file_name=file_name)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The codec a web page declares in its head (``<meta charset>`` or a Content-Type
+    ``http-equiv``), when Python knows it; UTF-8 declarations are left to the evidence."""
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        codec = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"  # as browsers read these labels (WHATWG Encoding Standard)
+    return None if codec.startswith("utf") else codec
 
 
 def _repaired(text: str, encoding: str, repairs: tuple[Repair, ...] = (), doubt: str | None = None

@@ -288,3 +288,15 @@ def test_list_items_and_table_rows_become_lines_without_bullets():
     assert read.text.splitlines() == ["The plan has two parts:", "Grants of 5,000 euros.", "A higher dam.",
                                       "Party; For", "Greens; 12", "The vote was close."]
     assert "1 list, 1 table kept" in read.repairs[-1].detail
+
+
+def test_a_page_is_read_in_the_encoding_it_declares_unless_that_reads_as_garbage():
+    body = "<body><article><p>" + "</p><p>".join(SENTENCES["ru"][:2]) + "</p></article></body></html>"
+    for declared, codec in (("windows-1251", "cp1251"), ("koi8-r", "koi8_r")):
+        page = f'<html><head><meta charset="{declared}"><title>t</title></head>{body}'
+        read = read_text(page.encode(codec))
+        assert read.text.splitlines() == SENTENCES["ru"][:2]
+        assert read.repairs[0].detail.endswith("the encoding the page declares")
+    wrong = f'<html><head><meta charset="iso-8859-1"></head>{body}'  # declared wrongly
+    read = read_text(wrong.encode("cp1251"))
+    assert read.text.splitlines() == SENTENCES["ru"][:2] and "charset-normalizer" in read.repairs[0].detail
