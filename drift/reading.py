@@ -228,7 +228,7 @@ def decode(data: bytes, *, name: str | None = None, file_name: str | None = None
         if data.startswith(signature):
             raise BinaryInputError(name, f"this is {what}, not text")
     # UTF-16 without a mark first: its ASCII range is also valid (NUL-ridden) UTF-8.
-    codec = _utf16_without_mark(data)
+    codec = _utf16_without_mark(data, by_script=not _is_utf8(data))  # UTF-8 without NULs is UTF-8
     if codec is not None:
         return _repaired(data.decode(codec), codec)
     if b"\x00" in data:
@@ -301,11 +301,20 @@ def _utf8_with_stray_bytes(data: bytes) -> tuple[str, tuple[Repair, ...]] | None
                                        f"read as Windows-1252 ({shown}); the rest is UTF-8", stray),)
 
 
-def _utf16_without_mark(data: bytes, *, strict: bool = True) -> str | None:
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf16_without_mark(data: bytes, *, strict: bool = True, by_script: bool = True) -> str | None:
     """The UTF-16 codec of BOM-less bytes, or None. UTF-16 shows as the high bytes of the code
     units (one half of the bytes) taking one or two values below 0x20, i.e. characters of one
     alphabetic script (0x00 for ASCII, 0x04 for Cyrillic, 0x09 for Devanagari), while the other
-    half varies; or as NUL bytes in one half only. The text must then decode with (almost) no
+    half varies (``by_script``: not asked of bytes that are valid UTF-8); or as NUL bytes in one
+    half only. The text must then decode with (almost) no
     control characters. With ``strict=False`` (the last resort, when no legacy encoding fits) a
     decoding with no control, private-use or unassigned character is enough: Chinese or Japanese
     without a single ASCII character."""
@@ -314,8 +323,8 @@ def _utf16_without_mark(data: bytes, *, strict: bool = True) -> str | None:
     even, odd = data[0::2], data[1::2]
     for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         top = Counter(high).most_common(2)
-        alphabetic = (sum(n for _, n in top) >= 0.75 * len(high) and all(v < 0x20 for v, _ in top)
-                      and _top_share(low) < 0.5)
+        alphabetic = by_script and (sum(n for _, n in top) >= 0.75 * len(high)
+                                    and all(v < 0x20 for v, _ in top) and _top_share(low) < 0.5)
         nuls = high.count(0) >= max(1, 0.02 * len(high)) and low.count(0) <= 0.05 * len(low)
         if strict and not (alphabetic or nuls):
             continue
