@@ -175,6 +175,9 @@ def find_quantities(side: Side) -> list[Quantity]:
                 digits += toks[j + 1].norm
                 j += 1
             value, alt = _parse_digits(digits)
+            # an ordinal in digits ("2nd base", "9th inning") is written like a word, not a figure
+            spelled = j + 1 < len(toks) and toks[j + 1].norm in ("st", "nd", "rd", "th") \
+                and toks[j + 1].start == toks[j].end
         elif t.norm in NUMBER_WORDS and t.norm != "half":
             value, spelled = float(NUMBER_WORDS[t.norm]), True
             # twenty-one, twenty one
@@ -221,10 +224,14 @@ def _clock_time(side: Side, i: int) -> tuple[float, int] | None:
     """A clock time starting at token i ("20:30", "8:30 p.m."): minutes after midnight and its
     last token."""
     toks = side.tokens
-    if not (toks[i].is_number and i + 2 < len(toks) and toks[i + 1].norm == ":"
-            and re.fullmatch(r"\d{2}", toks[i + 2].norm) and re.fullmatch(r"\d{1,2}", toks[i].norm)):
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{2})", toks[i].norm)
+    if dotted and i + 1 < len(toks) and toks[i + 1].norm in ("am", "pm", "utc", "gmt", "local", "uhr", "h"):
+        h, m, j = int(dotted.group(1)), int(dotted.group(2)), i  # 15.00 UTC, 8.30 p.m.
+    elif toks[i].is_number and i + 2 < len(toks) and toks[i + 1].norm == ":" \
+            and re.fullmatch(r"\d{2}", toks[i + 2].norm) and re.fullmatch(r"\d{1,2}", toks[i].norm):
+        h, m, j = int(toks[i].norm), int(toks[i + 2].norm), i + 2
+    else:
         return None
-    h, m, j = int(toks[i].norm), int(toks[i + 2].norm), i + 2
     if h > 24 or m > 59:
         return None
     if j + 1 < len(toks) and toks[j + 1].norm in ("am", "pm"):
