@@ -1,6 +1,6 @@
-"""How alignment scales with document length: time and peak memory at 500 ... 5,000 sentences a side.
+"""How alignment scales with document length: time and peak memory at 1,000 ... 10,000 sentences a side.
 
-    .venv/bin/python benchmarks/long_documents.py [--sizes 500 1000 2000 5000] [--dim 384]
+    OMP_NUM_THREADS=2 .venv/bin/python benchmarks/long_documents.py [--sizes 1000 2500 5000 10000] [--dim 384]
 
 Embeddings are synthetic but structured like a rewrite's: the base is random unit vectors; the
 rewrite keeps each base sentence as the same vector plus noise (cosine ~0.8), drops 8 %, inserts
@@ -150,7 +150,7 @@ def run_pipeline(n: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2500, 5000, 10000])
     parser.add_argument("--dim", type=int, default=384)
     parser.add_argument("--pipeline-sizes", type=int, nargs="*", default=[5000],
                         help="also run the whole pipeline (hashed bag-of-words embedder) at these sizes")
