@@ -6,18 +6,24 @@
    and the median cosine of mutual nearest neighbours (a typical match). Every threshold below is a
    *level* on that scale, ``(cos - null) / (match - null)``: 0 is "as similar as unrelated
    sentences", 1 is "as similar as this pair's typical match". So one default serves USE (cosines
-   ~0.1-0.85) and MiniLM (~-0.1-0.7) alike.
+   ~0.1-0.85) and MiniLM (~-0.1-0.7) alike. With the model's null distribution (``null``: cosines
+   of unrelated sentence pairs, :func:`drift.embedding.null_similarities`), a short document takes
+   the model's null instead of its own few pairs, and every link also needs absolute evidence:
+   ``min_evidence`` null spreads above unrelated pairs; a link's confidence is capped by it, so an
+   unrelated one-sentence pair is never a sure link.
 2. **anchor**: mutual nearest neighbours by margin (cosine minus the mean of each side's k nearest,
    as in LASER mining / Bertalign), kept where they form the longest order-preserving chain.
-   Found blockwise from top-k lists, never a dense n x m loop.
+   Found blockwise from top-k lists, never a dense n x m loop. The DP's path passes through them
+   (``fixed_anchors``): what crosses a sure pair is left to the move step.
 3. **band DP**: a dynamic programme over 1-1, n-1, 1-n, m-n, deletion and insertion beads, run only
    in rectangles around the anchor chain (Bertalign's second pass). A bead scores its cosine minus
    the cosine of its neighbours on both sides (so a 1-1 that leaves half a split sentence behind
    loses to the 1-2), scaled by the length ratio; leaving a sentence unlinked costs ``skip``.
    Multi-sentence sides are embedded as the sentences joined by a space when ``embed`` is given
-   (Vecalign's concatenated neighbours), else as the normalised sum of their vectors; a first DP
-   on summed vectors picks which runs to encode (near its non-1-1 beads, and only runs whose
-   summed vector comes within ``encode_margin`` of making a link), then the DP runs again. A
+   (Vecalign's concatenated neighbours), else as the length-weighted sum of their vectors; a first
+   DP on summed vectors picks which runs to encode (those of at most ``encode_max_side`` sentences
+   at its non-1-1 beads whose summed vector comes within ``encode_margin`` of making a link), then
+   the DP runs again. Lengths are UTF-8 bytes, with the pair's own length ratio. A
    multi-sentence bead must be one unit: every end sentence adds to its cosine (``member_gain``);
    no sentence in it, on either side, has a sure match (mutual nearest at ``anchor_level``) outside
    it that is surer than the bead, and at most one sure pair is inside it, which the bead must
@@ -32,7 +38,7 @@
    What it links is flagged ``moved``.
 
 Time and memory are close to linear in document length: the top-k search is blockwise, and the
-DP and its score tables touch only band cells. Two 5,000-sentence documents align in seconds.
+DP and its score tables touch only band cells (``benchmarks/long_documents.py``: 10,000 a side).
 """
 
 from __future__ import annotations
