@@ -168,6 +168,14 @@ class ParsedSide:
         first, last = d[min(indices)], d[max(indices)]
         return self.starts[k] + first.idx, self.starts[k] + last.idx + len(last.text)
 
+    def token_at(self, start: int) -> tuple[int, Token] | None:
+        """The token starting at document offset ``start``, as ``(sentence position k, token)``."""
+        for k, d in enumerate(self.sentences):
+            offset = start - self.starts[k]
+            if 0 <= offset < len(d.text):
+                return next(((k, t) for t in d if t.idx == offset), None)
+        return None
+
     def ents(self) -> list[tuple[int, Span]]:
         """Named entities as ``(sentence position k, span)``."""
         return [(k, e) for k, d in enumerate(self.sentences) for e in d.ents]

@@ -84,3 +84,20 @@ def test_possibility_turned_into_certainty_is_a_key_change_and_the_reverse_a_nua
     softened, _, _ = pair("This would include sabotage.", "This might include sabotage.")
     assert [(s.type, s.severity) for s in hardened] == [("modality", 2)]
     assert [(s.type, s.severity) for s in softened] == [("modality", 1)]
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("He explained that it will be held for 48 hours.", "He explained that it would be held for 48 hours."),
+    ("The study shows that hormones speed up the maturation.",
+     "The study shows that if hormones were given they would speed up the maturation."),
+    ("We need to be constantly vigilant.", "We must be constantly vigilant."),
+])
+def test_grammar_is_not_taken_for_a_change_of_certainty(base, rewrite):
+    assert not [s for s in pair(base, rewrite)[0] if s.type == "modality"]
+
+
+@needs_parser
+def test_will_becoming_would_outside_reported_speech_is_still_a_nuance():
+    shifts, _, _ = pair("He says it will rain.", "He says it would rain.")
+    assert [(s.type, s.severity) for s in shifts] == [("modality", 1)]

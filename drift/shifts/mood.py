@@ -49,15 +49,15 @@ def _questions(base: Side, rewrite: Side, b: clauses.Reading, r: clauses.Reading
 
 
 def _describe(p: clauses.Predicate) -> str:
-    parts = [*sorted(p.aspect), p.tense or ""]
-    return " ".join(x for x in parts if x) or "non-finite"
+    time = p.tense or (f"with {p.modal}" if p.modal else "non-finite")
+    return " ".join([*sorted(p.aspect), time])
 
 
 def _times(base: Side, rewrite: Side, b: clauses.Reading, r: clauses.Reading) -> list[Shift]:
     same = lambda x, y: (x.tense, x.aspect) == (y.tense, y.aspect)  # noqa: E731
     shifts = []
     for bp, rp in clauses.pair(list(b.predicates), list(r.predicates), same):
-        finite = (bp.tense and rp.tense) or (bp.modal and rp.modal)  # "should be" / "should have been"
+        finite = (bp.tense and rp.tense) or (bp.modal is not None and bp.modal == rp.modal)
         if same(bp, rp) or not finite:
             continue
         if not clauses.same_clause(b, bp, r, rp):

@@ -445,6 +445,8 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
         if tok.pos_ != "VERB" or tok.dep_ not in _CLAUSE_DEPS or bp.lemma in _LIGHT_VERBS \
                 or bp.lemma in r_lemmas or _present(tok, r_words):
             continue
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "need to be" → "must be": a catenative verb, its action kept
         arguments = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if not arguments or not all(_present(c, r_words) for c in arguments):
             continue  # the rest of the clause is not kept: a rewording, not a verb dropped
