@@ -112,3 +112,14 @@ def test_a_left_out_foreign_sentence_is_judged_by_its_figures_and_names():
 @pytest.mark.parametrize(("a", "b"), [("moscow", "moskve"), ("google", "gugl"), ("yahoo", "yahu")])
 def test_consonant_skeletons_carry_names_across_spellings(a, b):
     assert skeleton(b).startswith(skeleton(a)[:2])
+
+
+@pytest.mark.parametrize(("base", "language", "rewrite"), [
+    ("Jak powiedziała dziennikarzom, liczba jest zatrważająca.", "pl",
+     "The number is alarming, he told reporters."),
+    ("长野县一名40多岁的女性感染了新冠病毒。", "zh",
+     "A person in his 40s in Nagano was infected with the coronavirus."),
+])
+def test_he_for_she_from_verb_agreement_and_person_nouns(base, language, rewrite):
+    b, r = one(base, language), one(rewrite, "en", "rewrite")
+    assert [s.type for s in detect_shifts(b, r, (0,), (0,)) if s.severity >= 2] == ["entity"]

@@ -28,9 +28,11 @@ the source writes in Latin letters are compared, and a missing name is not repor
 is a ``negation`` shift of severity 3 (case 21: "aprobó" → "did not approve"). A
 negative-concord language counts once.
 
-**He ↔ she**: a third-person pronoun of one gender in the rewrite where the base uses only
-pronouns of the other (UD ``PronType=Prs|Gender=…|Person=3`` forms per language) is an
-``entity`` shift of severity 2.
+**He ↔ she**: a third-person pronoun of one gender in the rewrite where the base marks only the
+other gender is an ``entity`` shift of severity 2. The base's marks: nominative personal pronouns
+(UD ``PronType=Prs|Gender=…|Person=3``), German possessives (seine), Chinese and Japanese
+pronouns and person nouns (她, 彼女, 女性), and past-tense verbs that agree with their subject's
+gender (Polish powiedziała, Russian сказала, Czech řekla).
 """
 
 from __future__ import annotations
@@ -384,7 +386,7 @@ PRONOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "fr": (word_set("lui"), word_set("elle")),
     "it": (word_set("lui egli"), word_set("lei ella")),
     "pt": (word_set("ele"), word_set("ela")),
-    "de": (word_set("er"), frozenset()),  # "sie" is also "they"
+    "de": (word_set("er seine seinem seinen seiner seines"), frozenset()),  # "sie", "ihr" also "they"
     "nl": (word_set("hij"), word_set("zij")),
     "ru": (word_set("он"), word_set("она")),
     "pl": (word_set("on"), word_set("ona")),
@@ -394,25 +396,57 @@ PRONOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+#: Words of Chinese and Japanese that say a person's gender (pronouns and person nouns; UD
+#: Gender=Masc/Fem on PRON, and the kinship and person nouns of the grammars cited in negators.py),
+#: with compounds that contain them without meaning a person of that gender (其他 "other").
+CJK_GENDERED = {
+    "zh": (("他", "男子", "男性", "先生", "父亲", "儿子", "丈夫", "兄弟"),
+           ("她", "女子", "女性", "女士", "夫人", "母亲", "女儿", "妻子", "姐妹"),
+           ("其他", "他们", "她们", "他人", "吉他")),
+    "ja": (("彼", "男性", "男子", "父", "息子", "夫", "兄", "弟", "祖父"),
+           ("彼女", "女性", "女子", "母", "娘", "妻", "姉", "妹", "祖母"),
+           ("彼ら", "彼等", "夫人", "丈夫", "大丈夫")),
+}
+#: Past-tense verb endings that agree with a 3rd-person singular subject's gender (UD
+#: Gender=Masc/Fem on VERB with Tense=Past): Polish -ł/-ła, Russian -л/-ла, Czech -l/-la.
+PAST_ENDINGS = {
+    "pl": (("ował", "ił", "ał", "ył", "ął", "ęł"), ("owała", "iła", "ała", "yła", "ęła")),
+    "ru": (("овал", "ил", "ал", "ел", "ыл", "ял"), ("овала", "ила", "ала", "ела", "ыла", "яла")),
+    "cs": (("oval", "il", "al", "yl", "el"), ("ovala", "ila", "ala", "yla", "ela")),
+}
+
+
 def _genders(side: Side, language: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the words that make a person masculine and feminine on one side."""
     masc, fem = PRONOUNS[language]
-    m_spans, f_spans = [], []
-    if language in ("zh", "ja"):
+    m_spans: list[tuple[int, int]] = []
+    f_spans: list[tuple[int, int]] = []
+    if language in CJK_GENDERED:
+        m_words, f_words, not_within = CJK_GENDERED[language]
         for i in side.indices:
             s = side.doc.sentences[i]
             text = side.doc.text[s.start:s.end]
-            for k, c in enumerate(text):
-                if language == "zh" and c in "他她":
-                    (f_spans if c == "她" else m_spans).append((s.start + k, s.start + k + 1))
-                elif language == "ja" and c == "彼" and text[k + 1:k + 2] not in "ら等":
-                    fem_here = text[k + 1:k + 2] == "女"
-                    (f_spans if fem_here else m_spans).append((s.start + k, s.start + k + 1 + fem_here))
+            covered = {k for w in not_within for m in re.finditer(re.escape(w), text)
+                       for k in range(m.start(), m.end())}
+            taken: set[int] = set()
+            for words, out in ((f_words, f_spans), (m_words, m_spans)):  # 彼女 before 彼
+                for w in sorted(words, key=len, reverse=True):
+                    for m in re.finditer(re.escape(w), text):
+                        if m.start() in covered or m.start() in taken:
+                            continue
+                        taken.update(range(m.start(), m.end()))
+                        out.append((s.start + m.start(), s.start + m.end()))
         return m_spans, f_spans
+    m_end, f_end = PAST_ENDINGS.get(language, ((), ()))
     for s, e, w, _ in _words(side):
-        f = _fold(w) if language != "es" else w.lower()
-        if f in masc or w.lower() in masc:
+        low = w.lower()
+        form = low if language == "es" else _fold(w)  # Spanish "él" (he) is not "el" (the)
+        verb = low[:1].islower() and len(low) >= 4
+        fem_verb = verb and bool(f_end) and low.endswith(f_end)
+        masc_verb = verb and not fem_verb and bool(m_end) and low.endswith(m_end)
+        if low in masc or form in masc or masc_verb:
             m_spans.append((s, e))
-        elif f in fem or w.lower() in fem:
+        elif low in fem or form in fem or fem_verb:
             f_spans.append((s, e))
     return m_spans, f_spans
 
