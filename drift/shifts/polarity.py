@@ -412,8 +412,22 @@ _LIGHT_VERBS = frozenset({"be", "have", "do"})
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "pcomp", "parataxis"})
 
 
-def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: clauses.Reading
-                   ) -> list[Shift]:
+def _cut_in_place(diff: list[tuple[int, str]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` of the joined base text lies in a deletion of at most three words
+    that nothing replaces: the words were cut out, the rest left as it was."""
+    pos = 0
+    for n, (op, text) in enumerate(diff):
+        if op == 1:
+            continue
+        if op == -1 and pos <= start and end <= pos + len(text):
+            replaced = (n + 1 < len(diff) and diff[n + 1][0] == 1) or (n > 0 and diff[n - 1][0] == 1)
+            return not replaced and len(text.split()) <= 3
+        pos += len(text)
+    return False
+
+
+def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: clauses.Reading,
+                   diff: list[tuple[int, str]]) -> list[Shift]:
     """Who did it, or what was done, left out while the rest of the clause stays.
 
     - the doer: the same verb (same clause) keeps no subject in the rewrite ("I don't know" →
@@ -450,6 +464,10 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
         arguments = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if not arguments or not all(_present(c, r_words) for c in arguments):
             continue  # the rest of the clause is not kept: a rewording, not a verb dropped
+        k = next((k for k, t in enumerate(base.tokens)
+                  if t.start == b_read.parsed.span(bp.sentence, tok)[0]), None)
+        if k is None or not _cut_in_place(diff, base.jstarts[k], base.jstarts[k] + len(tok.text)):
+            continue  # the words around it were rewritten too: a rewording
         bs = b_read.parsed.span_of(bp.sentence, (bp.head,))
         shifts.append(Shift("omission", 2, bs, None, f"the rewrite drops the verb {quote(base.words(bs))}: "
                             "what happened is no longer said"))
@@ -469,7 +487,7 @@ def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift
         return shifts + _role_swaps(base, rewrite) + _negation_flips(base, rewrite, diff)
     return (shifts + _parsed_role_swaps(base, rewrite, b_read, r_read)
             + _negated_predicates(base, rewrite, b_read, r_read)
-            + _dropped_parts(base, rewrite, b_read, r_read)
+            + _dropped_parts(base, rewrite, b_read, r_read, diff)
             + _negation_flips(base, rewrite, diff))
 
 
