@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 from drift.errors import BinaryInputError, EmptyDocumentError, EncodingError, InputError
 from drift.report import Repair
 
@@ -99,6 +101,11 @@ _PAGE_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)\b", re.I |
 _PAGE_SUFFIXES = (".htm", ".html", ".xhtml")
 _SEPARATORS = re.compile(r"[\s\u3001\u3002\u300c\u300d\u30fb\uff01\uff0c\uff0e\uff1f]")
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UPPER, _LOWER, _LETTER = regex.compile(r"\p{Lu}"), regex.compile(r"\p{Ll}"), regex.compile(r"\p{L}")
+_HALFWIDTH_KANA = re.compile(r"[\uff66-\uff9f]")
+_JAMO, _HANGUL = re.compile(r"[\u3131-\u318e]"), re.compile(r"[\uac00-\ud7a3]")
 _STRAY = re.compile(r"[\udc80-\udcff]+")
 
 
@@ -284,7 +291,7 @@ def _utf8_with_stray_bytes(data: bytes) -> tuple[str, tuple[Repair, ...]] | None
     text = data.decode("utf-8", errors="surrogateescape")
     runs = _STRAY.findall(text)
     stray = sum(map(len, runs))
-    valid = sum(1 for c in text if c >= "\x80" and not "\udc80" <= c <= "\udcff")
+    valid = len(_NON_ASCII.findall(text)) - stray
     if valid == 0 or stray > valid:
         return None
     read: list[str] = []
@@ -378,7 +385,7 @@ def _legacy(data: bytes, *, name: str | None, file_name: str | None) -> Decoded:
                       k for k in range(len(texts)) if k != chosen]
     text = texts[chosen]
     encoding = codecs.lookup(by_text[text]).name
-    non_ascii = sum(b >= 0x80 for b in data)
+    non_ascii = len(data) - len(data.translate(None, _HIGH_BYTES))
     reasons = []
     if non_ascii < MIN_EVIDENCE_BYTES:
         reasons.append(f"only {non_ascii} byte{'s' if non_ascii != 1 else ''} outside ASCII")
@@ -405,21 +412,21 @@ def _implausible(text: str) -> bool:
     isolated compatibility jamo (U+3131-U+318E), which running Korean text writes as syllables
     (EUC-JP kana read as EUC-KR)."""
     sample = text[:20_000]
-    cased = sum(c.isupper() or c.islower() for c in sample)
-    if cased >= 20 and sum(c.isupper() for c in sample) > 0.5 * cased:
+    upper, lower = len(_UPPER.findall(sample)), len(_LOWER.findall(sample))
+    if upper + lower >= 20 and upper > lower:
         return True
-    letters = sum(c.isalpha() for c in sample)
-    if letters >= 20 and sum("\uff66" <= c <= "\uff9f" for c in sample) > 0.5 * letters:
+    letters = len(_LETTER.findall(sample))
+    if letters >= 20 and len(_HALFWIDTH_KANA.findall(sample)) > 0.5 * letters:
         return True  # half-width katakana, what Shift-JIS makes of single-byte Cyrillic or Greek
-    jamo = sum("\u3131" <= c <= "\u318e" for c in sample)
-    syllables = sum("\uac00" <= c <= "\ud7a3" for c in sample)
+    jamo, syllables = len(_JAMO.findall(sample)), len(_HANGUL.findall(sample))
     return jamo >= 3 and jamo > 0.1 * (jamo + syllables)
 
 
 def _reads_as_prose(text: str) -> bool:
     """Whether a decoding has the separators of prose: whitespace, or CJK punctuation, at least once
     in every 60 characters on average (garbage decoded from the wrong bytes runs on without them)."""
-    return len(text) < 60 or 60 * len(_SEPARATORS.findall(text)) >= len(text)
+    sample = text[:20_000]
+    return len(sample) < 60 or 60 * len(_SEPARATORS.findall(sample)) >= len(sample)
 
 
 def _where(name: str | None, file_name: str | None) -> str:
