@@ -445,8 +445,9 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
                 or not clauses.same_clause(b_read, bp, r_read, rp):
             continue
         subj = b_read.parsed.sentences[bp.sentence][bp.subject]
-        if subj.pos_ not in ("NOUN", "PROPN", "PRON") or _present(subj, r_words):
-            continue  # not a doer, or still there (the parser lost track of it)
+        if subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.tag_ in ("WDT", "WP", "WP$") \
+                or _present(subj, r_words):
+            continue  # not a doer ("which", "who" stand for one named before), or still there
         bs = b_read.parsed.span_of(bp.sentence, [t.i for t in subj.subtree] + [bp.head])
         rs = r_read.parsed.span_of(rp.sentence, rp.group)
         shifts.append(Shift("omission", 2, bs, rs, f"the rewrite drops who acts: {quote(base.words(bs))} "
@@ -475,8 +476,11 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
 
 
 def _present(token: object, words: list[str]) -> bool:
-    """Whether a parsed word occurs among these folded words, in any form or misspelt."""
+    """Whether a parsed word occurs among these folded words, in any form or misspelt; a pronoun
+    also in another case ("it" / "its", "itself")."""
     forms = (fold(token.text), token.lemma_.lower())
+    if token.pos_ == "PRON" and len(forms[0]) >= 2 and any(w.startswith(forms[0]) for w in words):
+        return True
     return any(close_form(w, f) for w in words for f in forms)
 
 
