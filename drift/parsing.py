@@ -46,6 +46,7 @@ CACHE_SIZE = 8192
 MAX_SENTENCE_CHARS = 5000
 
 _lock = threading.Lock()
+_parse_lock = threading.Lock()
 _state: dict[str, Any] = {}  # "nlp": Language | None, "problem": str | None
 
 
@@ -133,7 +134,10 @@ def parse(text: str) -> Doc | None:
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _parse(text: str) -> Doc | None:
     nlp = _load()
-    return None if nlp is None else nlp(text)
+    if nlp is None:
+        return None
+    with _parse_lock:  # one pipeline, one sentence at a time: spaCy does not promise thread safety
+        return nlp(text)
 
 
 def clear_cache() -> None:
