@@ -13,7 +13,9 @@ no parser is installed, from the words:
 - negation: the same predicate (by lemma) negated on one side only — "not", "never", "no longer",
   "failed to", "nobody" (severity 3), or "hardly", "seldom" (severity 2); without a parser, a change
   in the diff that only adds or removes a negator ("is" → "is not");
-- antonyms: "won" on one side where the other has "lost", unless a negation also flipped.
+- antonyms: "won" on one side where the other has "lost", unless a negation also flipped;
+- the doer or the action left out while the rest of the clause stays ("I don't know" → "Don't
+  know", "were found in" → "were in"): an omission of severity 2.
 """
 
 from __future__ import annotations
