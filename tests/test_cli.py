@@ -194,3 +194,15 @@ def test_help_says_what_each_exit_status_means():
     text = " ".join(result.stdout.split())
     assert "exit status: 0 done; 1 done, but some rewrites could not be read" in text
     assert "--input-format {auto,text,html}" in result.stdout
+
+
+def test_batch_takes_the_input_format_too(tmp_path, cache_dir):
+    story = tmp_path / "stories" / "page-story"
+    story.mkdir(parents=True)
+    (story / "base.html").write_text("<p>" + ARTICLE.replace("\n", "</p><p>") + "</p>", encoding="utf-8")
+    (story / "copy.txt").write_text(ARTICLE, encoding="utf-8")
+    code = main(["batch", str(tmp_path / "stories"), "--out", str(tmp_path / "out"), "--input-format", "text",
+                 "--model", "use", "--cache-dir", str(cache_dir), "--quiet"])
+    report = json.loads((tmp_path / "out" / "reports" / "page-story.json").read_text(encoding="utf-8"))
+    assert code == 0 and [d["input_format"] for d in report["documents"]] == ["text", "text"]
+    assert report["documents"][0]["text"].startswith("<p>")
