@@ -15,13 +15,26 @@ from drift.corpus import example_attribution, load_example
 from drift.errors import (
     BinaryInputError,
     DriftError,
+    DriftWarning,
     EmptyDocumentError,
     EncodingError,
     InputError,
     ModelError,
+    NoReadableRewriteError,
     ReportFormatError,
 )
-from drift.report import Comparison, Document, Link, ModelInfo, Report, Sentence, Shift
+from drift.report import (
+    Comparison,
+    Document,
+    Link,
+    ModelInfo,
+    Notice,
+    Repair,
+    Report,
+    Sentence,
+    Shift,
+    WordPair,
+)
 
 
 def compare(*args, **kwargs) -> Report:
@@ -37,7 +50,8 @@ def load_report(source) -> Report:
 
 
 __all__ = [
-    "BinaryInputError", "Comparison", "Document", "DriftError", "EmptyDocumentError", "EncodingError",
-    "InputError", "Link", "ModelError", "ModelInfo", "Report", "ReportFormatError", "Sentence", "Shift",
-    "__version__", "compare", "example_attribution", "load_example", "load_report",
+    "BinaryInputError", "Comparison", "Document", "DriftError", "DriftWarning", "EmptyDocumentError",
+    "EncodingError", "InputError", "Link", "ModelError", "ModelInfo", "NoReadableRewriteError", "Notice",
+    "Repair", "Report", "ReportFormatError", "Sentence", "Shift", "WordPair", "__version__", "compare",
+    "example_attribution", "load_example", "load_report",
 ]
