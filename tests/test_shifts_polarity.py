@@ -173,6 +173,8 @@ def test_without_a_parser_negation_and_named_role_swaps_are_still_read():
      "Don't know if you realize that most of the goods are duty free.", "I don't know"),
     ("Cyanuric acid and melamine were both found in urine samples of pets.",
      "Cyanuric acid and melamine were both in urine samples of pets.", "found"),
+    ("Last month, a presidential committee recommended the resignation of the board.",
+     "Last month, a presidential recommended the resignation of the board.", "committee"),
 ])
 def test_the_doer_or_the_action_left_out_is_a_key_omission(base, rewrite, dropped):
     shifts, b, _ = pair(base, rewrite)

@@ -428,12 +428,22 @@ def _cut_in_place(diff: list[tuple[int, str]], start: int, end: int) -> bool:
     return False
 
 
+def _cut_out(side: Side, reading: clauses.Reading, k: int, tok: object, diff: list[tuple[int, str]]
+             ) -> bool:
+    """Whether a parsed word of the base was cut out in place (see :func:`_cut_in_place`)."""
+    start = reading.parsed.span(k, tok)[0]
+    n = next((n for n, t in enumerate(side.tokens) if t.start == start), None)
+    return n is not None and _cut_in_place(diff, side.jstarts[n], side.jstarts[n] + len(tok.text))
+
+
 def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: clauses.Reading,
                    diff: list[tuple[int, str]]) -> list[Shift]:
     """Who did it, or what was done, left out while the rest of the clause stays.
 
     - the doer: the same verb (same clause) keeps no subject in the rewrite ("I don't know" →
-      "Don't know"), where it is finite and not sharing a coordinated verb's subject;
+      "Don't know"), where it is finite and not sharing a coordinated verb's subject; or the noun
+      of its subject or object is cut out while the verb stays ("a presidential committee
+      recommended" → "a presidential recommended");
     - the action: a verb of the base has no form anywhere in the rewrite, and the rewrite brings
       no verb of its own in its place ("were found in urine" → "were in urine").
     """
@@ -454,6 +464,18 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
         rs = r_read.parsed.span_of(rp.sentence, rp.group)
         shifts.append(Shift("omission", 2, bs, rs, f"the rewrite drops who acts: {quote(base.words(bs))} "
                             f"became {quote(rewrite.words(rs))}"))
+    for bp in b_read.predicates:  # the doer's (or the done-to's) noun cut out, its verb kept
+        tok = b_read.parsed.sentences[bp.sentence][bp.head]
+        if bp.lemma not in r_lemmas and not _present(tok, r_words):
+            continue
+        for c in tok.children:
+            if c.dep_ not in ("nsubj", "nsubjpass", "dobj") or c.pos_ not in ("NOUN", "PROPN") \
+                    or _present(c, r_words) or not _cut_out(base, b_read, bp.sentence, c, diff):
+                continue
+            bs = b_read.parsed.span_of(bp.sentence, (c.i,))
+            who = "who acts" if c.dep_ == "nsubj" else "what is acted on"
+            shifts.append(Shift("omission", 2, bs, None, f"the rewrite drops {who}: {quote(base.words(bs))} "
+                                f"({quote(tok.text)})"))
     b_verbs = {p.lemma for p in b_read.predicates}
     if any(p.lemma not in b_verbs and p.lemma not in _LIGHT_VERBS for p in r_read.predicates):
         return shifts  # the rewrite has a verb of its own: a rewording, not a verb dropped
@@ -467,9 +489,7 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
         arguments = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if not arguments or not all(_present(c, r_words) for c in arguments):
             continue  # the rest of the clause is not kept: a rewording, not a verb dropped
-        k = next((k for k, t in enumerate(base.tokens)
-                  if t.start == b_read.parsed.span(bp.sentence, tok)[0]), None)
-        if k is None or not _cut_in_place(diff, base.jstarts[k], base.jstarts[k] + len(tok.text)):
+        if not _cut_out(base, b_read, bp.sentence, tok, diff):
             continue  # the words around it were rewritten too: a rewording
         bs = b_read.parsed.span_of(bp.sentence, (bp.head,))
         shifts.append(Shift("omission", 2, bs, None, f"the rewrite drops the verb {quote(base.words(bs))}: "
