@@ -370,6 +370,11 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         if q.date:
             # the same date slot: "since 2013" → "since 2014", "November 21" → "November 12"
             k = take(lambda r, q=q: r.date and _date_slot(rewrite, r) == _date_slot(base, q))
+            if k is None:
+                # the only figure left on both sides: "2015–2019" → "2015–15334"
+                rest = [x for x in free_r if not rq[x].vague]
+                if len(rest) == 1 and sum(not p.vague for p in pending) == 1:
+                    k = take(lambda r, x=rest[0]: r is rq[x])
             if k is not None:
                 rs, rw = _words(rewrite, rq[k], with_unit=False)
                 shifts.append(Shift("number", 2, bs, rs, f"the date {quote(bw)} became {quote(rw)}"))
