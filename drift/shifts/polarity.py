@@ -284,9 +284,10 @@ def _negated_predicates(base: Side, rewrite: Side, b_read: clauses.Reading, r_re
             continue
         negated = bp if bp.negated else rp
         plain, plain_read = (base, b_read) if negated is rp else (rewrite, r_read)
+        other, other_read = (rewrite, r_read) if negated is rp else (base, b_read)
         if not negated.negation or _affixal(b_read, bp, r_read, rp) \
                 or not clauses.same_clause(b_read, bp, r_read, rp) \
-                or _stray_cue(plain, plain_read, negated.cue):
+                or _stray_cues(plain, plain_read, negated.cue) > _stray_cues(other, other_read, negated.cue):
             # negated only through its governor (flagged there); "not correct" = "incorrect"; or
             # the negator is still there, misspelt or misparsed ("nto", "failure to pay")
             continue
@@ -332,16 +333,17 @@ def _one_edit(a: str, b: str) -> bool:
 _NOT_FORMS = ("not", "n't")
 
 
-def _stray_cue(side: Side, reading: clauses.Reading, cue: str) -> bool:
-    """Whether the side holds the negation cue (or a misspelling of it: "nto", "failure to pay")
-    where the parse attaches it to no predicate: the negator is there, misspelt or misparsed.
-    "not" and "n't" are one cue, in any contraction ("didn't", "cannot")."""
+def _stray_cues(side: Side, reading: clauses.Reading, cue: str) -> int:
+    """How often the side holds the negation cue (or a misspelling of it: "nto", "failure to pay")
+    where the parse attaches it to no predicate. More of them on the plain side than on the negated
+    one: the negator is there, misspelt or misparsed. "not" and "n't" are one cue, in any
+    contraction ("didn't", "cannot")."""
     parts = [fold(p) for p in cue.split()]
     if not parts:
-        return False
+        return 0
     attached = [reading.parsed.span_of(p.sentence, (i,)) for p in reading.predicates for i in p.negators]
     toks = [t for t in side.tokens if t.is_word or t.norm in ("n't", "'t")]
-    n = len(parts)
+    n, count = len(parts), 0
     for i in range(len(toks) - n + 1):
         window = toks[i:i + n]
         if parts[0] in _NOT_FORMS and n == 1:
@@ -349,9 +351,8 @@ def _stray_cue(side: Side, reading: clauses.Reading, cue: str) -> bool:
             hit = w.endswith("n't") or w in ("cannot", "'t") or close_form(w, "not")
         else:
             hit = all(close_form(t.norm, p) for t, p in zip(window, parts, strict=True))
-        if hit and not any(a < window[-1].end and window[0].start < b for a, b in attached):
-            return True
-    return False
+        count += hit and not any(a < window[-1].end and window[0].start < b for a, b in attached)
+    return count
 
 
 #: Prefixes of affixal negation (Huddleston & Pullum ch. 9 §8): "incorrect" = "not correct".
