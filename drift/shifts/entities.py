@@ -19,8 +19,9 @@ rewrite side of the same change are a name *replaced* ("Russian President Vladim
 1 when the rewrite names it in another sentence); a name the base does not have is *added*
 (severity 1).
 
-**Gender.** A change that swaps a person's gendered pronoun (he/she, him/her, his/her,
-himself/herself) for one of the other gender refers to a different person (severity 2).
+**Gender.** A change that swaps a gendered pronoun (he/she, him/her, his/her, himself/herself), an
+honorific (Mr/Ms) or a person noun (king/queen, actor/actress: WordNet, :mod:`drift.lexicon`) for
+one of the other gender refers to a different person (severity 2).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from drift.lexicon import lexicon
+from drift.lexicon import PRONOUN_GENDER, lexicon
 from drift.parsing import parse_side
 from drift.report import Document, Shift
 from drift.shifts.lexicons import (
@@ -54,10 +55,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Penn Treebank tags of proper nouns.
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 
-#: English personal pronouns by grammatical gender (a closed class): swapping one for the other
-#: gender's form refers to a different person.
-MALE_PRONOUNS = word_set("he him his himself")
-FEMALE_PRONOUNS = word_set("she her hers herself")
 
 
 @dataclass(frozen=True)
@@ -639,12 +636,12 @@ def _broader_name_kept(base: Side, root: Any, lost: list[int], rewrite: Side) ->
     return None
 
 
-def _gender(word: str) -> str | None:
-    if word in MALE_PRONOUNS:
-        return "male"
-    if word in FEMALE_PRONOUNS:
-        return "female"
-    return None
+def _gender(side: Side, k: int) -> str | None:
+    """``"male"``/``"female"`` for a gendered pronoun, honorific or person noun (the side's
+    lexicon: :meth:`drift.lexicon.Lexicon.gender`), else ``None``."""
+    t = side.tokens[k]
+    lex = lexicon(side.doc.language or "en")
+    return None if lex is None or not t.is_word else lex.gender(t.norm)
 
 
 def gender_shifts(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]) -> list[Shift]:
@@ -660,10 +657,18 @@ def gender_shifts(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]) ->
 
 
 def _gendered_pairs(base: Side, rewrite: Side, change: Change) -> Iterator[tuple[int, int]]:
-    b = [(k, g) for k in change.base if (g := _gender(base.tokens[k].norm))]
-    r = [(k, g) for k in change.rewrite if (g := _gender(rewrite.tokens[k].norm))]
+    """Gendered words of a change paired in order with the other gender's: a pronoun or honorific
+    with a pronoun or honorific, a noun with its counterpart (king/queen), never a name's word."""
+    lex = lexicon(base.doc.language or "en")
+    if lex is None:
+        return
+    b = [(k, g) for k in change.base if (g := _gender(base, k))]
+    r = [(k, g) for k in change.rewrite if (g := _gender(rewrite, k))]
     for (bk, bg), (rk, rg) in zip(b, r, strict=False):
-        if bg != rg:
+        bw, rw = base.tokens[bk].norm, rewrite.tokens[rk].norm
+        pronouns = bw in PRONOUN_GENDER and rw in PRONOUN_GENDER
+        counterpart = (lex.gender_counterpart(bw) or "") in lex.lemmas(rw)
+        if bg != rg and (pronouns or counterpart):
             yield bk, rk
 
 
