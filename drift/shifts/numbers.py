@@ -57,7 +57,9 @@ class Quantity:
 
     def same_value(self, other: Quantity) -> bool:
         if self.unit == other.unit == "percent" and self.value is not None and other.value is not None:
-            return abs(self.value - other.value) <= 0.5  # "two-thirds" = "66.7%" ≈ "67 percent"
+            # "two-thirds" = "66.7%" ≈ "67 percent": one rounds the other; 4.3 % and 4.1 % differ
+            rounded = float(self.value).is_integer() != float(other.value).is_integer()
+            return self.value == other.value or (rounded and abs(self.value - other.value) <= 0.5)
         mine, theirs = {self.value, self.alt} - {None}, {other.value, other.alt} - {None}
         return bool(mine & theirs)
 
@@ -371,8 +373,8 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             # the same date slot: "since 2013" → "since 2014", "November 21" → "November 12"
             k = take(lambda r, q=q: r.date and _date_slot(rewrite, r) == _date_slot(base, q))
             if k is None:
-                # the only figure left on both sides: "2015–2019" → "2015–15334"
-                rest = [x for x in free_r if not rq[x].vague]
+                # the only figure left on both sides, and no date: "2015–2019" → "2015–15334"
+                rest = [x for x in free_r if not rq[x].vague and not rq[x].date]
                 if len(rest) == 1 and sum(not p.vague for p in pending) == 1:
                     k = take(lambda r, x=rest[0]: r is rq[x])
             if k is not None:
