@@ -159,12 +159,17 @@ class _Settings:
     nli_model: str | None
     input_format: str = "auto"
 
-    def key(self, multilingual: bool) -> tuple:
-        model = self.model
-        if model is not None and not isinstance(model, (str, os.PathLike)):
-            kind = type(model)
-            model = f"{kind.__module__}.{kind.__qualname__}:{getattr(model, 'name', '')}"
-        return (None if model is None else str(model), multilingual, self.cache_dir, self.nli_model)
+    def key(self, model_name: str) -> tuple:
+        return (model_name, self.cache_dir, self.nli_model)
+
+    def model_for(self, languages: set[str]) -> str | os.PathLike[str] | Any:
+        """The model a story in ``languages`` is aligned with: the one asked for, else the default
+        for those languages (as ``drift.compare`` chooses it)."""
+        from drift.embedding import default_model
+
+        if self.model is not None:
+            return self.model
+        return default_model(languages, multilingual=self.multilingual)
 
 
 #: Analyzers of this process, keyed by settings: one per worker process on Dask, built on the
@@ -172,13 +177,18 @@ class _Settings:
 _WORKER_ANALYZERS: dict[tuple, Any] = {}
 
 
-def _analyzer(settings: _Settings, multilingual: bool, pool: dict[tuple, Any]):
+def _analyzer(settings: _Settings, languages: set[str], pool: dict[tuple, Any]):
     from drift.pipeline import Analyzer
 
-    key = settings.key(multilingual)
+    model = settings.model_for(languages)
+    if isinstance(model, (str, os.PathLike)):
+        name = str(model)
+    else:
+        kind = type(model)
+        name = f"{kind.__module__}.{kind.__qualname__}:{getattr(model, 'name', '')}"
+    key = settings.key(name)
     if key not in pool:
-        pool[key] = Analyzer.create(settings.model, multilingual=multilingual,
-                                    cache_dir=settings.cache_dir, nli_model=settings.nli_model)
+        pool[key] = Analyzer.create(model, cache_dir=settings.cache_dir, nli_model=settings.nli_model)
     return pool[key]
 
 
@@ -195,10 +205,7 @@ def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Repor
         warnings.simplefilter("ignore", DriftWarning)
         docs, notices = read_documents(story.base, story.rewrites, presplit=settings.presplit,
                                        input_format=settings.input_format)
-    languages = {d.language for d in docs if d.language}
-    multilingual = settings.multilingual if settings.multilingual is not None else (
-        settings.model is None and len(languages) > 1)
-    shared = _analyzer(settings, multilingual, pool)
+    shared = _analyzer(settings, {d.language for d in docs if d.language}, pool)
     # The model is loaded once per process; the in-memory vector cache lives for one story, so a
     # long corpus runs in constant memory (the disk cache still spans stories and runs).
     analyzer = replace(shared, embedder=CachedEmbedder(shared.embedder.embedder, settings.cache_dir))
