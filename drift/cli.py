@@ -28,8 +28,8 @@ _EXIT_CODES = ("exit status: 0 done; 1 done, but some rewrites could not be read
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME|PATH",
                         help="embedding model: 'use' (multilingual Universal Sentence Encoder), or any "
-                             "sentence-transformers name or local path (default: all-MiniLM-L6-v2, or "
-                             "'use' when the documents differ in language)")
+                             "sentence-transformers name or local path (default: all-MiniLM-L6-v2 when "
+                             "every document is English, else 'use'; $DRIFT_MODEL overrides)")
     parser.add_argument("--multilingual", action="store_true",
                         help="use the multilingual model even if all documents look like one language")
     parser.add_argument("--presplit", action="store_true",
