@@ -9,7 +9,7 @@ Heavy libraries (torch, sentence-transformers, pandas) load only when a step nee
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from drift.corpus import example_attribution, load_example
 from drift.errors import (

@@ -169,7 +169,7 @@ class Report:
     documents: tuple[Document, ...]
     comparisons: tuple[Comparison, ...]
     model: ModelInfo
-    drift_version: str = field(default="0.1.0")
+    drift_version: str = field(default="0.2.0")
     notices: tuple[Notice, ...] = ()
 
     # -- lookups ---------------------------------------------------------------------------
