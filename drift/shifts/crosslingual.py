@@ -138,15 +138,29 @@ def _fold(s: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
 
 
-def _exonym_of(word: str, table: dict[str, str]) -> str | None:
+@functools.lru_cache(maxsize=65536)
+def _exonym(word: str, language: str) -> str | None:
+    """The folded English name of a place or language named ``word`` in ``language``, also inflected
+    (Москве → moscow: the name less its last letter as a prefix); ``None`` if CLDR has none."""
+    table = exonyms(language)
     w = _fold(word)
     if w in table:
         return table[w]
-    for name, english in table.items():
+    for name, english in _by_prefix(language).get(w[:4], ()):
         stem = name[:-1] if len(name) >= 5 else name
-        if " " not in name and len(stem) >= 4 and w.startswith(stem) and len(w) <= len(name) + 3:
+        if len(stem) >= 4 and w.startswith(stem) and len(w) <= len(name) + 3:
             return english
     return None
+
+
+@functools.lru_cache(maxsize=32)
+def _by_prefix(language: str) -> dict[str, list[tuple[str, str]]]:
+    """One-word exonyms of a language grouped by their first four letters."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, english in exonyms(language).items():
+        if " " not in name:
+            out.setdefault(name[:4], []).append((name, english))
+    return out
 
 
 def _words(side: Side) -> list[tuple[int, int, str, int]]:
@@ -201,7 +215,7 @@ def names(side: Side, language: str, *, common: bool = False) -> list[tuple[int,
             # (the sentence's first word left out), or a place CLDR names
             if first:
                 run, start = run[1:], words[k + 1][0] if len(run) > 1 else start
-            if len(run) < 2 and not (run and _exonym_of(run[0], exonyms("de"))):
+            if len(run) < 2 and not (run and _exonym(run[0], "de")):
                 k = j + 1
                 continue
         if language == "en" and not common and all(_common_english(w) for w in run):
@@ -244,7 +258,7 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
     ascii_other += [a + b for a, b in zip(ascii_other, ascii_other[1:], strict=False)]  # स्नो डेन = Snowden
     mine = exonyms(language) if language != "en" else {}
     theirs = exonyms(other_language) if other_language != "en" else {}
-    english_other = {e for w in other_words if (e := _exonym_of(w, theirs))}
+    english_other = {e for w in other_words if (e := _exonym(w, other_language))} if theirs else set()
     folded_other = " " + " ".join(_fold(w) for w in other_words) + " "
     english_other |= {e for name, e in theirs.items() if " " in name and f" {name} " in folded_other}
     ascii_text = " ".join(ascii_other)
@@ -255,7 +269,7 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
         if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", ascii_text) \
                 or any(_similar(a, o) for o in ascii_other):
             return True
-        english = _exonym_of(w, mine) if mine else _fold(w)
+        english = _exonym(w, language) if mine else _fold(w)
         if english and (any(_similar(english_word, o) for english_word in english.split()
                             for o in ascii_other) or english in english_other
                         or any(_similar(english_word, x) for e in english_other for x in e.split()
