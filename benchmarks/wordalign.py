@@ -11,6 +11,13 @@ each item a 1-1 link of two one-sentence English documents:
 - the cost: milliseconds per link for :func:`drift.wordalign.align_words`, lexicon loaded and
   caches cold (each item's words are new), and the lexicon's one-time load.
 
+Across languages (base ``src_sent`` in its language, rewrite ``mt_sent`` in English, every distinct
+item of the development part): the share of the source's figures paired with an English figure of
+equal value (of those the English gives), and of the source's names (``crosslingual.names``) that
+the English carries, paired with an English word; and on ``critical_id10_numbers_replaced``
+(``src_sent`` → ``pert_sent``): the share of changed figures paired, as ``changed``, with the figure
+that replaced them.
+
 The example corpus (``drift/data/seeds``): every 1-1 link of base ``002`` with each rewrite,
 aligned by the pipeline with USE (sentence pairs from a cached run), relations and ms per link.
 """
@@ -36,8 +43,72 @@ DATA = Path(os.environ.get("DRIFT_DEMETR", HERE.parent.parent / "shared" / "benc
 RELATIONS = ("form", "equivalent", "synonym", "antonym", "vaguer", "related", "changed", "unpaired")
 
 
-def side(text: str, role: str) -> Side:
-    return Side(Document(role, role, text, (Sentence(0, len(text)),), "en"), (0,))
+#: DEMETR's language tags as ISO 639-1 codes.
+LANGUAGE = {"chinese_simple": "zh", "japanese": "ja", "hindi": "hi", "russian": "ru", "polish": "pl",
+            "czech": "cs", "german": "de", "french": "fr", "spanish": "es", "italian": "it"}
+
+
+def side(text: str, role: str, language: str = "en") -> Side:
+    return Side(Document(role, role, text, (Sentence(0, len(text)),), language), (0,))
+
+
+def _tokens_in(s: Side, start: int, end: int) -> set[int]:
+    return {k for k, t in enumerate(s.tokens) if t.is_word and t.start < end and start < t.end}
+
+
+def cross_lingual(items: list[dict], changed_items: list[dict]) -> None:
+    """Print the cross-lingual block (see the module docstring)."""
+    from drift.shifts.crosslingual import carried, names
+    from drift.shifts.numerals import read_figures
+    from drift.wordalign import word_alignment
+
+    def partners(b: Side, r: Side) -> dict[int, set[tuple[int, str]]]:
+        out: dict[int, set[tuple[int, str]]] = {}
+        for p in word_alignment(b, r):
+            if p.base is not None and p.rewrite is not None:
+                out.setdefault(p.base, set()).add((p.rewrite, p.relation))
+        return out
+
+    fig = [0, 0]
+    name = [0, 0]
+    start = time.perf_counter()
+    for item in items:
+        lang = LANGUAGE[item["lang_tag"]]
+        b, r = side(item["src_sent"], "base", lang), side(item["mt_sent"], "rewrite")
+        pairs = partners(b, r)
+        r_figs = read_figures(r.text, "en")
+        for f in read_figures(b.text, lang):
+            equal = [g for g in r_figs if g.same(f)]
+            if not equal:
+                continue
+            fig[0] += 1
+            want = set().union(*(_tokens_in(r, g.start, g.end) for g in equal))
+            fig[1] += any(j in want for k in _tokens_in(b, f.start, f.end) for j, _ in pairs.get(k, ()))
+        for s, e, words in names(b, lang):
+            if carried(words, lang, r, "en"):
+                name[0] += 1
+                name[1] += any(k in pairs for k in _tokens_in(b, s, e))
+    ms = (time.perf_counter() - start) * 1000 / max(len(items), 1)
+    changed = [0, 0]
+    for item in changed_items:
+        lang = LANGUAGE[item["lang_tag"]]
+        mt, pert = read_figures(item["mt_sent"], "en"), read_figures(item["pert_sent"], "en")
+        gone = [f for f in mt if not any(g.same(f) for g in pert)]
+        new = [g for g in pert if not any(g.same(f) for f in mt)]
+        b, r = side(item["src_sent"], "base", lang), side(item["pert_sent"], "rewrite")
+        src = [f for f in read_figures(b.text, lang) if any(f.same(g) for g in gone)]
+        if len(gone) != 1 or len(new) != 1 or len(src) != 1:
+            continue
+        changed[0] += 1
+        pairs = partners(b, r)
+        want = _tokens_in(r, new[0].start, new[0].end)
+        changed[1] += any(j in want and rel == "changed" for k in _tokens_in(b, src[0].start, src[0].end)
+                          for j, rel in pairs.get(k, ()))
+    print(f"across languages (src_sent → mt_sent, {len(items)} items, {ms:.2f} ms per link): "
+          f"figures paired with an equal figure {fig[1]}/{fig[0]} = {fig[1] / max(fig[0], 1):.3f}; "
+          f"names paired {name[1]}/{name[0]} = {name[1] / max(name[0], 1):.3f}")
+    print(f"changed figure (src_sent → pert_sent) paired as changed: {changed[1]}/{changed[0]} = "
+          f"{changed[1] / max(changed[0], 1):.3f}")
 
 
 def tally(pairs: list[tuple[Side, Side]]) -> tuple[Counter, int, float]:
@@ -94,9 +165,15 @@ def main(argv: list[str] | None = None) -> None:
     print("share of changed words by relation; w/ant = items with an antonym pair; ms per link")
     print(head)
     faithful: list[tuple[Side, Side]] = []
+    sources: dict[str, dict] = {}
+    numbers_replaced: list[dict] = []
     for path in sorted(args.data.glob("*.jsonl")):
         items = [i for line in path.read_text(encoding="utf-8").splitlines()
                  if (i := json.loads(line))["pert_check"] and i.get("pert_sent")][: args.limit]
+        for i in items:
+            sources.setdefault(i["src_sent"], i)
+        if path.stem == "critical_id10_numbers_replaced":
+            numbers_replaced = items
         if not items or path.stem.startswith("base_"):
             continue
         pairs = [(side(i["mt_sent"], "base"), side(i["pert_sent"], "rewrite")) for i in items]
@@ -105,6 +182,7 @@ def main(argv: list[str] | None = None) -> None:
             faithful = [(side(i["mt_sent"], "base"), side(i["eng_sent"], "rewrite")) for i in items]
     if faithful:
         print(row("faithful (mt_sent vs eng_sent)", len(faithful), *tally(faithful)))
+    cross_lingual(list(sources.values()), numbers_replaced)
     if not args.no_example:
         links = example_links()
         print(row("example corpus, 1-1+ links (USE)", len(links), *tally(links)))

@@ -41,8 +41,10 @@ from typing import NamedTuple
 
 from drift.diffing import word_diff
 from drift.lexicon import Lexicon, lexicon
-from drift.report import WordPair
+from drift.report import Document, Sentence, WordPair
+from drift.shifts.crosslingual import carried, names
 from drift.shifts.lexicons import ALIASES, STOPWORDS
+from drift.shifts.numerals import Figure, primary, read_figures
 from drift.shifts.text import Side, Token, stem
 
 __all__ = ["AlignedWord", "align_words", "changed_pairs", "word_alignment"]
@@ -57,6 +59,28 @@ VAGUER_DEPTH = 2
 SMALL_REGION = 3
 #: Above this many candidate pairs in one region only spelling relations are tried (cost bound).
 MAX_LEXICAL_PAIRS = 2500
+#: Words left without a relation pair by place only this many words away from where the other
+#: side's order puts them (counted from the nearer anchor); a word farther off was moved, not
+#: replaced (*Venezuela* ↔ *Vladimir*), and stays unpaired.
+NEAR = 2
+#: A vaguer or more specific word (WordNet's loosest relations) in a region of more than
+#: :data:`SMALL_REGION` words pairs only this close in relative place (0 = same place, 1 = the
+#: other end): far apart, a hypernym match is a chance sense (*agency* ↔ *exit*).
+LOOSE_PLACE = 0.25
+
+
+@dataclass(frozen=True)
+class _Link:
+    """What the pairing of one link reads: both sides, the lexicon, whether words may pair by
+    place, each side's figures by token, and the name words matched across scripts."""
+
+    base: Side
+    rewrite: Side
+    lex: Lexicon | None
+    in_order: bool
+    base_figures: dict[int, Figure]
+    rewrite_figures: dict[int, Figure]
+    names: frozenset[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -82,9 +106,12 @@ def word_alignment(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] | 
     key = ("wordalign", id(rewrite), language)
     if key not in base.memo:
         b, r = base.doc.language, rewrite.doc.language
-        cross = language is None and b is not None and r is not None and b != r
+        cross = language is None and b is not None and r is not None and primary(b) != primary(r)
         lex = None if cross else lexicon(language or b or r)
-        base.memo[key] = _align(base, rewrite, _checked(base, rewrite, diff), lex, in_order=not cross)
+        bl, rl = (primary(b), primary(r)) if cross else (primary(language or b or r),) * 2
+        link = _Link(base, rewrite, lex, not cross, _figures(base, bl), _figures(rewrite, rl),
+                     _name_pairs(base, rewrite, bl, rl) if cross else frozenset())
+        base.memo[key] = _align(link, _checked(base, rewrite, diff))
     return base.memo[key]
 
 
@@ -150,8 +177,8 @@ def _regions(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]
     return regions
 
 
-def _align(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]], lex: Lexicon | None,
-           in_order: bool) -> tuple[AlignedWord, ...]:
+def _align(link: _Link, diff: Sequence[tuple[int, str]]) -> tuple[AlignedWord, ...]:
+    base, rewrite = link.base, link.rewrite
     out: list[AlignedWord] = []
     for kept, b_all, r_all in _regions(base, rewrite, diff):
         b_words = [k for k in b_all if base.tokens[k].is_word]
@@ -159,8 +186,53 @@ def _align(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]], lex: Lexi
         if kept and [base.tokens[k].norm for k in b_words] == [rewrite.tokens[k].norm for k in r_words]:
             out.extend(AlignedWord(b, r, "same") for b, r in zip(b_words, r_words, strict=True))
         else:
-            out.extend(_pair_region(base, rewrite, b_words, r_words, lex, in_order))
+            out.extend(_pair_region(link, b_words, r_words))
     return tuple(_moved(base, rewrite, out))
+
+
+def _figures(side: Side, language: str) -> dict[int, Figure]:
+    """Each word token of a side that belongs to a figure, read in the side's language and script
+    by :func:`drift.shifts.numerals.read_figures` (as :mod:`drift.shifts.numbers` reads them
+    across languages), → that figure (spans in document offsets)."""
+    out: dict[int, Figure] = {}
+    toks = side.tokens
+    k = 0
+    for i in side.indices:
+        s = side.doc.sentences[i]
+        for f in read_figures(side.doc.text[s.start:s.end], language or None):
+            start, end = f.start + s.start, f.end + s.start
+            while k < len(toks) and toks[k].end <= start:
+                k += 1
+            j = k
+            while j < len(toks) and toks[j].start < end:
+                if toks[j].is_word:
+                    out[j] = Figure(start, end, f.values, f.kind, f.key)
+                j += 1
+    return out
+
+
+def _name_pairs(base: Side, rewrite: Side, base_language: str, rewrite_language: str
+                ) -> frozenset[tuple[int, int]]:
+    """(base token, rewrite token) pairs of one name across languages and scripts: a word of a
+    base name (:func:`drift.shifts.crosslingual.names`) and a capitalised rewrite word that carries
+    it (:func:`drift.shifts.crosslingual.carried`: transliteration with inflection, CLDR exonyms),
+    Дональда ↔ Donald, Москве ↔ Moscow."""
+    spans = names(base, base_language)
+    if not spans:
+        return frozenset()
+    b_toks = [k for k, t in enumerate(base.tokens)
+              if t.is_word and any(s <= t.start and t.end <= e for s, e, _ in spans)]
+    r_toks = [k for k, t in enumerate(rewrite.tokens) if t.is_word and t.is_cap and not t.is_number]
+    return frozenset((b, r) for b in b_toks for r in r_toks
+                     if _carries(base.tokens[b].text, base_language, rewrite.tokens[r].text,
+                                 rewrite_language))
+
+
+@functools.lru_cache(maxsize=65536)
+def _carries(word: str, language: str, other: str, other_language: str) -> bool:
+    doc = Document(id="word", role="rewrite", text=other, sentences=(Sentence(0, len(other)),),
+                   language=other_language)
+    return carried([word], language, Side(doc, (0,)), other_language)
 
 
 def _moved(base: Side, rewrite: Side, pairs: list[AlignedWord]) -> list[AlignedWord]:
@@ -207,11 +279,12 @@ class _Unit(NamedTuple):
                    ALIASES.get(text, text), any(t.is_number for t in tokens), text in STOPWORDS)
 
 
-def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[int],
-                 lex: Lexicon | None, in_order: bool) -> list[AlignedWord]:
-    """Pair one replaced region's words: by relation, closest first, then (``in_order``) the
-    rest in order between anchors (see the module docstring)."""
-    use_lex = lex if len(b_words) * len(r_words) <= MAX_LEXICAL_PAIRS else None
+def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[AlignedWord]:
+    """Pair one replaced region's words: by relation, closest first (figures of one value, names
+    across scripts among them), then what figures are left in order, then (``in_order``) the rest
+    by place between anchors (see the module docstring)."""
+    base, rewrite = link.base, link.rewrite
+    use_lex = link.lex if len(b_words) * len(r_words) <= MAX_LEXICAL_PAIRS else None
     b_units = _units(base, b_words, use_lex)
     r_units = _units(rewrite, r_words, use_lex)
     candidates = []
@@ -223,34 +296,64 @@ def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[in
             if (bu.function or ru.function) and not small:
                 continue   # function-word opposites only where a few words were replaced (more → less)
             rel = _relation(bu, ru, use_lex)
+            if rel is None and (b_words[bu.at[0]], r_words[ru.at[0]]) in link.names:
+                rel = "equivalent"
+            place = abs(bu.at[0] / len(b_words) - ru.at[0] / len(r_words))
+            if rel in ("vaguer", "related") and not small and place > LOOSE_PLACE:
+                continue
             if rel is not None:
-                place = abs(bu.at[0] / len(b_words) - ru.at[0] / len(r_words))
                 candidates.append((_RANK.index(rel), len(bu.at) + len(ru.at), place, bu.at, ru.at, rel))
+    b_figs = _region_figures(b_words, link.base_figures)
+    r_figs = _region_figures(r_words, link.rewrite_figures)
+    for bf, bi in b_figs:
+        for rf, rj in r_figs:
+            if bf.same(rf):
+                place = abs(bi[0] / len(b_words) - rj[0] / len(r_words))
+                candidates.append((_RANK.index("equivalent"), len(bi) + len(rj), place, bi, rj, "equivalent"))
     pairs: dict[int, tuple[tuple[int, ...], str]] = {}   # base position → (rewrite positions, relation)
     used_b: set[int] = set()
     used_r: set[int] = set()
+
+    def take(bi: tuple[int, ...], rj: tuple[int, ...], rel: str) -> None:
+        for i, js in _staircase(bi, rj):
+            pairs[i] = (js, rel)
+        used_b.update(bi)
+        used_r.update(rj)
+
     for *_, bi, rj, rel in sorted(candidates):
         if used_b.isdisjoint(bi) and used_r.isdisjoint(rj):
-            for i in bi:
-                pairs[i] = (rj, rel)
-            used_b.update(bi)
-            used_r.update(rj)
-    # Pairs in reading order on both sides are anchors; the words between two anchors pair in order.
+            take(bi, rj, rel)
+    # figures left over pair in reading order, a kind with its kind: a changed figure (21 → 12)
+    free_r = [(rf, rj) for rf, rj in r_figs if used_r.isdisjoint(rj)]
+    for bf, bi in b_figs:
+        if not used_b.isdisjoint(bi):
+            continue
+        match = next((x for x in free_r if x[0].kind == bf.kind), None) or \
+            next((x for x in free_r if {x[0].kind, bf.kind} == {"count", "ordinal"}), None)
+        if match is not None:
+            free_r.remove(match)
+            take(bi, match[1], "changed")
+    # Pairs in reading order on both sides are anchors; the words between two anchors pair by place.
     anchors = [(-1, -1)]
     for i in sorted(pairs):
         if pairs[i][0][0] > anchors[-1][1]:
             anchors.append((i, pairs[i][0][-1]))
     anchors.append((len(b_words), len(r_words)))
-    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:], strict=False) if in_order else ():
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:], strict=False) if link.in_order else ():
         free_b = [i for i in range(i0 + 1, i1) if i not in used_b]
-        free_r = [j for j in range(j0 + 1, j1) if j not in used_r]
+        free_r_words = [j for j in range(j0 + 1, j1) if j not in used_r]
         for content in (True, False):
             bs = [i for i in free_b if base.tokens[b_words[i]].is_content == content]
-            rs = [j for j in free_r if rewrite.tokens[r_words[j]].is_content == content]
-            for i, j in zip(bs, rs, strict=False):
-                pairs[i] = ((j,), "changed")
-                used_b.add(i)
-                used_r.add(j)
+            rs = [j for j in free_r_words if rewrite.tokens[r_words[j]].is_content == content]
+            at = 0
+            for i in bs:
+                for k in range(at, len(rs)):
+                    j = rs[k]
+                    if min(abs((i - i0) - (j - j0)), abs((i1 - i) - (j1 - j))) <= NEAR \
+                            and _shapes_fit(link, b_words[i], r_words[j]):
+                        take((i,), (j,), "changed")
+                        at = k + 1
+                        break
     found = [(i, 0, j, AlignedWord(b_words[i], r_words[j], rel))
              for i, (rj, rel) in pairs.items() for j in rj]
     found += [(i, 0, -1, AlignedWord(b_words[i], None, "changed"))
@@ -264,6 +367,59 @@ def _pair_region(base: Side, rewrite: Side, b_words: list[int], r_words: list[in
         elif j not in used_r:
             found.append((last, 1, j, AlignedWord(None, r_words[j], "changed")))
     return [p for *_, p in sorted(found, key=lambda x: x[:3])]
+
+
+def _region_figures(words: list[int], figures: dict[int, Figure]) -> list[tuple[Figure, tuple[int, ...]]]:
+    """The figures with words in a region, in order, each with its words' positions in the region."""
+    out: list[tuple[Figure, tuple[int, ...]]] = []
+    for pos, k in enumerate(words):
+        f = figures.get(k)
+        if f is None:
+            continue
+        if out and out[-1][0] == f:
+            out[-1] = (f, (*out[-1][1], pos))
+        else:
+            out.append((f, (pos,)))
+    return out
+
+
+def _staircase(bi: tuple[int, ...], rj: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
+    """Pair two runs of words as one: each base word with a run of rewrite words, every step moving
+    one side by one word, so the pairs join into one span each side (:func:`align_words`)."""
+    steps = [(0, 0)]
+    a = b = 0
+    while (a, b) != (len(bi) - 1, len(rj) - 1):
+        if a < len(bi) - 1 and (b == len(rj) - 1 or (a + 1) / len(bi) <= (b + 1) / len(rj)):
+            a += 1
+        else:
+            b += 1
+        steps.append((a, b))
+    out: dict[int, list[int]] = {}
+    for a, b in steps:
+        out.setdefault(bi[a], []).append(rj[b])
+    return [(i, tuple(js)) for i, js in out.items()]
+
+
+def _shape(side: Side, figures: dict[int, Figure], k: int) -> str:
+    """A word's shape, what a word pairs by place only with: ``figure``, ``name`` (capitalised
+    inside a sentence), ``word``; a sentence's first word is ``first`` (either of the last two)."""
+    t = side.tokens[k]
+    if t.is_number or k in figures:
+        return "figure"
+    if not t.is_cap or not t.text[:1].isalpha():
+        return "word"
+    for x in reversed(side.tokens[:k]):
+        if x.sent != t.sent:
+            break
+        if x.is_word:
+            return "name"
+    return "first"
+
+
+def _shapes_fit(link: _Link, b: int, r: int) -> bool:
+    sb = _shape(link.base, link.base_figures, b)
+    sr = _shape(link.rewrite, link.rewrite_figures, r)
+    return sb == sr or ("first" in (sb, sr) and "figure" not in (sb, sr))
 
 
 def _units(side: Side, words: list[int], lex: Lexicon | None) -> list[_Unit]:
