@@ -98,8 +98,9 @@ def parser_available() -> bool:
 
 
 def parser_notice() -> Notice | None:
-    """The report notice to show when the parser is missing, else ``None``."""
-    if _load() is not None:
+    """The report notice to show when a parse was wanted and the parser is missing, else ``None``
+    (it never loads the parser itself: a run that needed no parse has nothing to report)."""
+    if _state.get("nlp", True) is not None:
         return None
     return Notice("parser-missing", f"{_state['problem']}: the checks that read English sentence "
                   "structure (role swaps, negation scope, questions, tense) were skipped.")

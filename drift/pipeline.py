@@ -38,6 +38,7 @@ from drift.errors import (
 )
 from drift.language import detect_language
 from drift.normalising import comparison_form
+from drift.parsing import parser_notice
 from drift.reading import read_text
 from drift.report import Comparison, Document, Link, ModelInfo, Notice, Report, WordPair
 from drift.scoring import SimilarityCalibration, comparison_drift, link_drift
@@ -242,9 +243,11 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
                                    cache_dir=cache_dir, nli_model=nli_model, align_config=align_config)
     with threads.limited():  # the aligner's matrix products too: pools sized to the free cores
         comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
+    notices = [*notices, *coverage_notices(docs, analyzer.embedder)]
+    if (missing := parser_notice()) is not None:
+        notices.append(missing)
     report = Report(documents=tuple(docs), comparisons=comparisons, model=analyzer.model,
-                    drift_version=__version__,
-                    notices=(*notices, *coverage_notices(docs, analyzer.embedder)))
+                    drift_version=__version__, notices=tuple(notices))
     if reports is not None and key is not None and not any(n.code == "unreadable" for n in notices):
         reports.put(key, report.to_json())  # a left-out rewrite is not kept: the user will fix it
     return report

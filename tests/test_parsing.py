@@ -71,6 +71,22 @@ def test_without_the_model_nothing_is_parsed_and_a_notice_says_why(monkeypatch):
     parsing.clear_cache()
 
 
+def test_a_report_says_when_the_structure_checks_were_skipped(monkeypatch):
+    import drift
+
+    monkeypatch.setattr(parsing, "_state", {"nlp": None, "problem": "spaCy is not installed"})
+    parsing.clear_cache()
+    report = drift.compare("The police arrested the protesters on Monday.",
+                           "The protesters arrested the police on Monday.", model="use", cache_dir=False)
+    assert [n.code for n in report.notices] == ["parser-missing"]
+    parsing.clear_cache()
+
+
+def test_a_report_that_needed_no_parse_loads_no_parser(monkeypatch):
+    monkeypatch.setattr(parsing, "_state", {})
+    assert parsing.parser_notice() is None and parsing._state == {}
+
+
 def test_inside_disabled_nothing_is_parsed():
     with parsing.disabled():
         assert not parsing.parser_available()
