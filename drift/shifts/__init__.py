@@ -4,7 +4,8 @@ One module per family; each registers its detectors with :func:`drift.shifts.reg
 declaring the shift types it emits and the languages it reads:
 
 ======================  =================================================================
-``polarity``            reversals: who is stronger, who did what to whom, antonyms, negation
+``polarity``            reversals: who is stronger, who did what to whom, negation
+``lexical``             a word swapped for its opposite (reversal) or a vaguer word
 ``attribution``         an allegation stated as fact, a source dropped or changed, a verdict added
 ``numbers``             figures changed, blurred, dropped or added (equivalents left alone)
 ``entities``            actors and places dropped, added or swapped
@@ -28,6 +29,7 @@ from drift.shifts import (  # noqa: F401  (importing a family registers its dete
     crosslingual,
     entities,
     hedging,
+    lexical,
     modality,
     mood,
     numbers,

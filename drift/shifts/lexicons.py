@@ -12,8 +12,6 @@ categories of standard references, not copied from any licensed resource:
   adverbs (Quirk et al., *A Comprehensive Grammar of the English Language*, ch. 4);
 - negation cues: the closed class of English negators plus the implicit-negation verbs
   ("refuse", "deny", "fail") annotated in negation-cue corpora such as ConanDoyle-neg/SEM 2012;
-- antonyms: opposite pairs of the kind WordNet marks as direct antonyms, chosen for verbs and
-  adjectives that carry news facts (won/lost, rise/fall, accept/reject);
 - comparison predicates: phrases that state which of two parties is stronger, written from the
   grammar of comparatives ("no match for", "cannot compete with", "superior to").
 
@@ -228,27 +226,6 @@ MODALS = {
 #: Explicit negators; a negation inserted or removed where the rest of the phrase stays reverses it.
 NEGATORS = word_set("not no never n't nobody nothing none neither nor without cannot can't won't "
                      "don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't")
-
-#: Direct antonym pairs (base form: opposite) of words that carry news facts; both directions are
-#: checked, over the inflected forms listed.
-ANTONYMS = [
-    ("won win wins winning", "lost lose loses losing"),
-    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
-    ("approve approves approved approving", "reject rejects rejected rejecting"),
-    ("rise rises rose rising", "fall falls fell falling"),
-    ("increase increases increased increasing", "decrease decreases decreased decreasing"),
-    ("increase increases increased increasing", "reduce reduces reduced reducing"),
-    ("gain gains gained", "lose loses lost"),
-    ("support supports supported supporting", "oppose opposes opposed opposing"),
-    ("confirm confirms confirmed", "deny denies denied"),
-    ("admit admits admitted", "deny denies denied"),
-    ("allow allows allowed allowing", "ban bans banned banning"),
-    ("allow allows allowed allowing", "forbid forbids forbade forbidden"),
-    ("legal", "illegal"), ("legitimate", "illegitimate"), ("guilty", "innocent"),
-    ("opens opened", "closes closed"),
-    ("agree agrees agreed", "refuse refuses refused"),
-    ("victory", "defeat"), ("ally allies", "enemy enemies"),
-]
 
 #: Comparison predicates between two parties, as token sequences, and what "X <predicate> Y"
 #: says: -1 X is the weaker, +1 X is the stronger. A negator before a +1 predicate makes it -1.

@@ -13,7 +13,6 @@ no parser is installed, from the words:
 - negation: the same predicate (by lemma) negated on one side only — "not", "never", "no longer",
   "failed to", "nobody" (severity 3), or "hardly", "seldom" (severity 2); without a parser, a change
   in the diff that only adds or removes a negator ("is" → "is not");
-- antonyms: "won" on one side where the other has "lost", unless a negation also flipped;
 - the doer or the action left out while the rest of the clause stays ("I don't know" → "Don't
   know", "were found in" → "were in"): an omission of severity 2.
 """
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 from drift.report import Shift
 from drift.shifts import clauses
 from drift.shifts.entities import mid_sentence_caps
-from drift.shifts.lexicons import ANTONYMS, COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS, word_set
+from drift.shifts.lexicons import COMPARATIVES, NEGATORS, REPORTING_STANCE, STOPWORDS, word_set
 from drift.shifts.registry import register
 from drift.shifts.text import Side, fold, has_key, quote, stem, tokenize
 
@@ -116,53 +115,6 @@ def _comparison_reversals(base: Side, rewrite: Side) -> list[Shift]:
             bs, rs = base.span(bc.first, bc.last), rewrite.span(rc.first, rc.last)
             shifts.append(Shift("reversal", 3, bs, rs, f"{quote(base.words(bs))} became "
                                 f"{quote(rewrite.words(rs))}: who is stronger is reversed"))
-    return shifts
-
-
-_ANTONYM_OF: dict[str, tuple[int, int]] = {}
-for _n, (_a, _b) in enumerate(ANTONYMS):
-    for _w in _a.split():
-        _ANTONYM_OF.setdefault(_w, (_n, 0))
-    for _w in _b.split():
-        _ANTONYM_OF.setdefault(_w, (_n, 1))
-
-
-def _forms(pair: int, half: int) -> set[str]:
-    return set(ANTONYMS[pair][half].split())
-
-
-def _negated(side: Side, k: int) -> bool:
-    """Whether a negator stands in the four words before token k, in its sentence."""
-    sent = side.tokens[k].sent
-    return any(side.tokens[j].norm in NEGATORS for j in range(max(0, k - 4), k)
-               if side.tokens[j].sent == sent)
-
-
-def _context(side: Side, k: int, reach: int = 4) -> set[str]:
-    """Content words within ``reach`` tokens of token k, in its sentence."""
-    sent = side.tokens[k].sent
-    return {t.key for t in side.tokens[max(0, k - reach):k + reach + 1]
-            if t.sent == sent and t.is_content and t is not side.tokens[k]}
-
-
-def _antonym_reversals(base: Side, rewrite: Side) -> list[Shift]:
-    shifts = []
-    bnorms = {t.norm for t in base.tokens}
-    rnorms = {t.norm for t in rewrite.tokens}
-    for bk, bt in enumerate(base.tokens):
-        if bt.norm not in _ANTONYM_OF:
-            continue
-        pair, half = _ANTONYM_OF[bt.norm]
-        own, opposite = _forms(pair, half), _forms(pair, 1 - half)
-        if own & rnorms or opposite & bnorms:
-            continue
-        rk = next((k for k, t in enumerate(rewrite.tokens) if t.norm in opposite), None)
-        if rk is None or _negated(base, bk) != _negated(rewrite, rk):
-            continue
-        if not _overlap(_context(base, bk), _context(rewrite, rk)):
-            continue  # the opposite word sits in other words: a rephrasing, not a flip
-        shifts.append(Shift("reversal", 3, base.span(bk, bk), rewrite.span(rk, rk),
-                            f"{quote(bt.text)} became its opposite, {quote(rewrite.tokens[rk].text)}"))
     return shifts
 
 
@@ -508,7 +460,7 @@ def _present(token: object, words: list[str]) -> bool:
 
 
 def detect(base: Side, rewrite: Side, diff: list[tuple[int, str]]) -> list[Shift]:
-    shifts = _comparison_reversals(base, rewrite) + _antonym_reversals(base, rewrite)
+    shifts = _comparison_reversals(base, rewrite)
     b_read, r_read = clauses.read(base), clauses.read(rewrite)
     if b_read is None or r_read is None:
         return shifts + _role_swaps(base, rewrite) + _negation_flips(base, rewrite, diff)

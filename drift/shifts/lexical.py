@@ -1,0 +1,113 @@
+"""Words swapped for their opposite, or for a vaguer word, read on the link's aligned words.
+
+The words of the two sides are paired by :func:`drift.wordalign.changed_pairs` (same, form,
+synonym, antonym, hypernym, … from the language's :mod:`drift.lexicon`, Open English WordNet for
+English). Two relations are meaning shifts:
+
+- ``antonym``: a word replaced by its opposite (*tiny* → *big*, *presence* → *absence*, *won* →
+  *lost*; WordNet antonyms direct, through similar-to and through derivation, and a synonym with a
+  negative prefix: *selected* → *unchosen*). The statement now says the reverse: a ``reversal`` of
+  severity 3, "reversed" on drift's scale; an opposite among function words (*before* → *after*)
+  only as a one-word substitution. A wider net,
+  :meth:`~drift.lexicon.Lexicon.are_opposed` (one word's direct hypernym is the other's antonym:
+  *released* → *imprisoned*), is used only for a one-word substitution (the pair is the whole
+  change), where a paraphrase rarely lands on such a word by chance.
+- ``vaguer``: a word replaced by its hypernym (*car* → *vehicle*, *urine* → *waste*): information
+  lost, a nuance (``other``, severity 1).
+
+An opposite under a negation on one side only ("lost" → "did not win") says the same thing and is
+left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from drift.lexicon import lexicon
+from drift.parsing import parse_side
+from drift.report import Shift
+from drift.shifts.lexicons import NEGATORS
+from drift.shifts.registry import LinkContext, register
+from drift.shifts.text import Side, Token, quote
+from drift.wordalign import word_alignment
+
+#: How many words before a word a negation may stand and still apply to it ("did not win").
+NEGATION_REACH = 4
+
+
+def _negated(side: Side, k: int) -> bool:
+    """Whether a negator stands within :data:`NEGATION_REACH` words before token k, in its sentence."""
+    sent = side.tokens[k].sent
+    return any(side.tokens[j].norm in NEGATORS for j in range(max(0, k - NEGATION_REACH), k)
+               if side.tokens[j].sent == sent)
+
+
+def _context(side: Side, k: int) -> set[str]:
+    """Keys of the content words within :data:`NEGATION_REACH` tokens of token k, in its sentence."""
+    sent = side.tokens[k].sent
+    lo, hi = max(0, k - NEGATION_REACH), k + NEGATION_REACH + 1
+    return {t.key for j, t in enumerate(side.tokens[lo:hi], lo) if j != k and t.sent == sent and t.is_content}
+
+
+def _same_place(base: Side, bk: int, rewrite: Side, rk: int, alone: bool) -> bool:
+    """Whether two words stand in the same statement: a one-word substitution (where a participle
+    may face an adjective: "injured" → "unharmed"), or words that share a neighbouring content
+    word and (with the parse) their part of speech ("citing … sources" and "unnamed sources" are
+    no opposites)."""
+    if alone:
+        return True
+    if not _context(base, bk) & _context(rewrite, rk):
+        return False
+    b, r = _pos(base, bk), _pos(rewrite, rk)
+    return b is None or r is None or b == r or {b, r} <= {"VERB", "AUX"}
+
+
+def _pos(side: Side, k: int) -> str | None:
+    """spaCy's coarse part of speech of token k, or ``None`` without the parse."""
+    parsed = parse_side(side)
+    if parsed is None:
+        return None
+    start = side.tokens[k].start
+    return next((tok.pos_ for j, tok in parsed.tokens() if parsed.span(j, tok)[0] == start), None)
+
+
+def _alone(pairs: Sequence, i: int) -> bool:
+    """Whether pair i is a one-word substitution: its neighbours in the alignment are unchanged."""
+    def same(j: int) -> bool:
+        return not 0 <= j < len(pairs) or pairs[j].relation == "same"
+    return same(i - 1) and same(i + 1)
+
+
+def detect(ctx: LinkContext) -> list[Shift]:
+    """Antonym reversals and vaguer words of one aligned link (see the module docstring)."""
+    base, rewrite = ctx.base, ctx.rewrite
+    lex = lexicon(base.doc.language or rewrite.doc.language or "en")
+    pairs = word_alignment(base, rewrite, ctx.diff)
+    shifts: list[Shift] = []
+    for i, p in enumerate(pairs):
+        if p.base is None or p.rewrite is None or p.relation in ("same", "form", "synonym", "equivalent"):
+            continue
+        bt, rt = base.tokens[p.base], rewrite.tokens[p.rewrite]
+        bs, rs = base.span(p.base, p.base), rewrite.span(p.rewrite, p.rewrite)
+        alone = _alone(pairs, i)
+        opposite = (p.relation == "antonym" and (alone or (bt.is_content and rt.is_content))) or (
+            p.relation == "changed" and lex is not None and bt.is_content and rt.is_content
+            and alone and lex.are_opposed(bt.norm, rt.norm))
+        if opposite:
+            if _negated(base, p.base) != _negated(rewrite, p.rewrite):
+                continue  # "lost" → "did not win": the same statement
+            if not _same_place(base, p.base, rewrite, p.rewrite, alone):
+                continue  # the opposite sits among other words: a rephrasing, not a flip
+            shifts.append(Shift("reversal", 3, bs, rs, f"{quote(bt.text)} became its opposite, "
+                                f"{quote(rt.text)}: the statement is reversed"))
+        elif p.relation == "vaguer" and _content(bt) and _content(rt):
+            shifts.append(Shift("other", 1, bs, rs, f"{quote(bt.text)} became the vaguer "
+                                f"{quote(rt.text)}: less precise"))
+    return shifts
+
+
+def _content(t: Token) -> bool:
+    return t.is_content and not t.is_number
+
+
+register("lexical", detect, shift_types=("reversal", "other"), languages=("en",))
