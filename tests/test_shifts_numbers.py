@@ -258,3 +258,18 @@ def test_figures_are_read_at_the_edges_of_a_text(text):
     for language in ("en", "zh", "hi", "de", None):
         for f in read_figures(text, language):
             assert 0 <= f.start < f.end <= len(text) and f.values
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The fine is more than two and a half million tenge.", "The fine is over 2 1/2 million tenge."),
+    ("The trial lasted two and a half years.", "The trial lasted 2½ years."),
+    ("Voting took 1 1/2 hours.", "Voting took one and a half hours."),
+])
+def test_mixed_numbers_are_one_figure_in_every_spelling(base, rewrite):
+    assert [s for s in pair(base, rewrite) if s.type in ("number", "addition")] == []
+
+
+def test_a_changed_mixed_number_is_a_changed_figure():
+    shifts = [s for s in pair("The trial lasted two and a half years.", "The trial lasted 3 1/2 years.")
+              if s.type == "number"]
+    assert shifts and shifts[0].severity == 2

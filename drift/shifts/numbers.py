@@ -202,6 +202,11 @@ def find_quantities(side: Side) -> list[Quantity]:
         if value is None:
             i += 1
             continue
+        part = _fraction_after(side, j, whole=not spelled or value < 100)
+        if part is not None:  # 2 1/2, 2½, two and a half: one figure, not two
+            fraction, j = part
+            value += fraction
+            alt = None if alt is None else alt + fraction
         # "m" is a million after a currency sign ("$5m"); "100 m" is metres
         while j + 1 < len(toks) and toks[j + 1].norm in SCALES \
                 and (toks[j + 1].norm != "m" or (i > 0 and toks[i - 1].norm in "$£€")):
@@ -249,6 +254,33 @@ def _clock_time(side: Side, i: int) -> tuple[float, int] | None:
         if toks[j].norm == "pm" and h < 12:
             h += 12
     return float(h * 60 + m), j
+
+
+#: Unicode's vulgar fractions, as a reader reads them.
+_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+#: "and a half", "and a quarter" after a whole number.
+_AND_A = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+def _fraction_after(side: Side, j: int, *, whole: bool) -> tuple[float, int] | None:
+    """The fraction that completes the whole number ending at token j, and its last token: a
+    glued or spaced "1/2" ("2 1/2"), a vulgar fraction ("2½", "2 ½"), or "and a half"."""
+    toks, text = side.tokens, side.doc.text
+    if not whole or j + 1 >= len(toks) or toks[j + 1].sent != toks[j].sent:
+        return None
+    nxt = toks[j + 1]
+    if nxt.text in _VULGAR and text[toks[j].end:nxt.start] in ("", " "):
+        return _VULGAR[nxt.text], j + 1
+    if j + 3 < len(toks) and text[toks[j].end:nxt.start] == " " and nxt.is_number \
+            and toks[j + 2].text in ("/", "\u2044") and toks[j + 3].is_number \
+            and text[nxt.end:toks[j + 3].start] == toks[j + 2].text:
+        a, b = float(nxt.norm), float(toks[j + 3].norm)
+        if 0 < a < b <= 16:
+            return a / b, j + 3
+    if j + 3 < len(toks) and [t.norm for t in toks[j + 1:j + 3]] == ["and", "a"] \
+            and toks[j + 3].norm in _AND_A:
+        return _AND_A[toks[j + 3].norm], j + 3
+    return None
 
 
 def _list_marker(side: Side, i: int) -> bool:
