@@ -43,7 +43,7 @@ from drift.diffing import word_diff
 from drift.lexicon import Lexicon, lexicon
 from drift.report import Document, Sentence, WordPair
 from drift.shifts.crosslingual import carried, names
-from drift.shifts.lexicons import ALIASES, STOPWORDS
+from drift.shifts.lexicons import ALIASES, MONTHS, STOPWORDS, WEEKDAYS
 from drift.shifts.numerals import Figure, primary, read_figures
 from drift.shifts.text import Side, Token, stem
 
@@ -81,6 +81,12 @@ class _Link:
     base_figures: dict[int, Figure]
     rewrite_figures: dict[int, Figure]
     names: frozenset[tuple[int, int]]
+
+    @functools.cached_property
+    def words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The folded content words of each side: a word the other side has too was moved."""
+        return tuple(frozenset(t.norm for t in side.tokens if t.is_content)   # type: ignore[return-value]
+                     for side in (self.base, self.rewrite))
 
 
 @dataclass(frozen=True)
@@ -351,7 +357,8 @@ def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[Al
                     j = rs[k]
                     if min(abs((i - i0) - (j - j0)), abs((i1 - i) - (j1 - j))) <= NEAR \
                             and _shapes_fit(link, b_words[i], r_words[j]):
-                        take((i,), (j,), "changed")
+                        same = base.tokens[b_words[i]].norm == rewrite.tokens[r_words[j]].norm
+                        take((i,), (j,), "same" if same else "changed")
                         at = k + 1
                         break
     found = [(i, 0, j, AlignedWord(b_words[i], r_words[j], rel))
@@ -401,11 +408,14 @@ def _staircase(bi: tuple[int, ...], rj: tuple[int, ...]) -> list[tuple[int, tupl
 
 
 def _shape(side: Side, figures: dict[int, Figure], k: int) -> str:
-    """A word's shape, what a word pairs by place only with: ``figure``, ``name`` (capitalised
-    inside a sentence), ``word``; a sentence's first word is ``first`` (either of the last two)."""
+    """A word's shape, what a word pairs by place only with: ``figure``, ``date`` (a month or
+    weekday), ``name`` (capitalised inside a sentence), ``word``; a sentence's first word is
+    ``first`` (either of the last two)."""
     t = side.tokens[k]
     if t.is_number or k in figures:
         return "figure"
+    if t.norm in MONTHS or t.norm in WEEKDAYS:
+        return "date"
     if not t.is_cap or not t.text[:1].isalpha():
         return "word"
     for x in reversed(side.tokens[:k]):
@@ -417,9 +427,29 @@ def _shape(side: Side, figures: dict[int, Figure], k: int) -> str:
 
 
 def _shapes_fit(link: _Link, b: int, r: int) -> bool:
+    """Whether two words left without a relation may pair by place: the same shape
+    (:func:`_shape`), the same sentence of the link when both sides have as many, and, with a
+    lexicon, a part of speech in common where WordNet knows both (*administration* ↛
+    *intensified*)."""
+    bt, rt = link.base.tokens[b], link.rewrite.tokens[r]
+    if bt.norm != rt.norm and (bt.norm in link.words[1] or rt.norm in link.words[0]):
+        return False   # a word the other side has elsewhere was moved (paired by _moved)
+    if link.base.tokens[-1].sent == link.rewrite.tokens[-1].sent and bt.sent != rt.sent:
+        return False
     sb = _shape(link.base, link.base_figures, b)
     sr = _shape(link.rewrite, link.rewrite_figures, r)
-    return sb == sr or ("first" in (sb, sr) and "figure" not in (sb, sr))
+    if sb != sr and not ("first" in (sb, sr) and {sb, sr} <= {"first", "name", "word"}):
+        return False
+    if link.lex is None or not (bt.is_content and rt.is_content):
+        return True
+    pb, pr = _parts_of_speech(link.lex, bt.norm), _parts_of_speech(link.lex, rt.norm)
+    return not pb or not pr or bool(pb & pr)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parts_of_speech(lex: Lexicon, word: str) -> frozenset[str]:
+    """WordNet's parts of speech (``n v a r``) a folded word can be a form of; empty if none."""
+    return frozenset(p for p in "nvar" if lex.lemmas(word, p))
 
 
 def _units(side: Side, words: list[int], lex: Lexicon | None) -> list[_Unit]:

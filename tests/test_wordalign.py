@@ -18,6 +18,8 @@ from drift.wordalign import align_words, changed_pairs, word_alignment
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 DEMETR = SHARED / "benchmarks" / "demetr-dev"
+LANGUAGES = {"chinese_simple": "zh", "japanese": "ja", "hindi": "hi", "russian": "ru", "polish": "pl",
+             "czech": "cs", "german": "de", "french": "fr", "spanish": "es", "italian": "it"}
 
 
 def one_sentence(text: str, role: str, language: str | None = "en") -> Side:
@@ -161,3 +163,78 @@ def test_across_languages_only_names_and_figures_pair():
                and p.rewrite is not None), both
     assert all(p.relation == "changed" for p in pairs if p.base is None or p.rewrite is None)
     assert_spans_exact(base, rewrite, align_words(base, rewrite, word_diff(base.text, rewrite.text)))
+
+
+def pairs_text(base: Side, rewrite: Side) -> dict[tuple[str, str], str]:
+    """Paired spans (both sides) as text → relation."""
+    pairs = align_words(base, rewrite, word_diff(base.text, rewrite.text))
+    assert_spans_exact(base, rewrite, pairs)
+    return {(base.doc.text[slice(*p.base_span)], rewrite.doc.text[slice(*p.rewrite_span)]): p.relation
+            for p in pairs if p.base_span and p.rewrite_span}
+
+
+def test_names_and_figures_pair_across_cyrillic_and_latin():
+    base = one_sentence("Сторонники Дональда Трампа собрались в Москве: пришли 21 человек и 300 "
+                        "журналистов.", "base", "ru")
+    rewrite = one_sentence("Supporters of Donald Trump gathered in Moscow: 12 people and 300 journalists "
+                           "came.", "rewrite", "en")
+    rel = pairs_text(base, rewrite)
+    assert rel[("Дональда", "Donald")] == rel[("Трампа", "Trump")] == "equivalent"
+    assert rel[("Москве", "Moscow")] == "equivalent"
+    assert rel[("21", "12")] == "changed"
+    assert rel[("300", "300")] == "same"
+    assert not any(b[:1].isupper() != r[:1].isupper() for b, r in rel if b[:1].isalpha() and r[:1].isalpha())
+
+
+def test_chinese_numerals_pair_with_digits_by_value():
+    base = one_sentence("去年有三百人参加了会议。", "base", "zh")
+    same = pairs_text(base, one_sentence("Last year 300 people attended the meeting.", "rewrite", "en"))
+    changed = pairs_text(base, one_sentence("Last year 30 people attended the meeting.", "rewrite", "en"))
+    assert same[("三百", "300")] == "equivalent"
+    assert changed[("三百", "30")] == "changed"
+
+
+def test_spelled_and_scaled_figures_pair_across_languages():
+    base = one_sentence("El gobierno de España gastó 1,5 millones de euros en tres meses.", "base", "es")
+    rewrite = one_sentence("The government of Spain spent 1.5 million euros in four months.", "rewrite", "en")
+    rel = pairs_text(base, rewrite)
+    assert rel[("1,5 millones", "1.5 million")] == "equivalent"
+    assert rel[("tres", "four")] == "changed"
+    assert rel[("España", "Spain")] == "equivalent"
+
+
+def test_demetr_changed_figures_pair_across_languages():
+    from drift.shifts.numerals import read_figures
+
+    items = [i for i in demetr("critical_id10_numbers_replaced") if i["lang_tag"] != "hindi"]
+    tried = paired = 0
+    for item in items:
+        mt, pert = read_figures(item["mt_sent"], "en"), read_figures(item["pert_sent"], "en")
+        new = [g for g in pert if not any(g.same(f) for f in mt)]
+        if len(new) != 1 or len(mt) != len(pert):
+            continue
+        base = one_sentence(item["src_sent"], "base", LANGUAGES[item["lang_tag"]])
+        rewrite = one_sentence(item["pert_sent"], "rewrite", "en")
+        tried += 1
+        rel = pairs_text(base, rewrite)
+        paired += any(r == item["pert_sent"][new[0].start:new[0].end] and v == "changed"
+                      for (_, r), v in rel.items())
+    assert tried >= 50 and paired / tried >= 0.7, f"{paired}/{tried}"
+
+
+def test_moved_words_do_not_pair_across_shapes():
+    base, rewrite, diff = link(
+        "The Reuters news agency, citing four sources familiar with the matter, reported on Monday that "
+        "Trump offered Maduro safe passage out of Venezuela during the short call on November 21.",
+        "According to a Reuters news release on Monday, Trump reportedly offered Maduro a safe exit from "
+        "Venezuela during the brief call on November 21, citing four reputable sources.")
+    got = {(base.tokens[p.base].text, rewrite.tokens[p.rewrite].text): p.relation
+           for p in word_alignment(base, rewrite, diff) if p.base is not None and p.rewrite is not None}
+    assert ("agency", "exit") not in got
+    assert got[("short", "brief")] != "changed"
+    for item in demetr("critical_id20_shuffled")[:100]:
+        base, rewrite, diff = link(item["mt_sent"], item["pert_sent"])
+        for p in word_alignment(base, rewrite, diff):
+            if p.relation == "changed" and p.base is not None and p.rewrite is not None:
+                b, r = base.tokens[p.base], rewrite.tokens[p.rewrite]
+                assert b.is_number == r.is_number, (b.text, r.text)
