@@ -168,6 +168,7 @@ def _parsed_names(side: Side) -> list[Name] | None:
     known = mid_sentence_caps(side.doc)
     runs: dict[tuple[int, int], str] = {}
     covered: set[int] = set()
+    openers: set[int] = set()  # sentence openers by the parse too: a paragraph read as one sentence
 
     def tokens_of(start: int, end: int) -> tuple[int, int] | None:
         ks = [k for k, t in enumerate(side.tokens) if t.start < end and start < t.end]
@@ -186,9 +187,12 @@ def _parsed_names(side: Side) -> list[Name] | None:
         i = at.get(start, ends.get(end))
         # a proper noun, or a capitalised word inside a sentence the tagger took for a common noun
         # ("the flight to A Coruña")
+        opener = i is not None and (_opener(side, i) or tok.is_sent_start)
         proper = (i is not None and i not in covered and tok.text[:1].isupper()
                   and (tok.tag_ in PROPER_NOUN_TAGS
-                       or (tok.is_alpha and not _opener(side, i) and side.tokens[i].norm not in STOPWORDS)))
+                       or (tok.is_alpha and not opener and side.tokens[i].norm not in STOPWORDS)))
+        if proper and opener:
+            openers.add(i)
         if proper:
             run.append(i)
             continue
@@ -209,7 +213,8 @@ def _parsed_names(side: Side) -> list[Name] | None:
             # one capitalised word opening a sentence, that is no entity, that no other sentence of
             # the document writes as a name and that the dictionary has as a common word ("Colony,
             # never!"), is only capitalised by its place
-            if a == b and not label and _opener(side, a) and side.tokens[a].norm not in known \
+            if a == b and not label and (_opener(side, a) or a in openers) \
+                    and side.tokens[a].norm not in known \
                     and _common_word(side.tokens[a].norm, side.doc.language):
                 continue
             name = _name(side, a, b, label)
