@@ -35,6 +35,7 @@ corpus, 25–30 ms for a sentence with its words shuffled; the English lexicon l
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -83,10 +84,16 @@ class _Link:
     names: frozenset[tuple[int, int]]
 
     @functools.cached_property
-    def words(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The folded content words of each side: a word the other side has too was moved."""
-        return tuple(frozenset(t.norm for t in side.tokens if t.is_content)   # type: ignore[return-value]
-                     for side in (self.base, self.rewrite))
+    def counts(self) -> tuple[Counter[str], Counter[str]]:
+        """How often each folded content word occurs on each side."""
+        b, r = (Counter(t.norm for t in side.tokens if t.is_content) for side in (self.base, self.rewrite))
+        return b, r
+
+    def moved(self, norm: str, base_side: bool) -> bool:
+        """Whether a word of one side has every copy on the other side too (so this one was moved
+        and pairs with its copy, :func:`_moved`, not with a word in its place)."""
+        mine, theirs = self.counts if base_side else self.counts[::-1]
+        return theirs[norm] >= mine[norm] > 0
 
 
 @dataclass(frozen=True)
@@ -277,12 +284,14 @@ class _Unit(NamedTuple):
     alias: str
     number: bool
     function: bool          # a stopword
+    cased: str              # as written, case folded ("US" and "us" differ in ``text``, not here)
 
     @classmethod
     def of(cls, tokens: list[Token], at: tuple[int, ...]) -> _Unit:
         text = " ".join(t.norm for t in tokens)
         return cls(at, text, stem(text), tokens[0].key if len(tokens) == 1 else text,
-                   ALIASES.get(text, text), any(t.is_number for t in tokens), text in STOPWORDS)
+                   ALIASES.get(text, text), any(t.is_number for t in tokens), text in STOPWORDS,
+                   " ".join(t.text.casefold() for t in tokens))
 
 
 def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[AlignedWord]:
@@ -299,9 +308,12 @@ def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[Al
         for ru in r_units:
             if len(bu.at) > 1 and len(ru.at) > 1:
                 continue
-            if (bu.function or ru.function) and not small:
+            if bu.cased == ru.cased and bu.text != ru.text:
+                rel: str | None = "form"   # only the case differs: US → us
+            elif (bu.function or ru.function) and not small:
                 continue   # function-word opposites only where a few words were replaced (more → less)
-            rel = _relation(bu, ru, use_lex)
+            else:
+                rel = _relation(bu, ru, use_lex)
             if rel is None and (b_words[bu.at[0]], r_words[ru.at[0]]) in link.names:
                 rel = "equivalent"
             place = abs(bu.at[0] / len(b_words) - ru.at[0] / len(r_words))
@@ -357,8 +369,9 @@ def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[Al
                     j = rs[k]
                     if min(abs((i - i0) - (j - j0)), abs((i1 - i) - (j1 - j))) <= NEAR \
                             and _shapes_fit(link, b_words[i], r_words[j]):
-                        same = base.tokens[b_words[i]].norm == rewrite.tokens[r_words[j]].norm
-                        take((i,), (j,), "same" if same else "changed")
+                        bt, rt = base.tokens[b_words[i]], rewrite.tokens[r_words[j]]
+                        take((i,), (j,), "same" if bt.norm == rt.norm else
+                             "form" if bt.text.casefold() == rt.text.casefold() else "changed")
                         at = k + 1
                         break
     found = [(i, 0, j, AlignedWord(b_words[i], r_words[j], rel))
@@ -432,8 +445,10 @@ def _shapes_fit(link: _Link, b: int, r: int) -> bool:
     lexicon, a part of speech in common where WordNet knows both (*administration* ↛
     *intensified*)."""
     bt, rt = link.base.tokens[b], link.rewrite.tokens[r]
-    if bt.norm != rt.norm and (bt.norm in link.words[1] or rt.norm in link.words[0]):
-        return False   # a word the other side has elsewhere was moved (paired by _moved)
+    if bt.text.casefold() == rt.text.casefold():
+        return True    # US → us
+    if link.moved(bt.norm, True) or link.moved(rt.norm, False):
+        return False
     if link.base.tokens[-1].sent == link.rewrite.tokens[-1].sent and bt.sent != rt.sent:
         return False
     sb = _shape(link.base, link.base_figures, b)
