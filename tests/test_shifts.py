@@ -137,22 +137,6 @@ def test_identical_text_has_no_shifts():
     assert pair("The opposition won overwhelmingly.", "The opposition won overwhelmingly.") == []
 
 
-def test_a_word_swapped_for_its_opposite_is_a_reversal():
-    found = pair("Independent observers said the opposition won overwhelmingly.",
-                 "Independent observers said the opposition lost overwhelmingly.")
-    assert [(s.type, s.severity) for s in found] == [("reversal", 3)]
-
-
-def test_an_opposite_with_a_negation_is_not_a_reversal():
-    assert not severe(pair("The opposition lost the vote.", "The opposition did not win the vote."))
-
-
-def test_a_swapped_actor_is_a_key_change():
-    found = pair("Vladimir Padrino Lopez inspected the troops on Monday.",
-                 "Delcy Rodriguez inspected the troops on Monday.")
-    assert [(s.type, s.severity) for s in found] == [("entity", 2)]
-
-
 @pytest.mark.parametrize(("base", "rewrite"), [
     ("Prices fell by half in two years.", "In two years prices dropped by 50%."),
     ("Two-thirds of voters backed the measure.", "About 67 percent of voters supported the measure."),

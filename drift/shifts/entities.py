@@ -497,12 +497,18 @@ def _only_descriptors_kept(side: Side, lost: list[int], other: Side) -> bool:
 
 
 def _by_name(side: Side, ks: list[int]) -> list[list[int]]:
-    """Tokens ``ks`` grouped by the name they belong to, in text order."""
+    """Tokens ``ks`` grouped by the name they belong to, in text order; neighbours are one group."""
     groups: dict[int, list[int]] = {}
     for k in ks:
         n = _name_at(side, k)
         groups.setdefault(n.first if n is not None else k, []).append(k)
-    return [groups[f] for f in sorted(groups)]
+    out: list[list[int]] = []
+    for f in sorted(groups):  # names next to each other ("Islamic" "State") are one
+        if out and groups[f][0] == out[-1][-1] + 1:
+            out[-1] += groups[f]
+        else:
+            out.append(groups[f])
+    return out
 
 
 def _wholly_gone(side: Side, ks: Sequence[int], other: Side) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from drift.lexicon import lexicon
+from drift.lexicon import Lexicon, lexicon
 from drift.parsing import parse_side
 from drift.report import Shift
 from drift.shifts.lexicons import NEGATORS
@@ -71,6 +71,15 @@ def _pos(side: Side, k: int) -> str | None:
     return next((tok.pos_ for j, tok in parsed.tokens() if parsed.span(j, tok)[0] == start), None)
 
 
+def _opposed_as_used(lex: Lexicon, base: Side, bk: int, rewrite: Side, rk: int) -> bool:
+    """Whether the two words are opposites in the part of speech the parse gives them both (no
+    check without the parse, or when the parts differ: "injured" → "unharmed")."""
+    b, r = _pos(base, bk), _pos(rewrite, rk)
+    if b is None or b != r:
+        return True
+    return lex.are_opposed(base.tokens[bk].norm, rewrite.tokens[rk].norm, b)
+
+
 def _alone(pairs: Sequence, i: int) -> bool:
     """Whether pair i is a one-word substitution: its neighbours in the alignment are unchanged."""
     def same(j: int) -> bool:
@@ -93,6 +102,10 @@ def detect(ctx: LinkContext) -> list[Shift]:
         opposite = (p.relation == "antonym" and (alone or (bt.is_content and rt.is_content))) or (
             p.relation == "changed" and lex is not None and bt.is_content and rt.is_content
             and alone and lex.are_opposed(bt.norm, rt.norm))
+        if opposite and lex is not None and not _opposed_as_used(lex, base, p.base, rewrite, p.rewrite):
+            continue  # opposites in another sense: "put"/"call" are options, not verbs, apart
+        if opposite and lex is not None and (lex.gender_counterpart(bt.norm) or "") in lex.lemmas(rt.norm):
+            continue  # king → queen: another person (drift.shifts.entities), not the reverse statement
         if opposite:
             if _negated(base, p.base) != _negated(rewrite, p.rewrite):
                 continue  # "lost" → "did not win": the same statement
