@@ -368,7 +368,7 @@ def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[Al
                 for k in range(at, len(rs)):
                     j = rs[k]
                     if min(abs((i - i0) - (j - j0)), abs((i1 - i) - (j1 - j))) <= NEAR \
-                            and _shapes_fit(link, b_words[i], r_words[j]):
+                            and _shapes_fit(link, b_words[i], r_words[j], small):
                         bt, rt = base.tokens[b_words[i]], rewrite.tokens[r_words[j]]
                         take((i,), (j,), "same" if bt.norm == rt.norm else
                              "form" if bt.text.casefold() == rt.text.casefold() else "changed")
@@ -439,11 +439,13 @@ def _shape(side: Side, figures: dict[int, Figure], k: int) -> str:
     return "first"
 
 
-def _shapes_fit(link: _Link, b: int, r: int) -> bool:
-    """Whether two words left without a relation may pair by place: the same shape
-    (:func:`_shape`), the same sentence of the link when both sides have as many, and, with a
-    lexicon, a part of speech in common where WordNet knows both (*administration* ↛
-    *intensified*)."""
+def _shapes_fit(link: _Link, b: int, r: int, small: bool) -> bool:
+    """Whether two words left without a relation may pair by place: neither a moved word
+    (:meth:`_Link.moved`), the same sentence of the link when both sides have as many; then in a
+    :data:`SMALL_REGION` (a few words replaced in place, often by another part of speech or
+    language: *died* → *death*, *government* → *Regierung*) a figure only with a figure, and in
+    a longer region the same shape (:func:`_shape`) and, with a lexicon, a part of speech in
+    common where WordNet knows both (*administration* ↛ *intensified*)."""
     bt, rt = link.base.tokens[b], link.rewrite.tokens[r]
     if bt.text.casefold() == rt.text.casefold():
         return True    # US → us
@@ -453,6 +455,8 @@ def _shapes_fit(link: _Link, b: int, r: int) -> bool:
         return False
     sb = _shape(link.base, link.base_figures, b)
     sr = _shape(link.rewrite, link.rewrite_figures, r)
+    if small and (sb == "figure") == (sr == "figure"):
+        return True    # a few words replaced in place: Regierung for government, death for died
     if sb != sr and not ("first" in (sb, sr) and {sb, sr} <= {"first", "name", "word"}):
         return False
     if link.lex is None or not (bt.is_content and rt.is_content):

@@ -238,3 +238,16 @@ def test_moved_words_do_not_pair_across_shapes():
             if p.relation == "changed" and p.base is not None and p.rewrite is not None:
                 b, r = base.tokens[p.base], rewrite.tokens[p.rewrite]
                 assert b.is_number == r.is_number, (b.text, r.text)
+
+
+def test_a_word_replaced_in_place_pairs_whatever_its_part_of_speech():
+    items = demetr("minor_id13_pos_shift")
+    tried = paired = 0
+    for item in items:
+        base, rewrite, diff = link(item["mt_sent"], item["pert_sent"])
+        changed = [(b, r) for b, r, _ in changed_pairs(base, rewrite, diff)]
+        if sum(op == -1 for op, _ in diff) != 1 or len(changed) > 2:
+            continue
+        tried += 1
+        paired += len(changed) == 1 and None not in changed[0]
+    assert tried >= 100 and paired / tried >= 0.9, f"{paired}/{tried}"
