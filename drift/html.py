@@ -26,9 +26,12 @@ from itertools import pairwise
 from drift.report import Comparison, Document, Link, Report, Shift
 from drift.vocabulary import SEVERITIES, SHIFT_TYPES, WORD_RELATIONS, clamp_severity
 
-#: Word relations (``Link.words``) that keep the meaning: such a replaced word is shown muted, as
-#: an equivalent, not as a change.
-EQUIVALENT_RELATIONS = ("form", "synonym", "equivalent")
+#: Word relations (``Link.words``) that keep the meaning: a word the diff marks as replaced but
+#: the word alignment pairs this way (the same name in a translation, an inflection, a synonym) is
+#: shown muted, as an equivalent, not as a change.
+EQUIVALENT_RELATIONS = ("same", "form", "synonym", "equivalent")
+#: Relations that leave a sentence word for word the same (spelling, case, normal form aside).
+_SAME_WORDS = ("same", "form")
 
 # Drift is shown in six steps; each step is a CSS class with a light and a dark colour.
 DRIFT_STEPS = (0.05, 0.15, 0.3, 0.5, 0.7)
@@ -56,9 +59,13 @@ def shift_class(shift: Shift) -> str:
 
 def is_unchanged(link: Link) -> bool:
     """No shift, no changed word, and (almost) no drift: nothing to look at."""
-    if link.shifts or link.kind in ("deleted", "inserted") or link.moved:
+    if link.shifts or link.kind in ("deleted", "inserted") or link.moved or link.drift >= UNCHANGED_DRIFT:
         return False
-    return link.drift < UNCHANGED_DRIFT and all(op == 0 for op, _ in link.diff)
+    if all(op == 0 for op, _ in link.diff):
+        return True
+    # every word paired with itself in another spelling or normal form ("café" NFC/NFD)
+    return bool(link.words) and all(w.relation in _SAME_WORDS and w.base_span and w.rewrite_span
+                                    for w in link.words)
 
 
 # -- one side of a pair: diff parts, with shifts laid over their spans ----------------------------

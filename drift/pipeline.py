@@ -76,6 +76,8 @@ def _read(source: Source | Document, *, role: str, doc_id: str | None, default_i
                    encoding=read.encoding, repairs=read.repairs)
     if not doc.content_indices:
         raise EmptyDocumentError(doc.id, "the document holds only page furniture, no article text")
+    if not any(c.isalnum() for i in doc.content_indices for c in doc.sentence_text(i)):
+        raise EmptyDocumentError(doc.id, "the document holds no words, only punctuation or symbols")
     return doc, read.doubts
 
 

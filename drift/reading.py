@@ -144,7 +144,9 @@ def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None
     """Read one document, named ``name``, else its file's stem, else ``default_name``.
 
     A ``Path`` is read as a file; a ``str`` is a file path when it names an existing file and has
-    no line break, otherwise it is the article text itself; ``bytes`` are decoded.
+    no line break, an error when it can only be a file name that does not exist (``"rw1.tx"``:
+    one token with an extension or a folder separator), otherwise it is the article text itself;
+    ``bytes`` are decoded.
     ``input_format`` is ``"auto"``, ``"text"`` or ``"html"`` (see the module's docs). Raises an
     :class:`~drift.errors.InputError` subclass naming the document when it cannot be read.
 
@@ -172,6 +174,10 @@ def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None
             raise InputError(label, f"cannot read {path}: {e.strerror or e}") from None
         decoded = decode(data, name=label, file_name=path.name)
         kind = "file"
+    elif isinstance(source, str) and _looks_like_a_path(source):
+        # "rw1.tx" for "rw1.txt": a missing file, not a one-word article
+        raise InputError(name or default_name or source, f"no such file: {source} (to compare this "
+                         "string as text, pass it with a line break or as a Document)")
     elif isinstance(source, str):
         kind = "text"
     else:
@@ -199,6 +205,17 @@ def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None
         raise BinaryInputError(label, "the text is full of control characters: binary data, not an article")
     return ReadText(id=label or "", text=text, source=kind, input_format=fmt, encoding=encoding,
                     repairs=repairs, doubts=doubts)
+
+
+#: What a file name a user meant to give looks like: no white space, a name with an extension
+#: of two to five letters or a folder separator, and nothing else (an article has spaces).
+_PATH_LIKE = re.compile(r"[^\s]*[/\\][^\s]*|[^\s/\\]+\.[A-Za-z][A-Za-z0-9]{1,4}")
+
+
+def _looks_like_a_path(s: str) -> bool:
+    """A string that can only be a file name or path (``"rw1.tx"``, ``"data/base.txt"``), never an
+    article: one token, with an extension or a folder separator, and no sentence in it."""
+    return len(s) <= 4096 and _PATH_LIKE.fullmatch(s.strip()) is not None and not s.strip().startswith("<")
 
 
 def _is_existing_path(s: str) -> bool:

@@ -432,3 +432,14 @@ def test_every_input_error_is_a_drift_error():
     for error in (EmptyDocumentError, BinaryInputError, EncodingError):
         assert issubclass(error, DriftError) and issubclass(error, ValueError)
     assert drift.InputError is not None and codecs.BOM_UTF8  # the public names exist
+
+
+def test_a_rewrite_of_punctuation_only_is_left_out_with_a_notice():
+    import drift
+
+    with pytest.warns(drift.DriftWarning):
+        report = drift.compare("The council voted to close two libraries.", "... --- !!! ???",
+                               "The council voted to shut two libraries.", model="use", cache_dir=False)
+    assert [(n.code, n.document) for n in report.notices] == [("unreadable", "rewrite-1")]
+    assert "no words" in report.notices[0].message
+    assert [c.rewrite for c in report.comparisons] == ["rewrite-2"]

@@ -300,3 +300,12 @@ def test_a_page_is_read_in_the_encoding_it_declares_unless_that_reads_as_garbage
     wrong = f'<html><head><meta charset="iso-8859-1"></head>{body}'  # declared wrongly
     read = read_text(wrong.encode("cp1251"))
     assert read.text.splitlines() == SENTENCES["ru"][:2] and "charset-normalizer" in read.repairs[0].detail
+
+
+@pytest.mark.parametrize("typo", ["rw1.tx", "stories/base.txt", "report.html"])
+def test_a_file_name_that_does_not_exist_is_an_error_not_an_article(typo, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="no such file"):
+        read_text(typo)
+    # a one-sentence article is still an article
+    assert read_text("Maduro said so.").text == "Maduro said so."

@@ -72,17 +72,28 @@ def detect_shifts(base_doc: Document, rewrite_doc: Document, base_idx: tuple[int
     return _without_duplicates(found)
 
 
-def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+def _shared(a: tuple[int, int] | None, b: tuple[int, int] | None) -> float:
+    """How much two spans share, as a share of the longer one (0 when either is missing)."""
+    if a is None or b is None:
+        return 0.0
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    longer = max(a[1] - a[0], b[1] - b[0])
+    return 0.0 if overlap <= 0 else overlap / max(longer, 1)
+
+
+def _same_place(s: Shift, k: Shift) -> bool:
+    """Two shifts tell of the same change: they overlap and are of one type, or they point at
+    mostly the same words. A narrow shift of another type inside a broad one (a figure changed
+    inside a clause whose source was dropped) is a second change, and both are kept."""
+    shared = max(_shared(s.base_span, k.base_span), _shared(s.rewrite_span, k.rewrite_span))
+    return shared > 0 and (s.type == k.type or shared >= 0.5)
 
 
 def _without_duplicates(shifts: list[Shift]) -> list[Shift]:
-    """Keep one shift per place: the most severe, then the most specific type."""
+    """Keep one shift per change: the most severe, then the most specific type."""
     ranked = sorted(shifts, key=lambda s: (-s.severity, TYPE_ORDER.index(s.type)))
     kept: list[Shift] = []
     for s in ranked:
-        if any(_overlaps(s.base_span, k.base_span) or _overlaps(s.rewrite_span, k.rewrite_span)
-               for k in kept):
-            continue
-        kept.append(s)
+        if not any(_same_place(s, k) for k in kept):
+            kept.append(s)
     return kept

@@ -37,9 +37,15 @@ const typeClass = (t) => (SHIFT_TYPES.includes(t) ? t : "other");
 const severityName = (k) => SEVERITY_NAMES[k] || `severity ${k}`;
 const linkSeverity = (link) => link.shifts.reduce((m, s) => Math.max(m, sev(s)), 0);
 
+// Relations that leave a sentence word for word the same (spelling, case, normal form aside).
+const SAME_WORDS = ["same", "form"];
+
 function isUnchanged(link) {
   if (link.shifts.length || link.kind === "deleted" || link.kind === "inserted" || link.moved) return false;
-  return link.drift < UNCHANGED_DRIFT && link.diff.every(([op]) => op === 0);
+  if (link.drift >= UNCHANGED_DRIFT) return false;
+  if (link.diff.every(([op]) => op === 0)) return true;
+  const words = link.words || [];
+  return words.length > 0 && words.every(([b, r, relation]) => b && r && SAME_WORDS.includes(relation));
 }
 
 // Offsets in the report count Unicode code points (Python str); JavaScript strings count UTF-16
@@ -109,7 +115,7 @@ function sidePieces(link, doc, side) {
   for (const [bs, rs, relation] of link.words || []) {
     const span = side === "base" ? bs : rs;
     const other = side === "base" ? rs : bs;
-    if (!span || !other || relation === "same" || !EQUIVALENT_RELATIONS.includes(relation)) continue;
+    if (!span || !other || !EQUIVALENT_RELATIONS.includes(relation)) continue;
     for (const [a, b] of spanToJoined(span, doc, table)) if (a < b) kept.push([a, b, relation, other]);
   }
   const cuts = new Set([...intervals, ...kept].flatMap(([a, b]) => [a, b]));
