@@ -193,3 +193,11 @@ def test_any_link_gives_well_formed_shifts(base_sentences, rewrite_sentences):
         assert omission_shift(b, (i,)).base_span is not None
     for j in ri:
         assert addition_shift(r, (j,), base=b).rewrite_span is not None
+
+
+def test_a_changed_figure_is_found_where_the_rewrite_also_drops_who_said_it():
+    shifts = pair("Officials said the closures would save about 1.2 million dollars annually.",
+                  "The closures will save about 4.5 million dollars annually.")
+    assert {"attribution", "number"} <= {s.type for s in shifts if s.severity >= 2}
+    number = next(s for s in shifts if s.type == "number")
+    assert "1.2" in number.explanation and "4.5" in number.explanation
