@@ -35,6 +35,8 @@ corpus, 25–30 ms for a sentence with its words shuffled; the English lexicon l
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,7 +47,7 @@ from drift.lexicon import Lexicon, lexicon
 from drift.report import Document, Sentence, WordPair
 from drift.shifts.crosslingual import carried, names
 from drift.shifts.lexicons import ALIASES, MONTHS, STOPWORDS, WEEKDAYS
-from drift.shifts.numerals import Figure, primary, read_figures
+from drift.shifts.numerals import Figure, month_names, number_words, primary, read_figures, scale_words
 from drift.shifts.text import Side, Token, stem
 
 __all__ = ["AlignedWord", "align_words", "changed_pairs", "word_alignment"]
@@ -122,9 +124,14 @@ def word_alignment(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] | 
         cross = language is None and b is not None and r is not None and primary(b) != primary(r)
         lex = None if cross else lexicon(language or b or r)
         bl, rl = (primary(b), primary(r)) if cross else (primary(language or b or r),) * 2
-        link = _Link(base, rewrite, lex, not cross, _figures(base, bl), _figures(rewrite, rl),
+        regions = _regions(base, rewrite, _checked(base, rewrite, diff))
+        figures = any(_may_be_figure(side.tokens[k], lang) for kept, b_all, r_all in regions
+                      if not kept or _norms(base, b_all) != _norms(rewrite, r_all)
+                      for side, lang, words in ((base, bl, b_all), (rewrite, rl, r_all)) for k in words)
+        link = _Link(base, rewrite, lex, not cross, _figures(base, bl) if figures else {},
+                     _figures(rewrite, rl) if figures else {},
                      _name_pairs(base, rewrite, bl, rl) if cross else frozenset())
-        base.memo[key] = _align(link, _checked(base, rewrite, diff))
+        base.memo[key] = _align(link, regions)
     return base.memo[key]
 
 
@@ -190,13 +197,13 @@ def _regions(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]
     return regions
 
 
-def _align(link: _Link, diff: Sequence[tuple[int, str]]) -> tuple[AlignedWord, ...]:
+def _align(link: _Link, regions: list[tuple[bool, list[int], list[int]]]) -> tuple[AlignedWord, ...]:
     base, rewrite = link.base, link.rewrite
     out: list[AlignedWord] = []
-    for kept, b_all, r_all in _regions(base, rewrite, diff):
+    for kept, b_all, r_all in regions:
         b_words = [k for k in b_all if base.tokens[k].is_word]
         r_words = [k for k in r_all if rewrite.tokens[k].is_word]
-        if kept and [base.tokens[k].norm for k in b_words] == [rewrite.tokens[k].norm for k in r_words]:
+        if kept and _norms(base, b_words) == _norms(rewrite, r_words):
             out.extend(AlignedWord(b, r, "same") for b, r in zip(b_words, r_words, strict=True))
         else:
             out.extend(_pair_region(link, b_words, r_words))
@@ -222,6 +229,37 @@ def _figures(side: Side, language: str) -> dict[int, Figure]:
                     out[j] = Figure(start, end, f.values, f.kind, f.key)
                 j += 1
     return out
+
+
+def _norms(side: Side, tokens: list[int]) -> list[str]:
+    """The folded words among ``tokens``."""
+    return [side.tokens[k].norm for k in tokens if side.tokens[k].is_word]
+
+
+def _may_be_figure(token: Token, language: str) -> bool:
+    """Whether a word may belong to a figure :func:`~drift.shifts.numerals.read_figures` reads
+    (a digit or numeral in any script, a number, scale or month word of the language, a Roman
+    numeral): a cheap test that spares reading figures where no changed word can be one."""
+    if not token.is_word:
+        return False
+    return any(unicodedata.numeric(c, None) is not None for c in token.text) \
+        or token.norm in _figure_words(language) or token.norm[:3] in _figure_words(language) \
+        or _ROMAN.fullmatch(token.norm) is not None
+
+
+_ROMAN = re.compile(r"[ivxlcdm]+")
+
+
+@functools.lru_cache(maxsize=64)
+def _figure_words(language: str) -> frozenset[str]:
+    """The number words, scale words and month-name beginnings (three letters: months are
+    inflected) of a language, folded, with English's (figures are read in English too)."""
+    out: set[str] = set()
+    for lang in {language or "en", "en"}:
+        out.update(w for words in number_words(lang) for w in words)
+        out.update(scale_words(lang))
+        out.update(m[:3] for m in month_names(lang))
+    return frozenset(out)
 
 
 def _name_pairs(base: Side, rewrite: Side, base_language: str, rewrite_language: str
