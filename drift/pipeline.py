@@ -161,9 +161,12 @@ class Analyzer:
                       base_standalone=base_standalone, rewrite_standalone=rewrite_standalone,
                       null=null_similarities(self.embedder))
         calibration = _calibrate(pairs, base_vectors, rewrite_vectors)
-        links = [self._link(pair, base, rewrite, base_idx, rewrite_idx, calibration) for pair in pairs]
         coverage = coverage_of(self.embedder)
-        if False in (coverage.covers(base.language), coverage.covers(rewrite.language)):
+        uncovered = next((lang for lang in (base.language, rewrite.language)
+                          if coverage.covers(lang) is False), None)
+        links = [self._link(pair, base, rewrite, base_idx, rewrite_idx, calibration, uncovered)
+                 for pair in pairs]
+        if uncovered is not None:
             links = [replace(link, confidence=min(link.confidence, UNCOVERED_CONFIDENCE))
                      if link.confidence is not None else link for link in links]
         if self.nli is not None:
@@ -171,16 +174,22 @@ class Analyzer:
         return Comparison(base.id, rewrite.id, _rounded(comparison_drift(links, base)), tuple(links))
 
     def _link(self, pair: AlignedPair, base: Document, rewrite: Document, base_idx: Sequence[int],
-              rewrite_idx: Sequence[int], calibration: SimilarityCalibration) -> Link:
+              rewrite_idx: Sequence[int], calibration: SimilarityCalibration,
+              uncovered: str | None = None) -> Link:
+        """One link with its diff, shifts and aligned words. ``uncovered``: a language of the pair
+        the model does not read; a sentence left unlinked then says little (the model may simply
+        have missed its partner), so its omission or addition is a nuance to check, not a key fact."""
         b = tuple(base_idx[i] for i in pair.base)
         r = tuple(rewrite_idx[j] for j in pair.rewrite)
         words: tuple[WordPair, ...] = ()
-        if not r:
-            shifts = [omission_shift(base, b, rewrite=rewrite)]
-            diff = [(-1, base.joined(b))]
-        elif not b:
-            shifts = [addition_shift(rewrite, r, base=base)]
-            diff = [(1, rewrite.joined(r))]
+        if not r or not b:
+            shift = (omission_shift(base, b, rewrite=rewrite) if not r
+                     else addition_shift(rewrite, r, base=base))
+            if uncovered is not None and shift.severity > 1:
+                shift = replace(shift, severity=1, explanation=f"{shift.explanation} (unsure: the model does "
+                                f"not read {uncovered}, so it may have missed this sentence's partner)")
+            shifts = [shift]
+            diff = [(-1, base.joined(b))] if not r else [(1, rewrite.joined(r))]
         else:
             diff = word_diff(base.joined(b), rewrite.joined(r))
             shifts = detect_shifts(base, rewrite, b, r, diff)

@@ -161,6 +161,9 @@ def test_a_language_no_shipped_model_covers_is_a_notice_and_low_confidence(monke
     assert "'hi'" in notice.message and "No model shipped with drift covers" in notice.message
     links = report.comparisons[0].links
     assert links and all(link.confidence <= UNCOVERED_CONFIDENCE for link in links)
+    # a sentence the model left unlinked is no evidence of an omission or an addition
+    unlinked = [s for link in links if not (link.base and link.rewrite) for s in link.shifts]
+    assert unlinked and all(s.severity == 1 for s in unlinked)
 
 
 def test_an_english_only_model_on_german_says_so_and_names_the_model_that_covers_it():
