@@ -149,6 +149,15 @@ def side_pieces(link: Link, doc: Document, side: str) -> tuple[list[_Piece], dic
     return pieces, carets
 
 
+_QUOTED = re.compile(r"“([^“”]*)”")
+
+
+def explanation_html(explanation: str) -> str:
+    """An explanation as HTML: escaped, each quoted “…” passage isolated in ``<bdi>`` so that
+    right-to-left words keep their order inside an English sentence (and the sentence its own)."""
+    return _QUOTED.sub(lambda m: f"“<bdi>{m.group(1)}</bdi>”", _esc(explanation))
+
+
 def _shift_title(shift: Shift) -> str:
     sev = clamp_severity(shift.severity)
     return f"{shift.type} · severity {sev} ({SEVERITIES[sev]}): {shift.explanation}"
@@ -250,7 +259,7 @@ def _shift_list(link: Link, base: Document, rewrite: Document) -> str:
             f'<span class="dr-n">{k + 1}</span>'
             f'<span class="dr-sevbadge" title="{_esc(SEVERITIES[sev])}">sev {sev}</span> '
             f'<span class="dr-type">{_esc(s.type)}</span> '
-            f'<span class="dr-expl">{_esc(s.explanation)}</span>{words}</li>')
+            f'<span class="dr-expl">{explanation_html(s.explanation)}</span>{words}</li>')
     return f'<ol class="dr-shift-list">{"".join(items)}</ol>'
 
 

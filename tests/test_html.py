@@ -340,3 +340,10 @@ def test_real_pipeline_report_renders():
     page = render_report(report)
     assert page.count('class="dr-pair') >= sum(len(c.links) for c in report.comparisons)
     assert "<del>" in page and "<ins>" in page and 'class="dr-shift' in page
+
+
+def test_quoted_right_to_left_words_are_isolated_in_explanations():
+    from drift.html import explanation_html
+
+    out = explanation_html("the rewrite adds “הם אמרו 5 מיליון בשנה.”, which <b> the base lacks")
+    assert out == ("the rewrite adds “<bdi>הם אמרו 5 מיליון בשנה.</bdi>”, which &lt;b&gt; the base lacks")

@@ -136,6 +136,18 @@ function sidePieces(link, doc, side) {
   return { pieces, carets };
 }
 
+// An explanation with each quoted “…” passage in a <bdi>, so right-to-left words keep their order
+// inside the English sentence. Text only ever goes in through textContent.
+function explanationNode(text) {
+  const div = el("div", "dx-expl");
+  const parts = String(text || "").split(/“([^“”]*)”/);
+  parts.forEach((part, k) => {
+    if (k % 2 === 0) div.append(part);
+    else div.append("“", el("bdi", "", part), "”");
+  });
+  return div;
+}
+
 function shiftTitle(s) {
   return `${s.type} · severity ${sev(s)} (${severityName(sev(s))}): ${s.explanation}`;
 }
@@ -686,7 +698,7 @@ class ExplorerView {
       headline.append(el("span", `dx-sevchip dx-sev${sev(s)}`, `severity ${sev(s)}`), " ", el("span", "dx-type", s.type), " ",
         el("span", "dx-sevname", severityName(sev(s))));
       li.appendChild(headline);
-      li.appendChild(el("div", "dx-expl", s.explanation));
+      li.appendChild(explanationNode(s.explanation));
       const words = (doc, span) => (span && span[1] > span[0] ? doc.text.slice(doc.cu(span[0]), doc.cu(span[1])) : null);
       const bw = words(base, s.base_span);
       const rw = words(rewrite, s.rewrite_span);
