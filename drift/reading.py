@@ -520,6 +520,7 @@ def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:
                     places["c1-controls"] += len(_C1_PUNCTUATION.findall(line))
                 else:
                     places["mojibake"] += _changed_places(line, fixed)
+                    places["lost"] += fixed.count("\ufffd")  # bytes the mojibake had already lost
                     how.update(plan)
                 line = fixed
             if _C1_PUNCTUATION.search(line):
@@ -528,8 +529,12 @@ def repair_text(text: str) -> tuple[str, tuple[Repair, ...]]:
         out.append(line)
     repairs = []
     if places["mojibake"]:
+        lost = places["lost"]
+        lost_note = (f"; {lost} character{'s' if lost > 1 else ''} could not be recovered "
+                     "(shown as �)" if lost > 0 else "")
         repairs.append(Repair("mojibake", "text once decoded with the wrong encoding re-read as it was "
-                                          f"written (ftfy: {', '.join(sorted(how))})", places["mojibake"]))
+                                          f"written (ftfy: {', '.join(sorted(how))}){lost_note}",
+                              places["mojibake"]))
     if places["c1-controls"]:
         n = places["c1-controls"]
         repairs.append(Repair("c1-controls", f"{n} C1 control character{'s' if n > 1 else ''} "

@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from drift.errors import BinaryInputError, EmptyDocumentError, EncodingError, InputError
-from drift.reading import decode, decode_bytes, read_text, starts_like_a_page
+from drift.reading import decode, decode_bytes, read_text, repair_text, starts_like_a_page
 
 QUOTE = "Maduro said his country wanted peace, but only a peace “with sovereignty, equality and freedom”."
 
@@ -309,3 +309,12 @@ def test_a_file_name_that_does_not_exist_is_an_error_not_an_article(typo, tmp_pa
         read_text(typo)
     # a one-sentence article is still an article
     assert read_text("Maduro said so.").text == "Maduro said so."
+
+
+def test_a_mojibake_repair_says_what_could_not_be_recovered():
+    # a closing quote whose third byte (0x9D) Windows-1252 leaves undefined: lost before drift saw it
+    text, (repair,) = repair_text("He called it â€œa disgraceâ€\ufffd today. He didnâ€™t stay.")
+    assert text == "He called it “a disgrace\ufffd today. He didn’t stay."
+    assert repair.kind == "mojibake" and "1 character could not be recovered" in repair.detail
+    _, (clean,) = repair_text("He didnâ€™t stay.")
+    assert "recovered" not in clean.detail
