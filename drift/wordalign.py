@@ -64,7 +64,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from drift.diffing import word_diff
 from drift.lexicon import Lexicon, lexicon
@@ -75,6 +75,8 @@ from drift.shifts.numerals import Figure, month_names, number_words, primary, re
 from drift.shifts.text import Side, Token, stem
 
 __all__ = ["AlignedWord", "align_words", "changed_pairs", "word_alignment"]
+
+T = TypeVar("T")
 
 #: Relations found by looking at both words, closest first (the order pairs are taken in).
 _RANK = ("same", "form", "equivalent", "synonym", "antonym", "vaguer", "related")
@@ -231,7 +233,7 @@ def _align(link: _Link, regions: list[tuple[bool, list[int], list[int]]]) -> tup
             out.extend(AlignedWord(b, r, "same") for b, r in zip(b_words, r_words, strict=True))
         else:
             out.extend(_pair_region(link, b_words, r_words))
-    return tuple(_moved(base, rewrite, out))
+    return tuple(_figures_left(link, _moved(base, rewrite, out)))
 
 
 def _figures(side: Side, language: str) -> dict[int, Figure]:
@@ -332,6 +334,89 @@ def _moved(base: Side, rewrite: Side, pairs: list[AlignedWord]) -> list[AlignedW
     return [p for k, p in enumerate(out) if k not in dropped]
 
 
+def _figures_left(link: _Link, pairs: list[AlignedWord]) -> list[AlignedWord]:
+    """Pair figures left without counterpart in different regions (a figure the word diff cut,
+    "12:00" → "11:00" with "00" kept): one value as ``equivalent``, then in reading order a kind
+    with its kind, then a count, ordinal or year with another of the three, as ``changed``. Only
+    a figure whose unpaired words follow each other pairs, so that each pair is one span."""
+    if not link.base_figures or not link.rewrite_figures:
+        return pairs
+    lone: list[dict[Figure, list[int]]] = [{}, {}]   # per side: figure → positions in ``pairs``
+    for pos, p in enumerate(pairs):
+        for side, k, other, figures in ((0, p.base, p.rewrite, link.base_figures),
+                                        (1, p.rewrite, p.base, link.rewrite_figures)):
+            if other is None and k in figures:
+                lone[side].setdefault(figures[k], []).append(pos)
+    free = []
+    for side, which, found in ((link.base, "base", lone[0]), (link.rewrite, "rewrite", lone[1])):
+        words = {f: [getattr(pairs[x], which) for x in at] for f, at in found.items()}
+        free.append([(f, at, words[f][0] / len(side.tokens), _in_digits(side, words[f]))
+                     for f, at in found.items() if _consecutive(side, words[f])])
+    matched = _changed_figures(free[0], free[1], equal=True)
+    if not matched:
+        return pairs
+    replace: dict[int, list[AlignedWord]] = {}
+    dropped: set[int] = set()
+    for b_at, r_at, rel in matched:
+        b_tok = [pairs[x].base for x in b_at]
+        r_tok = [pairs[x].rewrite for x in r_at]
+        replace[b_at[0]] = [AlignedWord(i, j, rel) for i, js in _staircase(tuple(b_tok), tuple(r_tok))
+                            for j in js]
+        dropped.update(b_at[1:])
+        dropped.update(r_at)
+    out: list[AlignedWord] = []
+    for pos, p in enumerate(pairs):
+        if pos in replace:
+            out.extend(replace[pos])
+        elif pos not in dropped:
+            out.append(p)
+    return out
+
+
+def _consecutive(side: Side, tokens: list[int | None]) -> bool:
+    """Whether word tokens follow each other in one sentence with no other word between them."""
+    ks = sorted(k for k in tokens if k is not None)
+    toks = side.tokens
+    return len(ks) == len(tokens) and all(
+        toks[a].sent == toks[b].sent and not any(toks[x].is_word for x in range(a + 1, b))
+        for a, b in zip(ks, ks[1:], strict=False))
+
+
+def _in_digits(side: Side, tokens: list[int]) -> bool:
+    """Whether a figure is written with digits (of any script), not numerals or words."""
+    return any(c.isdigit() for k in tokens for c in side.tokens[k].text)
+
+
+#: Kinds of figure a changed figure may turn into another of (a count read as a year: "950" → "1000").
+_COUNTED = frozenset({"count", "ordinal", "year"})
+
+
+def _changed_figures(base: list[tuple[Figure, T, float, bool]], rewrite: list[tuple[Figure, T, float, bool]],
+                     equal: bool = False) -> list[tuple[T, T, str]]:
+    """Pair leftover figures ``(figure, where, relative place 0–1, in digits)`` of two sides:
+    with ``equal``, one value first (``equivalent``); then figures of different values as
+    ``changed``, the likeliest pair first: the same kind before a count, ordinal or year for
+    another of them, both in digits (or both not) before a numeral for a digit, then the
+    nearer place."""
+    candidates = []
+    for a, (bf, _, bp, bd) in enumerate(base):
+        for b, (rf, _, rp, rd) in enumerate(rewrite):
+            if bf.same(rf):
+                if equal:
+                    candidates.append(((0, 0, abs(bp - rp)), a, b, "equivalent"))
+            elif bf.kind == rf.kind or {bf.kind, rf.kind} <= _COUNTED:
+                candidates.append(((1 + (bf.kind != rf.kind), bd != rd, abs(bp - rp)), a, b, "changed"))
+    out: list[tuple[T, T, str]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, a, b, rel in sorted(candidates):
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            out.append((base[a][1], rewrite[b][1], rel))
+    return out
+
+
 def _movable(token: Token) -> bool:
     return token.is_content or token.is_number
 
@@ -403,16 +488,13 @@ def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[Al
     for *_, bi, rj, rel in sorted(candidates):
         if used_b.isdisjoint(bi) and used_r.isdisjoint(rj):
             take(bi, rj, rel)
-    # figures left over pair in reading order, a kind with its kind: a changed figure (21 → 12)
-    free_r = [(rf, rj) for rf, rj in r_figs if used_r.isdisjoint(rj)]
-    for bf, bi in b_figs:
-        if not used_b.isdisjoint(bi):
-            continue
-        match = next((x for x in free_r if x[0].kind == bf.kind), None) or \
-            next((x for x in free_r if {x[0].kind, bf.kind} == {"count", "ordinal"}), None)
-        if match is not None:
-            free_r.remove(match)
-            take(bi, match[1], "changed")
+    # figures left over pair as changed figures (21 → 12), the likeliest pairs first
+    free_b = [(bf, bi, bi[0] / len(b_words), _in_digits(base, [b_words[i] for i in bi]))
+              for bf, bi in b_figs if used_b.isdisjoint(bi)]
+    free_r = [(rf, rj, rj[0] / len(r_words), _in_digits(rewrite, [r_words[j] for j in rj]))
+              for rf, rj in r_figs if used_r.isdisjoint(rj)]
+    for bi, rj, _ in _changed_figures(free_b, free_r):
+        take(bi, rj, "changed")
     # Pairs in reading order on both sides are anchors; the words between two anchors pair by place.
     anchors = [(-1, -1)]
     for i in sorted(pairs):

@@ -251,3 +251,15 @@ def test_a_word_replaced_in_place_pairs_whatever_its_part_of_speech():
         tried += 1
         paired += len(changed) == 1 and None not in changed[0]
     assert tried >= 100 and paired / tried >= 0.9, f"{paired}/{tried}"
+
+
+def test_a_changed_figure_pairs_with_the_likeliest_figure_not_the_first():
+    # 九 is a numeral inside a place name (Jiuzhaigou): the digits pair with the digits
+    base = one_sentence("九寨沟景区昨天接待了73名游客。", "base", "zh")
+    rel = pairs_text(base, one_sentence("The Jiuzhaigou scenic area received 75 visitors yesterday.",
+                                        "rewrite", "en"))
+    assert rel[("73", "75")] == "changed"
+    base = one_sentence("Заседание началось в 20:30 в Берлине.", "base", "ru")
+    rel = pairs_text(base, one_sentence("The meeting began at 21:30 in Berlin.", "rewrite", "en"))
+    assert [r for (b, r), v in rel.items() if v == "changed" and b[:2] == "20"] == ["21"]
+    assert rel[("Берлине", "Berlin")] == "equivalent"
