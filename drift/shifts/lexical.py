@@ -102,7 +102,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
         opposite = (p.relation == "antonym" and (alone or (bt.is_content and rt.is_content))) or (
             p.relation == "changed" and lex is not None and bt.is_content and rt.is_content
             and alone and lex.are_opposed(bt.norm, rt.norm))
-        if opposite and lex is not None and not _opposed_as_used(lex, base, p.base, rewrite, p.rewrite):
+        if opposite and lex is not None and not alone \
+                and not _opposed_as_used(lex, base, p.base, rewrite, p.rewrite):
             continue  # opposites in another sense: "put"/"call" are options, not verbs, apart
         if opposite and lex is not None and (lex.gender_counterpart(bt.norm) or "") in lex.lemmas(rt.norm):
             continue  # king → queen: another person (drift.shifts.entities), not the reverse statement
