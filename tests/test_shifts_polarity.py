@@ -193,3 +193,21 @@ def test_the_doer_or_the_action_left_out_is_a_key_omission(base, rewrite, droppe
 ])
 def test_a_verb_reworded_is_not_an_action_left_out(base, rewrite):
     assert not [s for s in pair(base, rewrite)[0] if s.type == "omission" and "verb" in s.explanation]
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    # the same party named more fully on the other side ("police" / "police officers")
+    ("Police arrested three demonstrators after a scuffle with security guards.",
+     "Three demonstrators arrested police officers after a scuffle with security guards."),
+    # three roles rotated, not two exchanged
+    ("Rescue teams pulled 41 survivors from the water.",
+     "The water pulled 41 rescue teams from the survivors."),
+])
+def test_roles_exchanged_between_parties_named_differently_or_rotated(base, rewrite):
+    assert [k for k in found(base, rewrite) if k[0] == "reversal"] == [("reversal", 3)]
+
+
+def test_the_same_party_named_more_fully_in_a_passive_is_no_reversal():
+    assert not [k for k in found("Police arrested three demonstrators after a scuffle.",
+                                 "Three demonstrators were arrested by police officers after a scuffle.")
+                if k[0] == "reversal"]

@@ -81,12 +81,22 @@ def _shared(a: tuple[int, int] | None, b: tuple[int, int] | None) -> float:
     return 0.0 if overlap <= 0 else overlap / max(longer, 1)
 
 
+#: Shift types that tell of one change when they overlap: a comparison reversed is also a negation
+#: flipped; a dropped phrase that names an actor is also that actor gone; a hedge is a stance on
+#: the attribution.
+FAMILIES = ({"reversal", "negation"}, {"omission", "entity", "addition"}, {"attribution", "hedging"})
+
+
+def _family(kind: str) -> frozenset[str]:
+    return frozenset(next((f for f in FAMILIES if kind in f), {kind}))
+
+
 def _same_place(s: Shift, k: Shift) -> bool:
-    """Two shifts tell of the same change: they overlap and are of one type, or they point at
-    mostly the same words. A narrow shift of another type inside a broad one (a figure changed
-    inside a clause whose source was dropped) is a second change, and both are kept."""
+    """Two shifts tell of the same change: they overlap and are of one family (:data:`FAMILIES`),
+    or they point at mostly the same words. A narrow shift of another family inside a broad one (a
+    figure changed inside a clause whose source was dropped) is a second change: both are kept."""
     shared = max(_shared(s.base_span, k.base_span), _shared(s.rewrite_span, k.rewrite_span))
-    return shared > 0 and (s.type == k.type or shared >= 0.5)
+    return shared > 0 and (_family(s.type) == _family(k.type) or shared >= 0.5)
 
 
 def _without_duplicates(shifts: list[Shift]) -> list[Shift]:

@@ -327,6 +327,29 @@ def _affixal(b_read: clauses.Reading, bp: clauses.Predicate, r_read: clauses.Rea
 _SWAPPABLE = (("agent", "patient"), ("agent", "goal"), ("source", "goal"), ("agent", "source"))
 
 
+def same_party(a: str, b: str) -> bool:
+    """Two role fillers name the same party: one's words hold all of the other's ("police" and
+    "police officer"; "the bank" and "the city" are two; "state police" and "state media" too)."""
+    x, y = set(a.split()), set(b.split())
+    return bool(x) and bool(y) and (x <= y or y <= x)
+
+
+def _exchanged(b_roles: dict, r_roles: dict) -> tuple[str, str] | None:
+    """Two roles whose parties changed places, as a pair (x, y): the base's x is the rewrite's y,
+    and the rewrite's x is another party of the base (y, or a third role: a rotation, "rescuers
+    pulled survivors from the water" → "the water pulled rescuers from the survivors")."""
+    for x, y in _SWAPPABLE:
+        for a, b in ((x, y), (y, x)):
+            if a not in b_roles or b not in r_roles or a not in r_roles:
+                continue
+            if not same_party(b_roles[a].key, r_roles[b].key) or same_party(b_roles[a].key, r_roles[a].key):
+                continue
+            others = [role for role in b_roles if role != a]
+            if any(same_party(r_roles[a].key, b_roles[o].key) for o in others):
+                return (a, b)
+    return None
+
+
 def _parsed_role_swaps(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: clauses.Reading
                        ) -> list[Shift]:
     """The same head word with two arguments exchanged: "the bank lent the city" → "the city lent
@@ -344,19 +367,15 @@ def _parsed_role_swaps(base: Side, rewrite: Side, b_read: clauses.Reading, r_rea
         for r_roles in r_heads.values():
             if next(iter(r_roles.values())).head_lemma != lemma:
                 continue
-            swap = next(((x, y) for x, y in _SWAPPABLE
-                         if x in b_roles and y in b_roles and x in r_roles and y in r_roles
-                         and b_roles[x].key != b_roles[y].key
-                         and b_roles[x].key == r_roles[y].key and b_roles[y].key == r_roles[x].key),
-                        None)
+            swap = _exchanged(b_roles, r_roles)
             if swap is None:
                 continue
-            bx, by_, rx, ry = b_roles[swap[0]], b_roles[swap[1]], r_roles[swap[0]], r_roles[swap[1]]
-            bs = b_read.parsed.span_of(bx.sentence, (bx.head, bx.argument, by_.argument))
+            bx, rx, ry = b_roles[swap[0]], r_roles[swap[0]], r_roles[swap[1]]
+            bs = b_read.parsed.span_of(bx.sentence, (bx.head, *(r.argument for r in b_roles.values())))
             rs = r_read.parsed.span_of(rx.sentence, (rx.head, rx.argument, ry.argument))
             shifts.append(Shift("reversal", 3, bs, rs, f"{quote(base.words(bs))} became "
                                 f"{quote(rewrite.words(rs))}: who did what to whom is reversed "
-                                f"({bx.key} and {by_.key} exchange roles)"))
+                                f"({bx.key} is now the {swap[1]}, {rx.key} the {swap[0]})"))
             break
     return shifts
 
