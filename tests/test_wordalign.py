@@ -232,6 +232,14 @@ def test_moved_words_do_not_pair_across_shapes():
            for p in word_alignment(base, rewrite, diff) if p.base is not None and p.rewrite is not None}
     assert ("agency", "exit") not in got
     assert got[("short", "brief")] != "changed"
+    base, rewrite, diff = link(
+        "They are protecting the main highway that connects to the airport and the coastal areas of "
+        "Venezuela. We have seen the minister of defence, Vladimir Padrino Lopez, show off some equipment.",
+        "They are guarding the main highway that runs between the airport and the coastal regions. "
+        "Vladimir Padrino Lopez, the minister of defense, has shown off some equipment.")
+    moved = {(base.tokens[p.base].text, None if p.rewrite is None else rewrite.tokens[p.rewrite].text)
+           for p in word_alignment(base, rewrite, diff) if p.base is not None}
+    assert ("Venezuela", None) in moved and ("Vladimir", "Vladimir") in moved
     for item in demetr("critical_id20_shuffled")[:100]:
         base, rewrite, diff = link(item["mt_sent"], item["pert_sent"])
         for p in word_alignment(base, rewrite, diff):
