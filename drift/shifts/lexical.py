@@ -16,7 +16,8 @@ English). Two relations are meaning shifts:
   lost, a nuance (``other``, severity 1).
 
 An opposite under a negation on one side only ("lost" → "did not win") says the same thing and is
-left alone.
+left alone; a negator as the opposite ("often" → "seldom") is a negation, read by
+:mod:`drift.shifts.polarity`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from collections.abc import Sequence
 from drift.lexicon import Lexicon, lexicon
 from drift.parsing import parse_side
 from drift.report import Shift
-from drift.shifts.lexicons import NEGATORS
+from drift.shifts.lexicons import NEGATORS, WEAK_NEGATORS
 from drift.shifts.registry import LinkContext, register
 from drift.shifts.text import Side, Token, quote
 from drift.wordalign import word_alignment
@@ -102,6 +103,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
         opposite = (p.relation == "antonym" and (alone or (bt.is_content and rt.is_content))) or (
             p.relation == "changed" and lex is not None and bt.is_content and rt.is_content
             and alone and lex.are_opposed(bt.norm, rt.norm))
+        if opposite and ({bt.norm, rt.norm} & (NEGATORS | WEAK_NEGATORS)):
+            continue  # "often" → "seldom", "someone" → "nobody": a negation (drift.shifts.polarity)
         if opposite and lex is not None and not alone \
                 and not _opposed_as_used(lex, base, p.base, rewrite, p.rewrite):
             continue  # opposites in another sense: "put"/"call" are options, not verbs, apart
