@@ -2,22 +2,32 @@
 
 **Names.** With the English parse (:mod:`drift.parsing`, spaCy ``en_core_web_sm``) a name is one
 of spaCy's named entities of a naming kind (person, group, organisation, place, facility, event,
-work, law, product, language; not dates or figures, which :mod:`drift.shifts.numbers` reads) or a
-run of proper nouns; a sentence's first word counts like any other. Without the parse, names are
-runs of capitalised words inside sentences. Either way a name is compared by its words without
-titles, accents or abbreviation dots, with capital-city metonyms resolved ("Washington" is the US
-government), so "Maduro" still names "President Nicolas Maduro" and "Venezuelan" still names
-"Venezuela".
+work, law, product, language; not dates or figures, which :mod:`drift.shifts.numbers` reads), a
+run of proper nouns, or a capitalised word inside a sentence; a sentence's first word counts like
+any other, unless it is a lone word no entity covers that the lexicon knows as a common word
+("Colony, never!"). Runs are cut at "in", "at", "from", "and" and commas ("the Ministry of Economy
+in Buenos Aires" is two names). Without the parse, names are runs of capitalised words inside
+sentences. A name is compared by its words without titles, accents or abbreviation dots, with
+capital-city metonyms resolved ("Washington" is the US government).
 
 A name word of one side is *kept* when the other side still carries it in another form: the same
-folded word or stem; the same word with a typo (an edit distance of one, two for words of eight
-letters or more: Obama/Obamma, Grigory/Grigoriy); or a short form, the initials of the name's
-capitalised words (European Union = EU, United Nations = UN). Each change of the word diff
-(:func:`change_runs`) is then read: name words lost on the base side and new name words on the
-rewrite side of the same change are a name *replaced* ("Russian President Vladimir Putin" →
-"Russian President Boris Johnson"; severity 2); a name lost as a whole is *dropped* (severity 2,
-1 when the rewrite names it in another sentence); a name the base does not have is *added*
-(severity 1).
+folded word or stem; a typo, relative to length (:func:`is_typo`: Obama/Obamma, Grigory/Grigoriy),
+or for a person whose other names are kept, two edits (Dowden/Dauden); its demonym or country
+(:func:`is_demonym`); a compound it ends or a hyphenated pair written as one word; an
+abbreviation (:func:`is_abbreviation`: St/Saint, Rep/representative); or a short form spelled by
+initials (European Union = EU, United Nations = UN, VIN = vehicle identification number). Each
+change of the word diff (:func:`change_runs`) is then read:
+
+- name words lost on the base side and new name words on the rewrite side of the same change are a
+  name *replaced* ("Russian President Vladimir Putin" → "Russian President Boris Johnson"):
+  severity 2 when either name is gone as a whole (a person: their last name), else 1 (a name
+  reworded in part: "Election Commission" → "Electoral Commission");
+- a name lost as a whole, or keeping only describing words ("the Russian Navy" → "the Russian"),
+  is *dropped*: severity 2, or 1 when the rewrite names it in another sentence, when it is only a
+  nationality, when its whole phrase went with it ("strikes in the Caribbean" → "strikes", a
+  detail of where), or when a broader place given with it stays ("from Cucuta on the
+  Colombia-Venezuela border" → "from the Colombia-Venezuela border");
+- a name neither the base sentence nor the base document has is *added* (severity 1).
 
 **Gender.** A change that swaps a gendered pronoun (he/she, him/her, his/her, himself/herself), an
 honorific (Mr/Ms) or a person noun (king/queen, actor/actress: WordNet, :mod:`drift.lexicon`) for
