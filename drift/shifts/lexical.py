@@ -30,7 +30,6 @@ from drift.report import Shift
 from drift.shifts.lexicons import NEGATORS, WEAK_NEGATORS
 from drift.shifts.registry import LinkContext, register
 from drift.shifts.text import Side, Token, quote
-from drift.wordalign import word_alignment
 
 #: How many words before a word a negation may stand and still apply to it ("did not win").
 NEGATION_REACH = 4
@@ -92,6 +91,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
     """Antonym reversals and vaguer words of one aligned link (see the module docstring)."""
     base, rewrite = ctx.base, ctx.rewrite
     lex = lexicon(base.doc.language or rewrite.doc.language or "en")
+    from drift.wordalign import word_alignment  # here: wordalign reads drift.shifts' figures and names
+
     pairs = word_alignment(base, rewrite, ctx.diff)
     shifts: list[Shift] = []
     for i, p in enumerate(pairs):
