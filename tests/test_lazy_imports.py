@@ -57,8 +57,8 @@ def test_the_use_backend_does_not_import_torch():
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
-@pytest.mark.parametrize("module", ["drift.wordalign", "drift.shifts.lexical", "drift.shifts", "drift.lexicon",
-                                    "drift.parsing", "drift.pipeline", "drift.html"])
+@pytest.mark.parametrize("module", ["drift.wordalign", "drift.shifts.lexical", "drift.shifts",
+                                    "drift.lexicon", "drift.parsing", "drift.pipeline", "drift.html"])
 def test_every_module_imports_on_its_own(module):
     out = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
