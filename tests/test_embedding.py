@@ -161,8 +161,20 @@ def test_a_language_no_shipped_model_covers_is_a_notice_and_low_confidence(monke
     assert "'hi'" in notice.message and "No model shipped with drift covers" in notice.message
     links = report.comparisons[0].links
     assert links and all(link.confidence <= UNCOVERED_CONFIDENCE for link in links)
-    # a sentence the model left unlinked is no evidence of an omission or an addition
-    unlinked = [s for link in links if not (link.base and link.rewrite) for s in link.shifts]
+    # the translation keeps the base's sentences and their lengths: linked in order, 1-1, since
+    # the model's cosines say nothing about Hindi
+    assert [(link.base, link.rewrite) for link in links] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_a_sentence_left_unlinked_in_a_language_the_model_does_not_read_is_only_a_nuance(monkeypatch):
+    import drift
+
+    monkeypatch.delenv("DRIFT_MODEL", raising=False)
+    # one sentence fewer: not linked in order; what stays unlinked is no evidence of an omission
+    rewrite = HI_REWRITE.rsplit("।", 2)[0] + "।"
+    report = drift.compare(DE_BASE, rewrite, ids=["de", "hi"], cache_dir=False)
+    unlinked = [s for link in report.comparisons[0].links if not (link.base and link.rewrite)
+                for s in link.shifts]
     assert unlinked and all(s.severity == 1 for s in unlinked)
 
 
