@@ -201,3 +201,13 @@ def test_a_changed_figure_is_found_where_the_rewrite_also_drops_who_said_it():
     assert {"attribution", "number"} <= {s.type for s in shifts if s.severity >= 2}
     number = next(s for s in shifts if s.type == "number")
     assert "1.2" in number.explanation and "4.5" in number.explanation
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("Relations with Qatar were severed by the United Arab Emirates and Bahrain three years ago.",
+     "Three years ago the UAE and Bahrain broke off relations with Qatar."),
+    ("European Union countries have agreed on common hygiene standards for air travel.",
+     "EU member states have agreed on common hygienic standards for air travel."),
+])
+def test_an_actor_named_by_its_initials_or_short_form_is_not_dropped(base, rewrite):
+    assert not [s for s in pair(base, rewrite) if s.severity >= 2]

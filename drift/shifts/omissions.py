@@ -59,8 +59,7 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         words = quote(base.words(bs))
         framed = [f for f in frames if first <= f.first <= last]
         # a name the rewrite gives nowhere: an actor or place is gone, not just moved or rephrased
-        names = any(base.is_actor_name(k) and not rewrite.whole.has_name(base.tokens[k])
-                    for k in run)
+        names = any(not _still_named(base, name, rewrite) for name in _name_runs(base, run))
         if framed and names:
             shifts.append(Shift("attribution", 2, bs, None,
                                 f"the rewrite drops {words}: a claim and who made it are gone"))
@@ -69,6 +68,41 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         else:
             shifts.append(Shift("omission", 1, bs, None, f"the rewrite drops {words}"))
     return shifts
+
+
+def _name_runs(side: Side, run: list[int]) -> list[list[int]]:
+    """The actor names inside a run of tokens, each as its consecutive tokens."""
+    names: list[list[int]] = []
+    for k in run:
+        if side.is_actor_name(k):
+            if names and names[-1][-1] == k - 1:
+                names[-1].append(k)
+            else:
+                names.append([k])
+    return names
+
+
+def _still_named(base: Side, name: list[int], rewrite: Side) -> bool:
+    """Whether the rewrite still names this actor: one of its words, its initials ("UAE" for the
+    United Arab Emirates, "EU"), or a WordNet synonym of the whole name ("European Union" = "EU")."""
+    whole = rewrite.whole
+    if all(whole.has_name(base.tokens[k]) for k in name):
+        return True
+    first = name[0]  # a name opening the sentence starts before its first counted word
+    while first > 0 and base.tokens[first - 1].sent == base.tokens[first].sent \
+            and base.tokens[first - 1].is_word and base.tokens[first - 1].text[:1].isupper():
+        first -= 1
+    words = base.tokens[first:name[-1] + 1]
+    caps = [t.text for t in words if t.text[:1].isupper()]
+    rewrite_forms = {t.text for t in whole.tokens} | {t.text.replace(".", "") for t in whole.tokens}
+    if len(caps) >= 2 and "".join(c[0] for c in caps).upper() in rewrite_forms:
+        return True
+    from drift.lexicon import lexicon
+
+    english = lexicon("en")
+    phrase = base.doc.text[words[0].start:words[-1].end]
+    return english is not None and any(syn in rewrite_forms or syn in whole.text
+                                       for syn in english.synonyms(phrase) if len(syn) >= 2)
 
 
 #: Fewest words a left-out sentence needs for its named actors alone to make it a key fact.
