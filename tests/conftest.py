@@ -25,6 +25,14 @@ def seeds() -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
+def docs(seeds) -> dict:
+    """The example corpus read as documents, by id."""
+    from drift.pipeline import read_document
+
+    return {k: read_document(p, role="base" if k == "002" else "rewrite", doc_id=k) for k, p in seeds.items()}
+
+
+@pytest.fixture(scope="session")
 def cache_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("vector-cache")
 

@@ -5,47 +5,7 @@ is the base; sentences aligned by hand) and on small sentence pairs."""
 from __future__ import annotations
 
 import pytest
-
-from drift.diffing import word_diff
-from drift.pipeline import read_document
-from drift.report import Document, Sentence, Shift
-from drift.shifts import detect_shifts
-
-
-@pytest.fixture(scope="module")
-def docs(seeds) -> dict[str, Document]:
-    return {k: read_document(p, role="base" if k == "002" else "rewrite", doc_id=k) for k, p in seeds.items()}
-
-
-def idx(doc: Document, *pieces: str) -> tuple[int, ...]:
-    """Indices of the sentences holding each piece of text (exactly one sentence each)."""
-    out = []
-    for piece in pieces:
-        hits = [i for i in range(len(doc.sentences)) if piece in doc.sentence_text(i)]
-        assert len(hits) == 1, f"{piece!r} is in {len(hits)} sentences of {doc.id}"
-        out.append(hits[0])
-    return tuple(sorted(out))
-
-
-def shifts(docs, rewrite: str, base_pieces, rewrite_pieces) -> tuple[list[Shift], Document, Document]:
-    base, rw = docs["002"], docs[rewrite]
-    b, r = idx(base, *base_pieces), idx(rw, *rewrite_pieces)
-    return detect_shifts(base, rw, b, r, word_diff(base.joined(b), rw.joined(r))), base, rw
-
-
-def words(doc: Document, span) -> str:
-    return doc.text[span[0]:span[1]] if span else ""
-
-
-def severe(found: list[Shift]) -> list[Shift]:
-    return [s for s in found if s.severity >= 2]
-
-
-def pair(base: str, rewrite: str) -> list[Shift]:
-    b = Document("b", "base", base, (Sentence(0, len(base)),), "en")
-    r = Document("r", "rewrite", rewrite, (Sentence(0, len(rewrite)),), "en")
-    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite))
-
+from shiftcase import pair, severe, shifts, words
 
 # -- the example corpus ---------------------------------------------------------------------------
 

@@ -4,28 +4,14 @@ put — asked or stated, when, how certain."""
 from __future__ import annotations
 
 import pytest
+from shiftcase import pair_docs as pair
+from shiftcase import words
 
 from drift import parsing
-from drift.diffing import word_diff
-from drift.report import Document, Sentence, Shift
-from drift.shifts import detect_shifts
 
 needs_parser = pytest.mark.skipif(not parsing.parser_available(),
                                   reason="spaCy or en_core_web_sm 3.8.0 is not installed "
                                          "(requirements/spacy-model.txt)")
-
-
-def make_doc(doc_id: str, text: str) -> Document:
-    return Document(doc_id, "base", text, (Sentence(0, len(text)),), "en")
-
-
-def pair(base: str, rewrite: str) -> tuple[list[Shift], Document, Document]:
-    b, r = make_doc("b", base), make_doc("r", rewrite)
-    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite)), b, r
-
-
-def words(doc: Document, span) -> str:
-    return doc.text[span[0]:span[1]] if span else ""
 
 
 # -- questions ------------------------------------------------------------------------------------

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shiftcase import make_doc, pair, severe, shifts
 
-from drift.diffing import word_diff
 from drift.pipeline import read_document
-from drift.report import Document, Sentence, Shift
+from drift.report import Document
 from drift.shifts import detect_shifts
 from drift.shifts.numbers import detect as numbers_detect
 from drift.shifts.numbers import find_quantities
@@ -131,45 +131,6 @@ def test_clock_times_and_units_written_differently(base, rewrite):
 
 
 # -- the example corpus's figures (moved from test_shifts.py) ------------------------------------
-
-@pytest.fixture(scope="module")
-def docs(seeds) -> dict[str, Document]:
-    return {k: read_document(p, role="base" if k == "002" else "rewrite", doc_id=k) for k, p in seeds.items()}
-
-
-def idx(doc: Document, *pieces: str) -> tuple[int, ...]:
-    """Indices of the sentences holding each piece of text (exactly one sentence each)."""
-    out = []
-    for piece in pieces:
-        hits = [i for i in range(len(doc.sentences)) if piece in doc.sentence_text(i)]
-        assert len(hits) == 1, f"{piece!r} is in {len(hits)} sentences of {doc.id}"
-        out.append(hits[0])
-    return tuple(sorted(out))
-
-
-def shifts(docs, rewrite: str, base_pieces, rewrite_pieces) -> tuple[list[Shift], Document, Document]:
-    base, rw = docs["002"], docs[rewrite]
-    b, r = idx(base, *base_pieces), idx(rw, *rewrite_pieces)
-    return detect_shifts(base, rw, b, r, word_diff(base.joined(b), rw.joined(r))), base, rw
-
-
-def severe(found: list[Shift]) -> list[Shift]:
-    return [s for s in found if s.severity >= 2]
-
-
-def make_doc(doc_id: str, *sentences: str, language: str = "en") -> Document:
-    text = " ".join(sentences)
-    spans, at = [], 0
-    for s in sentences:
-        spans.append(Sentence(at, at + len(s)))
-        at += len(s) + 1
-    return Document(doc_id, "base", text, tuple(spans), language)
-
-
-def pair(base: str, rewrite: str, language: str = "en") -> list[Shift]:
-    b, r = make_doc("b", base, language=language), make_doc("r", rewrite, language=language)
-    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite))
-
 
 def test_the_spun_version_drops_the_troop_figure(docs):
     found, base, _ = shifts(docs, "000", ["The US has amassed 15,000 troops"],

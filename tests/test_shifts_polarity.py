@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shiftcase import pair_docs as pair
+from shiftcase import words
 
 from drift import parsing
-from drift.diffing import word_diff
 from drift.pipeline import read_document
-from drift.report import Document, Sentence, Shift
 from drift.shifts import detect_shifts
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
@@ -20,21 +20,8 @@ needs_parser = pytest.mark.skipif(not parsing.parser_available(),
                                          "(requirements/spacy-model.txt)")
 
 
-def make_doc(doc_id: str, text: str) -> Document:
-    return Document(doc_id, "base", text, (Sentence(0, len(text)),), "en")
-
-
-def pair(base: str, rewrite: str) -> tuple[list[Shift], Document, Document]:
-    b, r = make_doc("b", base), make_doc("r", rewrite)
-    return detect_shifts(b, r, (0,), (0,), word_diff(base, rewrite)), b, r
-
-
 def found(base: str, rewrite: str) -> list[tuple[str, int]]:
     return [(s.type, s.severity) for s in pair(base, rewrite)[0]]
-
-
-def words(doc: Document, span) -> str:
-    return doc.text[span[0]:span[1]] if span else ""
 
 
 def case_lines(name: str) -> list[tuple[str, str]]:
