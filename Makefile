@@ -30,10 +30,19 @@ lint: $(STAMP)
 test: $(STAMP) chromium lint
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -p no:cacheprovider
 
+# Each benchmark prints its figures per data set (development data from ../shared/benchmarks);
+# bertalign_peer.py needs a Bertalign venv (see the script) and skips without one.
 bench: $(STAMP)
-	HF_HUB_OFFLINE=1 $(PY) benchmarks/speed.py
-	HF_HUB_OFFLINE=1 $(PY) benchmarks/textberg.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/demetr.py all
 	HF_HUB_OFFLINE=1 $(PY) benchmarks/shift_eval.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/textberg.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/zh_en_chapter.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/segmentation.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/encodings.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/wordalign.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/long_documents.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/speed.py
+	HF_HUB_OFFLINE=1 $(PY) benchmarks/bertalign_peer.py
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache
