@@ -174,7 +174,8 @@ class Analyzer:
                      if link.confidence is not None else link for link in links]
         if self.nli is not None:
             links = self._with_nli(links, base, rewrite)
-        return Comparison(base.id, rewrite.id, _rounded(comparison_drift(links, base)), tuple(links))
+        drift = comparison_drift(links, base, model_reads_both=uncovered is None)
+        return Comparison(base.id, rewrite.id, _rounded(drift), tuple(links))
 
     def _link(self, pair: AlignedPair, base: Document, rewrite: Document, base_idx: Sequence[int],
               rewrite_idx: Sequence[int], calibration: SimilarityCalibration,

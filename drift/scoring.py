@@ -90,15 +90,21 @@ def link_drift(similarity: float | None, shifts: Sequence[Shift], calibration: S
     return float(lo + (hi - lo) * min(1.0, position))
 
 
-def comparison_drift(links: Sequence[Link], base_doc: Document) -> float:
+def comparison_drift(links: Sequence[Link], base_doc: Document, *, model_reads_both: bool = True) -> float:
     """Drift of a whole rewrite in [0, 1].
 
     The links' drifts averaged by how much base text each carries (an inserted link weighs half an
     average sentence), then raised by every shift's severity weight, so that one reversal in a
-    long faithful article still shows. Identical documents score 0.
+    long faithful article still shows. Identical documents score 0; a rewrite that carries no
+    sentence of the base at all (every base sentence deleted) scores 1: nothing of it is left —
+    unless the model does not read one of the two languages (``model_reads_both=False``), when
+    no link says only that it could not tell.
     """
     if not links:
         return 0.0
+    if model_reads_both and any(link.base for link in links) \
+            and not any(link.base and link.rewrite for link in links):
+        return 1.0
     lengths = [s.end - s.start for s in base_doc.sentences] or [1]
     inserted_weight = 0.5 * sum(lengths) / len(lengths)
     weights, drifts = [], []

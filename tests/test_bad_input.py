@@ -317,9 +317,6 @@ def test_identical_documents_have_no_drift(use):
                for link in comparison.links)
 
 
-@pytest.mark.xfail(strict=True, reason="scoring.py: every sentence of an unrelated rewrite is now deleted or "
-                   "inserted (the model's null keeps noise out of links), but the rewrite's drift is 0.71, "
-                   "not >= 0.9: left-out sentences without a figure or a name are nuances")
 def test_unrelated_documents_are_all_deleted_and_inserted(use):
     report = compare(TEXT, UNRELATED, analyzer=use)
     links = report.comparisons[0].links

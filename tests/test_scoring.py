@@ -101,3 +101,17 @@ def test_rewrite_drift_stays_in_range_when_everything_is_wrong():
     links = [Link((i,), (), None, drift=1.0, shifts=(shift(3),) * 10) for i in range(3)]
     links.append(Link((), (0,), None, drift=1.0, shifts=(shift(3, "addition"),)))
     assert 0.99 <= comparison_drift(links, base) <= 1.0
+
+
+def test_a_rewrite_that_carries_nothing_of_the_base_has_drift_one_unless_the_model_cannot_read_it():
+    from drift.report import Document as Doc
+    from drift.report import Link, Sentence, Shift
+    from drift.scoring import comparison_drift
+
+    text = "The council voted to close two libraries. The mayor objected."
+    base = Doc("b", "base", text, (Sentence(0, 40), Sentence(41, len(text))), "en")
+    links = [Link((0,), (), None, 0.5, shifts=(Shift("omission", 1, (0, 40), None, "left out"),)),
+             Link((1,), (), None, 0.5, shifts=(Shift("omission", 1, (41, len(text)), None, "left out"),)),
+             Link((), (0,), None, 0.5, shifts=(Shift("addition", 1, None, (0, 10), "added"),))]
+    assert comparison_drift(links, base) == 1.0
+    assert comparison_drift(links, base, model_reads_both=False) < 1.0
