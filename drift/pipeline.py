@@ -43,7 +43,7 @@ from drift.reading import read_text
 from drift.report import Comparison, Document, Link, ModelInfo, Notice, Report, WordPair
 from drift.scoring import SimilarityCalibration, comparison_drift, link_drift
 from drift.segmenting import is_standalone, presplit, split_sentences
-from drift.shifts import addition_shift, detect_shifts, omission_shift
+from drift.shifts import addition_shift, detect_side_shifts, omission_shift
 from drift.shifts.text import Side
 from drift.wordalign import align_words
 
@@ -195,9 +195,10 @@ class Analyzer:
             shifts = [shift]
             diff = [(-1, base.joined(b))] if not r else [(1, rewrite.joined(r))]
         else:
+            sides = Side(base, b), Side(rewrite, r)  # tokenised once for the detectors and the words
             diff = word_diff(base.joined(b), rewrite.joined(r))
-            shifts = detect_shifts(base, rewrite, b, r, diff)
-            words = align_words(Side(base, b), Side(rewrite, r), diff)
+            shifts = detect_side_shifts(*sides, diff)
+            words = align_words(*sides, diff)
         similarity = None if pair.similarity is None else _rounded(pair.similarity)
         return Link(base=b, rewrite=r, similarity=similarity,
                     drift=_rounded(link_drift(similarity, shifts, calibration)), moved=pair.moved,

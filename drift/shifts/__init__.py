@@ -42,7 +42,7 @@ from drift.shifts.registry import ALIGNED, LinkContext, detectors_for
 from drift.shifts.text import Side
 from drift.vocabulary import SHIFT_TYPES
 
-__all__ = ["detect_shifts", "omission_shift", "addition_shift"]
+__all__ = ["detect_shifts", "detect_side_shifts", "omission_shift", "addition_shift"]
 
 #: When two shifts point at the same words, the one of higher severity is kept; at equal severity
 #: the more specific type (earlier in the vocabulary) wins.
@@ -54,18 +54,24 @@ def detect_shifts(base_doc: Document, rewrite_doc: Document, base_idx: tuple[int
     """The meaning shifts of one aligned link (both sides non-empty), most severe first.
 
     ``diff`` is the link's :func:`~drift.diffing.word_diff` (made here if not given or if it does
-    not rebuild the two sides). Spans index ``base_doc.text`` and ``rewrite_doc.text``. The
-    detectors that run are those registered for both documents' languages
-    (:func:`drift.shifts.registry.detectors_for`).
+    not rebuild the two sides). Spans index ``base_doc.text`` and ``rewrite_doc.text``. See
+    :func:`detect_side_shifts`.
     """
-    base, rewrite = Side(base_doc, base_idx), Side(rewrite_doc, rewrite_idx)
+    return detect_side_shifts(Side(base_doc, base_idx), Side(rewrite_doc, rewrite_idx), diff)
+
+
+def detect_side_shifts(base: Side, rewrite: Side, diff: list[tuple[int, str]] | None = None) -> list[Shift]:
+    """:func:`detect_shifts` on sides already made: the detectors registered for both documents'
+    languages (:func:`drift.shifts.registry.detectors_for`) run over them. A caller that reads the
+    same sides again (the word alignment of :mod:`drift.wordalign`) finds their tokens and word
+    pairs already computed, kept on the sides."""
     b_text, r_text = base.text, rewrite.text
     if b_text == r_text:
         return []
     if diff is None or "".join(t for op, t in diff if op <= 0) != b_text \
             or "".join(t for op, t in diff if op >= 0) != r_text:
         diff = word_diff(b_text, r_text)
-    ctx = LinkContext(base, rewrite, tuple(diff), base_doc.language, rewrite_doc.language)
+    ctx = LinkContext(base, rewrite, tuple(diff), base.doc.language, rewrite.doc.language)
     found: list[Shift] = []
     for detector in detectors_for(ctx, ALIGNED):
         found += detector.run(ctx)
