@@ -588,8 +588,12 @@ def extract_article(html: str, *, name: str | None = None) -> tuple[str, Repair]
                                "to extract its article text") from None
     if not re.search(r"<(html|body)\b", html[:5000], re.I):  # a fragment: trafilatura wants a page
         html = f"<html><body><article>{html}</article></body></html>"
-    xml = trafilatura.extract(html, output_format="xml", include_comments=False, include_tables=True,
-                              favor_recall=True, deduplicate=False)
+    options = {"include_comments": False, "include_tables": True, "deduplicate": False}
+    if not trafilatura.extract(html, favor_precision=True, **options):
+        raise EmptyDocumentError(name, "this web page holds no article text, only navigation, "
+                                       "headers or footers")
+    xml = trafilatura.extract(_without_page_chrome(html), output_format="xml", favor_recall=True,
+                              **options)
     lines: list[str] = []
     kept: Counter[str] = Counter()
     if xml:
@@ -604,6 +608,29 @@ def extract_article(html: str, *, name: str | None = None) -> tuple[str, Repair]
     detail = ("article text extracted from the web page with trafilatura, one paragraph, list item "
               "or table row per line" + (f" ({', '.join(parts)} kept)" if parts else ""))
     return text, Repair("html-extracted", detail, len(lines))
+
+
+#: HTML sections that are the site's, not the article's, where they stand outside ``<article>`` and
+#: ``<main>`` (HTML Living Standard §4.3: ``nav`` is "a section with navigation links", a
+#: ``header``/``footer`` outside sectioning content is the page's, ``aside`` is "tangentially related").
+_PAGE_CHROME = ("nav", "header", "footer", "aside")
+
+
+def _without_page_chrome(html: str) -> str:
+    """The page without its navigation, page header and footer and asides (those inside an
+    ``<article>`` or ``<main>`` are kept: an article's own header holds its headline). Recall-
+    oriented extraction would otherwise keep their links as article lines ("Home", "World")."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    for element in root.iter(*_PAGE_CHROME):
+        if element.getparent() is not None and not any(
+                a.tag in ("article", "main") for a in element.iterancestors()):
+            element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def _block_lines(element, lines: list[str], kept: Counter[str]) -> None:

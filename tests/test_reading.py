@@ -92,6 +92,30 @@ def test_html_pages_are_reduced_to_their_article_text():
     assert read.input_format == "html" and read.repairs[-1].kind == "html-extracted"
     assert "15,000 troops" in read.text and "“with sovereignty" in read.text
     assert "tracking" not in read.text and "<p>" not in read.text and "color:red" not in read.text
+    assert "Home" not in read.text and "Copyright" not in read.text  # the site's, not the article's
+
+
+def test_a_page_of_only_navigation_and_footer_is_refused_by_name(tmp_path):
+    page = tmp_path / "front.html"
+    page.write_text("<!doctype html><html><head><title>Daily Paper</title></head><body><header><nav>"
+                    + "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in
+                              ("home", "world", "politics", "business", "sport"))
+                    + "</nav></header><div class='menu'><a href='/login'>Sign in</a> | "
+                    "<a href='/subscribe'>Subscribe</a></div><footer><p>© 2026 Daily Paper. All rights "
+                    "reserved.</p><a href='/privacy'>Privacy policy</a></footer></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(EmptyDocumentError, match="front.*no article text"):
+        read_text(page)
+
+
+def test_a_short_page_keeps_its_article_and_the_headline_in_its_own_header():
+    page = ("<html><body><header><a href='/'>Daily Paper</a></header><nav><a href='/'>Home</a>"
+            "<a href='/world'>World</a></nav><article><header><h1>Fire at the old mill</h1></header>"
+            "<p>A fire destroyed the old mill on Monday, the police said.</p><p>Nobody was hurt.</p>"
+            "</article><footer>(c) Daily Paper</footer></body></html>")
+    lines = read_text(page).text.splitlines()
+    assert lines == ["Fire at the old mill", "A fire destroyed the old mill on Monday, the police said.",
+                     "Nobody was hurt."]
 
 
 def test_an_article_that_mentions_a_tag_is_not_html():
