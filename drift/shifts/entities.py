@@ -356,6 +356,16 @@ def is_demonym(a: str, b: str) -> bool:
     return any(long_ == short[:len(short) - cut] + end for cut in range(3) for end in DEMONYM_ENDINGS)
 
 
+def is_inflected(a: str, b: str) -> bool:
+    """Whether two folded words are one stem with different endings, as names take case and
+    derivational endings in inflected languages (Czech Frýdek / Frýdecko, Místek / Místecko;
+    Polish Kowalski / Kowalskiego): the shorter, of at least 5 letters, less its last two letters
+    begins the longer, which is at most 4 letters longer. Too loose for one word alone
+    (Austria / Australia), so it is only trusted for every word of a name of two or more."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.startswith(short[:-2]) and len(long_) - len(short) <= 4
+
+
 def is_compound_part(a: str, b: str) -> bool:
     """Whether one folded word of at least 6 letters ends the other: Meteorological,
     Hydrometeorological."""
@@ -375,12 +385,17 @@ def is_abbreviation(short: str, full: str) -> bool:
 @dataclass(frozen=True)
 class Forms:
     """How one side can carry a name: its folded words (and hyphenated compounds written as one
-    word), its capitalised short words (abbreviations: "st", "rep", "rz"), and the initials of its
-    runs of words, as short forms ("eu", "vin")."""
+    word), its capitalised short words (abbreviations: "st", "rep", "rz"), the initials of its
+    runs of words, as short forms ("eu", "vin"), its words written in capitals (acronyms: "isis"),
+    the initials of its runs of capitalised words ("is" for "Islamic State"), and its capitalised
+    words."""
 
     words: frozenset[str]
     short: frozenset[str]
     initials: frozenset[str]
+    acronyms: frozenset[str] = frozenset()
+    name_initials: frozenset[str] = frozenset()
+    capitalised: frozenset[str] = frozenset()
 
 
 def _forms(side: Side) -> Forms:
@@ -407,8 +422,40 @@ def _forms(side: Side) -> Forms:
             if len(letters) >= 3 or (len(letters) == 2 and caps):
                 initials.add(letters)
     short = {t.norm for t in toks if t.is_cap and t.is_word and len(t.norm) <= 6 and t.norm not in STOPWORDS}
-    side.memo["name_forms"] = out = Forms(frozenset(words), frozenset(short), frozenset(initials))
+    acronyms = {_bare(t) for t in toks if _is_acronym(t)}
+    name_initials = {_run_initials(side, k) for k in range(len(toks)) if _is_name_word(side, k)}
+    capitalised = {_bare(t) for k, t in enumerate(toks) if _is_name_word(side, k) and t.norm not in STOPWORDS}
+    name_initials = {i for i in name_initials if len(i) >= 2}
+    out = Forms(frozenset(words), frozenset(short), frozenset(initials), frozenset(acronyms),
+                frozenset(name_initials), frozenset(capitalised))
+    side.memo["name_forms"] = out
     return out
+
+
+def _is_acronym(t: Token) -> bool:
+    """A word of two to six letters written in capitals (a plural s allowed: "MCIs")."""
+    letters = t.text[:-1] if len(t.text) >= 3 and t.text.endswith("s") else t.text
+    return t.is_word and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _run_initials(side: Side, k: int) -> str:
+    """The initials of the run of capitalised name words around token k, connectors ("of",
+    "and") inside it skipped: "is" for either word of "Islamic State"."""
+    toks = side.tokens
+
+    def inside(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].sent == toks[k].sent and _is_name_word(side, i)
+
+    def connector(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].sent == toks[k].sent and toks[i].norm in _CONNECTORS
+
+    first = last = k
+    while inside(first - 1) or (connector(first - 1) and inside(first - 2)):
+        first -= 1 if inside(first - 1) else 2
+    while inside(last + 1) or (connector(last + 1) and inside(last + 2)):
+        last += 1 if inside(last + 1) else 2
+    return "".join(toks[i].norm[0] for i in range(first, last + 1)
+                   if inside(i) and toks[i].norm not in _CONNECTORS and toks[i].norm not in STOPWORDS)
 
 
 def _bare(t: Token) -> str:
@@ -450,6 +497,8 @@ def _kept(side: Side, k: int, other: Side, *, spelling: bool = True) -> bool:
     if name is not None and len(name.initials) >= 2 and any(
             name.initials in (w, w[1:], w[:-1]) for w in forms.short):  # EU; PL in EPL
         return True
+    if _short_form_of_longer(side, k, forms) or _translated(t, forms, side.doc.language):
+        return True
     if _carried(norm, forms):
         return True
     return (spelling and name is not None and name.label == "PERSON" and len(norm) >= 5
@@ -458,12 +507,64 @@ def _kept(side: Side, k: int, other: Side, *, spelling: bool = True) -> bool:
             and any(w[0] == norm[0] and edit_distance(norm, w, 2) <= 2 for w in forms.words))
 
 
+def _translated(t: Token, forms: Forms, language: str | None) -> bool:
+    """Whether a name word that is also a common word is carried by a WordNet synonym (a name
+    made of common words, translated by another hand: "The Right to Arms" / "Rights to
+    Weapons"), or an acronym by the last word of its WordNet long form ("NGO", nongovernmental
+    organization, / "organization"). The synonym must be a capitalised word of the other side:
+    a name, not a word of the sentence around it."""
+    lex = lexicon(language or "en")
+    if lex is None:
+        return False
+    norm = _bare(t)
+    if _is_acronym(t):
+        heads = {syn.split()[-1] for syn in lex.synonyms(t.text, "n") if " " in syn}
+        return any(h in forms.words or lex.lemmas(h, "n") & forms.words for h in heads)
+    if not _common_word(norm, language):
+        return False
+    return any(lex.are_synonyms(norm, w, "n") for w in forms.capitalised if w != norm)
+
+
+def _short_form_of_longer(side: Side, k: int, forms: Forms) -> bool:
+    """Whether one side names by its first words what the other spells as an acronym of a longer
+    name: an acronym is the initials of its name's words, and a name is often shortened to its
+    first words ("Islamic State" for ISIS, the Islamic State of Iraq and Syria; "United States"
+    for USA). Either way round: token k in a run of capitalised words whose initials (at least
+    two) begin an acronym of ``forms``, or token k an acronym that begins with the initials of a
+    run of capitalised words of ``forms``."""
+    t = side.tokens[k]
+    if _is_acronym(t):
+        norm = _bare(t)
+        return any(norm.startswith(i) and norm != i for i in forms.name_initials)
+    run = _run_initials(side, k)
+    return len(run) >= 2 and any(a.startswith(run) and a != run for a in forms.acronyms)
+
+
 @functools.lru_cache(maxsize=65536)
 def _carried(norm: str, forms: Forms) -> bool:
     """Whether ``forms`` hold a typo, demonym, compound part, abbreviation or long form of ``norm``."""
     return (any(is_typo(norm, w) or is_demonym(norm, w) or is_compound_part(norm, w)
                 or is_abbreviation(norm, w) for w in forms.words)
             or any(is_abbreviation(w, norm) for w in forms.short))
+
+
+def still_named(side: Side, ks: Sequence[int], other: Side) -> bool:
+    """Whether ``other`` still names what tokens ``ks`` of ``side`` belong to: a word of their
+    name kept in some form (:func:`_kept`: "KWW" of "KWW Patriotic Revolution", "Kolonko" of "Max
+    Kolonko", an acronym's "MCIs"), or a name of two or more words given with every word declined
+    (:func:`is_inflected`: "Frýdek-Místek" as "Frýdecko-Místecko")."""
+    names = _names_of(side, ks)
+    if not names:
+        return False
+    words = _forms(other).words
+    for n in names:
+        keys = [i for i in range(n.first, n.last + 1) if side.tokens[i].key in n.keys]
+        if any(_kept(side, i, other) for i in keys):
+            continue
+        if len(keys) >= 2 and all(any(is_inflected(side.tokens[i].norm, w) for w in words) for i in keys):
+            continue
+        return False
+    return True
 
 
 def _name_at(side: Side, k: int) -> Name | None:
@@ -561,11 +662,11 @@ def name_shifts(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]) -> l
             # part of a name reworded ("Election Commission" → "Electoral Commission") is a
             # nuance; a name replaced as a whole, or a person's last name, is a different actor
             whole = (_wholly_gone(base, b, rewrite) or _wholly_gone(rewrite, r, base.whole)
-                     or _surname_lost(base, b))
+                     or _surname_lost(base, b)) and not _declined(base, b, rewrite, r)
             shifts.append(replaced(b, r, 2 if whole else 1))
         for b in lost_names[len(new_names):]:
             if _wholly_gone(base, b, rewrite) or _only_descriptors_kept(base, b, rewrite):
-                shifts.append(_dropped(base, b, rewrite, set(change.base)))
+                shifts.append(_dropped(base, b, rewrite, set(change.base), change.rewrite))
         for r in new_names[len(lost_names):]:
             if _wholly_gone(rewrite, r, base.whole):
                 rs = _whole(rewrite, r)
@@ -574,24 +675,66 @@ def name_shifts(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]) -> l
     return shifts
 
 
-def _dropped(base: Side, lost: list[int], rewrite: Side, deleted: set[int]) -> Shift:
+def _declined(base: Side, lost: list[int], rewrite: Side, new: list[int]) -> bool:
+    """Whether a name of two or more words became, word for word, the same stems with other
+    endings (:func:`is_inflected`: "Frýdek-Místek" → "Frýdecko-Místecko"): the name declined or
+    derived as in its own language, not another place."""
+    b = [base.tokens[k].norm for k in lost if base.tokens[k].is_word]
+    r = [rewrite.tokens[k].norm for k in new if rewrite.tokens[k].is_word]
+    return len(b) == len(r) >= 2 and all(is_inflected(x, y) for x, y in zip(b, r, strict=True))
+
+
+def _dropped(base: Side, lost: list[int], rewrite: Side, deleted: set[int],
+             inserted: Sequence[int] = ()) -> Shift:
     """A name the rewrite no longer gives: a key fact (severity 2), or a nuance when the rewrite
     names it in another sentence, when it only describes (a nationality or group: "Czech"), when
     the whole phrase that placed it went with it (a detail of where or with whom dropped: "strikes
-    in the Caribbean and the Pacific" → "strikes"), or when the rewrite keeps a broader name the
+    in the Caribbean and the Pacific" → "strikes"), when the rewrite keeps a broader name the
     base gave with it ("from Cucuta on the Colombia-Venezuela border" → "from the
-    Colombia-Venezuela border")."""
+    Colombia-Venezuela border"), or when the rewrite, in its place (``inserted``: the rewrite
+    tokens of the same change), describes it by a common noun WordNet relates to a word of the
+    name (:func:`_kindred`: "the Chamber of Deputies" → "the house of representatives")."""
     bs = _whole(base, lost)
     elsewhere = any(_kept(base, k, rewrite.whole) for k in lost)
     descriptor = all(n.label == "NORP" for n in _names_of(base, lost))
     root = _root(base, lost)
     phrase = root is not None and _phrase_dropped(base, root, deleted)
     broader = None if root is None else _broader_name_kept(base, root, lost, rewrite)
+    described = _described_by(base, lost, rewrite, inserted)
     how = " here" if elsewhere else ""
     if broader is not None and not elsewhere:
         how = f", only {quote(broader)}"
-    return Shift("entity", 1 if elsewhere or descriptor or phrase or broader else 2, bs, None,
+    elif described is not None and not elsewhere:
+        how = f", only describes it as {quote(described)}"
+    return Shift("entity", 1 if elsewhere or descriptor or phrase or broader or described else 2, bs, None,
                  f"the rewrite no longer names {quote(base.words(bs))}{how}")
+
+
+def _described_by(base: Side, lost: list[int], rewrite: Side, inserted: Sequence[int]) -> str | None:
+    """A lower-case word among the rewrite tokens ``inserted`` that WordNet relates to a word of
+    the lost name (:func:`_kindred`: "house" for "Chamber"), if any."""
+    lex = lexicon(base.doc.language or "en")
+    if lex is None:
+        return None
+    words = {base.tokens[i].norm for n in _names_of(base, lost) for i in range(n.first, n.last + 1)
+             if base.tokens[i].key in n.keys}
+    for k in inserted:
+        t = rewrite.tokens[k]
+        if not t.is_word or not t.text.islower() or t.norm in STOPWORDS:
+            continue
+        if any(_kindred(lex, w, t.norm) for w in words):
+            return t.text
+    return None
+
+
+def _kindred(lex: Any, name_word: str, common: str) -> bool:
+    """Whether WordNet gives the common noun as a synonym of the name word, a broader word for it
+    (three levels up), or a word of the same kind (a direct hypernym of one is within two levels
+    above the other: "house" and "chamber" are both assemblies)."""
+    if lex.are_synonyms(name_word, common, "n") or lex.is_vaguer(common, name_word, "n"):
+        return True
+    return bool(lex.hypernyms(name_word, "n", 1) & lex.hypernyms(common, "n", 2)
+                or lex.hypernyms(common, "n", 1) & lex.hypernyms(name_word, "n", 2))
 
 
 def _parsed_tokens(side: Side) -> dict[int, Any]:

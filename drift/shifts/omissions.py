@@ -2,7 +2,9 @@
 
 Inside a link, a run of base words none of which the rewrite carries in any form (at least
 :data:`MIN_RUN` content words, function words between them allowed) is a dropped phrase. It is a
-key fact (severity 2) when it names an actor the rewrite names nowhere, and an attribution shift
+key fact (severity 2) when it names an actor the rewrite names nowhere (not by a word of the
+whole name, an acronym, a WordNet short form, its words declined, nor another name put in its
+place, which :mod:`drift.shifts.entities` weighs), and an attribution shift
 when that actor made a claim ("the US and other Western governments dismissed as a sham");
 otherwise a nuance, since paraphrase often swaps words a stem cannot match ("the destination of
 his choice" → "the place of his choosing"). Figures are left to :mod:`drift.shifts.numbers`.
@@ -11,9 +13,11 @@ his choice" → "the place of his choosing"). Figures are left to :mod:`drift.sh
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from drift.report import Document, Shift
 from drift.shifts.attribution import find_frames
+from drift.shifts.entities import change_runs, find_names, still_named
 from drift.shifts.lexicons import NUMBER_WORDS, word_set
 from drift.shifts.numbers import doc_values, find_quantities
 from drift.shifts.numerals import primary
@@ -50,16 +54,19 @@ def _runs(base: Side, rewrite: Side) -> list[list[int]]:
     return [r for r in runs if len(r) >= MIN_RUN]
 
 
-def detect(base: Side, rewrite: Side) -> list[Shift]:
+def detect(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] = ()) -> list[Shift]:
     frames = find_frames(base)
+    renamed = _renamed_in_place(base, rewrite, diff)
     shifts = []
     for run in _runs(base, rewrite):
         first, last = run[0], run[-1]
         bs = base.span(first, last)
         words = quote(base.words(bs))
         framed = [f for f in frames if first <= f.first <= last]
-        # a name the rewrite gives nowhere: an actor or place is gone, not just moved or rephrased
-        names = any(not _still_named(base, name, rewrite) for name in _name_runs(base, run))
+        # a name the rewrite gives nowhere: an actor or place is gone, not just moved or rephrased;
+        # a name the rewrite gives another in its place is the entity detector's to weigh
+        names = any(not _still_named(base, name, rewrite) and not set(name) <= renamed
+                    for name in _name_runs(base, run))
         if framed and names:
             shifts.append(Shift("attribution", 2, bs, None,
                                 f"the rewrite drops {words}: a claim and who made it are gone"))
@@ -68,6 +75,14 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
         else:
             shifts.append(Shift("omission", 1, bs, None, f"the rewrite drops {words}"))
     return shifts
+
+
+def _renamed_in_place(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]) -> set[int]:
+    """Base tokens of the diff's changes that put name words of the rewrite in place of the
+    base's ("the PSL Polish People's Party" → "the PSL Polskie Stronnictwo Ludowe"): a name
+    replaced or translated, which :mod:`drift.shifts.entities` weighs, not a phrase dropped."""
+    named = {k for n in find_names(rewrite) for k in range(n.first, n.last + 1)}
+    return {k for c in change_runs(base, rewrite, diff) if named & set(c.rewrite) for k in c.base}
 
 
 def _name_runs(side: Side, run: list[int]) -> list[list[int]]:
@@ -83,10 +98,12 @@ def _name_runs(side: Side, run: list[int]) -> list[list[int]]:
 
 
 def _still_named(base: Side, name: list[int], rewrite: Side) -> bool:
-    """Whether the rewrite still names this actor: one of its words, its initials ("UAE" for the
-    United Arab Emirates, "EU"), or a WordNet synonym of the whole name ("European Union" = "EU")."""
+    """Whether the rewrite still names this actor: one of its words, a word of the whole name it
+    belongs to or every word declined (:func:`drift.shifts.entities.still_named`), its initials
+    ("UAE" for the United Arab Emirates, "EU"), or a WordNet synonym of the whole name ("European
+    Union" = "EU")."""
     whole = rewrite.whole
-    if all(whole.has_name(base.tokens[k]) for k in name):
+    if all(whole.has_name(base.tokens[k]) for k in name) or still_named(base, name, whole):
         return True
     first = name[0]  # a name opening the sentence starts before its first counted word
     while first > 0 and base.tokens[first - 1].sent == base.tokens[first].sent \
@@ -198,5 +215,5 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
     return Shift("omission", severity, span, None, what + detail)
 
 
-register("omissions", lambda c: detect(c.base, c.rewrite),
+register("omissions", lambda c: detect(c.base, c.rewrite, c.diff),
          shift_types=("omission", "attribution", "entity"), languages=("en",))

@@ -444,6 +444,10 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
             if c.dep_ not in ("nsubj", "nsubjpass", "dobj") or c.pos_ not in ("NOUN", "PROPN") \
                     or _present(c, r_words) or not _cut_out(base, b_read, bp.sentence, c, diff):
                 continue
+            if any(True for _ in c.children) and all(_cut_out(base, b_read, bp.sentence, t, diff)
+                                                     for t in c.subtree):
+                continue  # the whole phrase left with its noun ("preached the gospel to" → "preached
+                # to"): a phrase dropped, which the omission detector weighs, not a noun cut out of it
             bs = b_read.parsed.span_of(bp.sentence, (c.i,))
             who = "who acts" if c.dep_ == "nsubj" else "what is acted on"
             shifts.append(Shift("omission", 2, bs, None, f"the rewrite drops {who}: {quote(base.words(bs))} "
@@ -461,12 +465,23 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
         arguments = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if not arguments or not all(_present(c, r_words) for c in arguments):
             continue  # the rest of the clause is not kept: a rewording, not a verb dropped
+        if _recast_as_phrase(arguments, r_read):
+            continue
         if not _cut_out(base, b_read, bp.sentence, tok, diff):
             continue  # the words around it were rewritten too: a rewording
         bs = b_read.parsed.span_of(bp.sentence, (bp.head,))
         shifts.append(Shift("omission", 2, bs, None, f"the rewrite drops the verb {quote(base.words(bs))}: "
                             "what happened is no longer said"))
     return shifts
+
+
+def _recast_as_phrase(arguments: list[object], r_read: clauses.Reading) -> bool:
+    """Whether the rewrite makes the dropped verb's subject the object of a preposition: the
+    clause recast as a phrase ("and its first tests began in October" → "with its first tests in
+    October", an absolute construction), so the event is still told, not a verb cut out."""
+    subjects = {c.lemma_.lower() for c in arguments if c.dep_ in ("nsubj", "nsubjpass")}
+    return bool(subjects) and any(t.lemma_.lower() in subjects and t.dep_ == "pobj"
+                                  for d in r_read.parsed.sentences for t in d)
 
 
 def _present(token: object, words: list[str]) -> bool:
