@@ -162,6 +162,10 @@ def test_without_a_parser_negation_and_named_role_swaps_are_still_read():
      "Cyanuric acid and melamine were both in urine samples of pets.", "found"),
     ("Last month, a presidential committee recommended the resignation of the board.",
      "Last month, a presidential recommended the resignation of the board.", "committee"),
+    ("She sang the anthem at the opening of the games.", "She sang the at the opening of the games.",
+     "anthem"),
+    ("The plant opened in 2010, and its first shipments arrived in March 2011.",
+     "The plant opened in 2010, and its first shipments in March 2011.", "arrived"),
 ])
 def test_the_doer_or_the_action_left_out_is_a_key_omission(base, rewrite, dropped):
     shifts, b, _ = pair(base, rewrite)
@@ -180,6 +184,20 @@ def test_the_doer_or_the_action_left_out_is_a_key_omission(base, rewrite, droppe
 ])
 def test_a_verb_reworded_is_not_an_action_left_out(base, rewrite):
     assert not [s for s in pair(base, rewrite)[0] if s.type == "omission" and "verb" in s.explanation]
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    # the object left with its whole phrase, the sentence still whole
+    ("She sang the anthem at the opening of the games.", "She sang at the opening of the games."),
+    # a clause recast as a phrase: its subject now the object of "with", the event still told
+    ("The plant opened in 2010, and its first shipments arrived in March 2011.",
+     "The plant opened in 2010, with its first shipments in March 2011."),
+    ("Between 2001 and 2004 the bridge was built, and its first crossings began in June 2005.",
+     "Between 2001 and 2004 the bridge was built, with its first crossings in June 2005."),
+])
+def test_a_sentence_restructured_around_a_dropped_word_is_no_key_omission(base, rewrite):
+    assert not [s for s in pair(base, rewrite)[0] if s.type == "omission" and s.severity >= 2]
 
 
 @pytest.mark.parametrize(("base", "rewrite"), [

@@ -359,11 +359,11 @@ def is_demonym(a: str, b: str) -> bool:
 def is_inflected(a: str, b: str) -> bool:
     """Whether two folded words are one stem with different endings, as names take case and
     derivational endings in inflected languages (Czech Frýdek / Frýdecko, Místek / Místecko;
-    Polish Kowalski / Kowalskiego): the shorter, of at least 5 letters, less its last two letters
+    Polish Kowalski / Kowalskiego): the shorter, of at least 6 letters, less its last two letters
     begins the longer, which is at most 4 letters longer. Too loose for one word alone
     (Austria / Australia), so it is only trusted for every word of a name of two or more."""
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 5 and long_.startswith(short[:-2]) and len(long_) - len(short) <= 4
+    return len(short) >= 6 and long_.startswith(short[:-2]) and len(long_) - len(short) <= 4
 
 
 def is_compound_part(a: str, b: str) -> bool:
