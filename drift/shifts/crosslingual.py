@@ -48,6 +48,7 @@ import difflib
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from drift.report import Shift
 from drift.shifts.lexicons import STOPWORDS, word_set
@@ -75,35 +76,96 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december""")
 
 
+#: Latin letters with a háček or an acute that anyascii strips to a letter of another sound: Czech,
+#: Slovak, Croatian, Slovene č š ž (as English ch sh zh), Polish ś ź ć (the same sounds, softer).
+_SOUNDS = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh",
+                         "Č": "Ch", "Š": "Sh", "Ž": "Zh", "Ć": "Ch", "Ś": "Sh", "Ź": "Zh", "Ż": "Zh"})
+
+
 def _ascii(text: str) -> str:
     from anyascii import anyascii
 
-    return anyascii(text).lower()
+    return anyascii(text.translate(_SOUNDS)).lower()
 
 
-def skeleton(word: str) -> str:
-    """The consonant skeleton of an ASCII word, with spellings of one sound made one: "moscow" →
-    "mskw" → "msk"; "gugl" and "google" → "ggl"; "vasimgtn" ~ "washington"."""
+#: Spelling units read as one sound before the consonant classes are taken, longest first (C is an
+#: affricate): German "tsch", "sch", Slavic "cz", "sz", anyascii's "zh", "kh" for Ж and Х, Hepburn
+#: "ts", English "ph", "th", "ck", "qu".
+_DIGRAPHS = (("tsch", "C"), ("dzh", "C"), ("sch", "s"), ("tch", "C"), ("ch", "C"), ("sh", "s"),
+             ("zh", "C"), ("cz", "C"), ("sz", "s"), ("ts", "C"), ("tz", "C"), ("dz", "C"),
+             ("ph", "f"), ("th", "t"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("qu", "k"), ("x", "ks"))
+#: Pinyin's spellings of sibilants and affricates (x q j zh ch z c) and its syllable-final "ng".
+_PINYIN = (("zh", "C"), ("ch", "C"), ("sh", "s"), ("ng", "n"), ("x", "s"), ("q", "C"), ("j", "C"),
+           ("z", "C"), ("c", "C"))
+#: Consonant classes (after :data:`_DIGRAPHS`): Soundex's classes (Russell & Odell 1918, as
+#: described by the US National Archives: b f p v | c g j k q s x z | d t | l | m n | r), with
+#: three changes for names carried across scripts: the sibilants and affricates (s z c j, Pinyin
+#: x q, Hepburn shi chi tsu ji) are a class of their own apart from the velars (k g q), as in the
+#: Daitch–Mokotoff Soundex; l and r are one class (Japanese has one liquid, written r in Hepburn;
+#: Chinese renders r as l, 格里 = "Gri"); and w falls with f v (Вашингтон = Vashington).
+#: h and y are no consonants here (Khabib = Habib, Yahoo = Jahu).
+_CLASSES = str.maketrans("pbtdkgqfvwszcCjlrmn", "ppttkkkfffsssssllnn")
+#: Languages whose Latin "c" is /ts/; elsewhere "c" is /k/ before a back vowel or a consonant
+#: (Carlos, Cook) and /s/ before e, i, y (Cecilia).
+_C_IS_TS = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs", "hu", "de"))
+
+
+def skeleton(word: str, language: str = "en") -> str:
+    """The phonetic key of an ASCII word: its consonants by class (:data:`_CLASSES`), vowels, h and y
+    left out, a repeated class once. "moscow" → "nskf"; "google" and "gugl" → "kl";
+    "Washington" ~ "vashington"; "Trump" ~ Pinyin "telangpu" (特朗普). ``language`` is the language
+    the ASCII was spelt in (``"zh"`` for Pinyin, whose x, q, j, z, c differ; a Polish "c" is /ts/)."""
+    if "'" in word:  # syllables or words read one by one (Pinyin lan'guo: no "ng")
+        return re.sub(r"(.)\1+", r"\1", "".join(skeleton(p, language) for p in word.split("'")))
     w = re.sub(r"[^a-z]", "", word.lower())
-    for a, b in (("ph", "f"), ("kh", "h"), ("ck", "k"), ("ch", "c"), ("sh", "s"), ("th", "t"),
-                 ("zh", "z"), ("ts", "c"), ("tz", "c"), ("q", "k"), ("x", "ks"), ("v", "w"),
-                 ("c", "k"), ("j", "y"), ("z", "s"), ("d", "t"), ("b", "p"), ("g", "k")):
+    if language != "zh":
+        w = re.sub(r"ti(?=[aeiou])", "C", w)  # -tion, -tia: Federation ~ Federatsii ~ Federazione
+    for a, b in (_PINYIN if language == "zh" else _DIGRAPHS):
         w = w.replace(a, b)
-    w = re.sub(r"[aeiouyhw]", "", w)
+    if language != "zh":
+        w = w.replace("c", "C") if language in _C_IS_TS else re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+        w = re.sub(r"ng(?![aeiou])", "n", w)  # Washington ~ Vasinton
+        w = re.sub(r"(?<=[aeiou])w(?![aeiou])", "", w)  # a vowel glide: Dowden ~ Dauden, not Edward
+    w = re.sub(r"[aeiouyh]", "", w).translate(_CLASSES)
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-def _similar(name: str, word: str) -> bool:
-    """An ASCII name and an ASCII word of the other side are one name: equal, or the name's
-    skeleton the start of the word's (inflection) with at most one sound different."""
-    if name == word or (len(name) >= 4 and word.startswith(name)) \
-            or (len(word) >= 4 and name.startswith(word)):
+def _similar(name: str, word: str, name_key: str | None = None, word_key: str | None = None,
+             kind: str = "word") -> bool:
+    """An ASCII name and an ASCII word of the other side are one name: equal, one the start of the
+    other (an inflected form: Moskve, Putina), or the same phonetic key (:func:`skeleton`): the
+    word's key starts with the name's (Moscow ~ Moskve), or, for a key of four classes or more, at
+    most one class in four differs within the name's length and one class more; the word at most
+    four letters longer (a case ending, not a compound: "zuruckgekehrt" is no "Syria"). ``kind`` is
+    the word's: ``"word"``; ``"whole"``, a run of characters of an unspaced script, read in every
+    length, which must match whole; ``"lower"``, a word not capitalised in a cased language (an
+    adjective: francese = French), which must also share the first letter and half the letters;
+    ``"prefix"``, a word that carries a name only by starting with its letters (naganoken)."""
+    if name == word:
         return True
-    a, b = skeleton(name), skeleton(word)
+    if kind == "prefix":
+        return len(name) >= 4 and word.startswith(name)
+    if kind == "lower":  # a lower-case word (francese, britannique): the key and the letters alike
+        return name[:1] == word[:1] and _similar(name, word, name_key, word_key) \
+            and difflib.SequenceMatcher(None, name, word).ratio() >= 0.5
+    whole = kind == "whole"
+    if not whole and ((len(name) >= 4 and word.startswith(name) and len(word) <= len(name) + 4)
+                      or (len(word) >= 4 and name.startswith(word) and len(name) <= len(word) + 2)):
+        return True
+    if len(word) > len(name) + 4 or len(name) > 2 * len(word) + 2:
+        return False
+    a = skeleton(name) if name_key is None else name_key
+    b = skeleton(word) if word_key is None else word_key
     if len(a) < 2 or len(b) < 2:  # mostly vowels (Huawei ~ huvai, Howie ~ hovi): the letters decide
-        return difflib.SequenceMatcher(None, name, word[:len(name) + 1]).ratio() >= 0.66
-    b = b[:len(a) + 1]
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+        return a == b and difflib.SequenceMatcher(None, name, word if whole else word[:len(name) + 1]
+                                                  ).ratio() >= (0.8 if whole else 0.66)
+    if a[0] != b[0]:
+        return False
+    if whole:
+        return a == b or (len(a) >= 6 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+    if len(a) <= 3:  # München ~ Münchner, Putin ~ Putina; not Syria ~ zurückgekehrt (length above)
+        return b.startswith(a)
+    return difflib.SequenceMatcher(None, a, b[:len(a) + 1]).ratio() >= 0.75
 
 
 @functools.lru_cache(maxsize=32)
@@ -250,30 +312,167 @@ def _common_english(word: str) -> bool:
     return w in lemmas or (w.endswith(("s", "ren", "men")) and bool(lemmas))  # plurals: children
 
 
+@dataclass(frozen=True)
+class Readings:
+    """How one side can carry a name: its words in ASCII (for Chinese every run of one to six Han
+    characters in Pinyin, for Japanese every run of one to three words in Hepburn romaji), each with
+    its phonetic key (:func:`skeleton`), and the English names of the places and languages it names
+    (CLDR exonyms)."""
+
+    words: tuple[tuple[str, str, str], ...]  # (ASCII, key, kind: see :func:`_similar`)
+    text: str  # the ASCII words joined by spaces
+    english: frozenset[str]
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+#: Longest run of characters or words read as one name in an unspaced script.
+_MAX_CHARS, _MAX_WORDS = 6, 3
+
+
+@functools.lru_cache(maxsize=4096)
+def readings(text: str, language: str) -> Readings:
+    """The :class:`Readings` of ``text`` in ``language``. Chinese is read in Pinyin through anyascii
+    (its Han table is Mandarin, toneless), Japanese through pykakasi (kanji by their Japanese
+    readings, kana in Hepburn), every other script through anyascii."""
+    words: list[str] = []  # runs of an unspaced script, in every length
+    tokens: list[str] = []  # Japanese words
+    prefixed: list[str] = []  # Japanese words read from Chinese
+    if language in ("ja", "zh") and _CJK.search(text):
+        # Japanese readings; for Chinese too, which writes Japanese names in their kanji (长野 Nagano)
+        units, tokens = _hepburn(text if language == "ja" else _to_kanji(text))
+        words += ["'".join(units[k:k + n]) for n in range(1, _MAX_CHARS + 1)
+                  for k in range(len(units) - n + 1)]
+        # a Japanese word may be inflected; a kanji word read from Chinese may carry a suffix (県 ken)
+        prefixed, tokens = ([], tokens) if language == "ja" else (tokens, [])
+    if language == "zh" and _CJK.search(text):
+        from pypinyin import lazy_pinyin
+
+        for run in _HAN.finditer(text):
+            syl = lazy_pinyin(run.group())  # phrase-aware: 重庆 chongqing, not zhongqing
+            words += ["'".join(syl[k:k + n]) for n in range(1, _MAX_CHARS + 1)
+                      for k in range(len(syl) - n + 1)]
+    # parts of hyphenated words and elisions: Санкт-Петербург, l’Autriche, dell’Italia; in a cased
+    # language only capitalised words carry a name
+    every = [p for m in _WORD.finditer(_CJK.sub(" ", text)) for p in re.split(r"[-'’]", m.group())
+             if len(p) > 1]
+    parts = [p for p in every if language not in CASED or p[:1].isupper()]
+    plain = [_ascii(w) for w in parts]
+    spaced = plain + [a + b for a, b in zip(plain, plain[1:], strict=False)] + tokens  # स्नो डेन = Snowden
+    lower = [_ascii(p) for p in every if p[:1].islower()] if language in CASED else []
+    english: set[str] = set()
+    if language != "en" and exonyms(language):
+        english |= {e for w in parts if (e := _exonym(w, language))}
+        folded = " " + " ".join(_fold(w) for w in parts) + " "
+        english |= {e for name, e in exonyms(language).items() if " " in name and f" {name} " in folded}
+        if _CJK.search(text):
+            english |= {exonyms(language)[m.group()] for m in _exonym_pattern(language).finditer(text)}
+    keyed = tuple(dict.fromkeys([(v, skeleton(v, language), kind)
+                                 for kind, group in (("whole", words), ("word", spaced), ("lower", lower),
+                                                     ("prefix", prefixed))
+                                 for w in group if w for v in _variants(w)]))
+    return Readings(keyed, " ".join(plain), frozenset(english))
+
+
+#: Endings of adjectives made from names (relational adjectives): Slavic -sk- (Российский,
+#: polski, český; Wade, *Russian Grammar* §§ 183–4; Swan, *A Grammar of Contemporary Polish*),
+#: German -isch, Romance -ano/-ese, English -ian/-ish/-ese/-an (Quirk et al. 1985, App. I.36);
+#: Czech possessive adjectives -ův/-ova (Karlík et al., Příruční mluvnice češtiny). ASCII forms.
+_ADJECTIVAL = re.compile(r"(?:[iy]?sk(?:ii|iy|ij|oy|oi|aya|aia|oye|oe|ikh|ogo|om|ie|iego|iej|a|y|i|e|o|"
+                         r"ych|ym|eho|em)|isch(?:e[nmrs]?)?|ian[aeio]?|ese|ish|ans?|ani|ano|"
+                         r"ov[aoy]?|uv)$")  # Czech and Slovak possessives: Zemanova, Zemanův
+
+
+def _variants(word: str) -> tuple[str, ...]:
+    """An ASCII word; where it has "kh" (Cyrillic х, Devanagari ख), the same with "k" (х stands for
+    Latin h, Хьюстон, and for x, Техас = Texas); and an adjective made from a name without its
+    ending (:data:`_ADJECTIVAL`: rossiyskoy → rossiy, Russian → russ)."""
+    out = [word, word.replace("kh", "k")] if "kh" in word else [word]
+    stem = _ADJECTIVAL.sub("", word)
+    if stem != word and len(stem) >= 3:
+        out.append(stem)
+    return tuple(out)
+
+
+_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]+")
+
+
+def _hepburn(text: str) -> tuple[list[str], list[str]]:
+    """Japanese ``text`` in Hepburn romaji (pykakasi: kanji by their Japanese readings), as units
+    (a kana each, a word of kanji whole: a name may start inside a kana run, 花咲くいろは) and as
+    words. The sokuon and the long-vowel mark are no units (they only lengthen a sound)."""
+    from anyascii import anyascii
+
+    units: list[str] = []
+    words: list[str] = []
+    for t in _kakasi().convert(text):
+        word = re.sub(r"[^a-z]", "", t["hepburn"].lower())
+        if not word:
+            continue
+        words.append(word)
+        if _KANA.fullmatch(t["orig"]):
+            for c in t["orig"]:
+                if c in "ゃゅょャュョぁぃぅぇぉァィゥェォ" and units:
+                    units[-1] += anyascii(c).lower()  # a small kana joins the one before: kya, fe
+                elif c not in "っッーｰ":
+                    units.append(anyascii(c).lower())
+        else:
+            units.append(word)
+    return units, words
+
+
+def _to_kanji(text: str) -> str:
+    """Simplified Chinese in Japanese kanji forms (OpenCC: simplified → traditional → Japanese
+    shinjitai), so that pykakasi can read them: 长野县 → 長野県 (naganoken)."""
+    return _opencc("t2jp").convert(_opencc("s2t").convert(text))
+
+
+@functools.lru_cache(maxsize=2)
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@functools.lru_cache(maxsize=1)
+def _kakasi():
+    """pykakasi's converter (kanji, hiragana and katakana to Hepburn romaji), built once."""
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+@functools.lru_cache(maxsize=8)
+def _exonym_pattern(language: str) -> re.Pattern[str]:
+    """The CLDR names of ``language`` in an unspaced script (two characters or more), longest first,
+    as one pattern to find them inside a sentence (土耳其, 越南, イタリア)."""
+    found = sorted((n for n in exonyms(language) if len(n) >= 2 and _CJK.search(n)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, found)) or "(?!)")
+
+
 def carried(name_words: list[str], language: str, other: Side, other_language: str) -> bool:
-    """Whether the other side carries a name (any of its words), by transliteration or exonym."""
-    # parts of hyphenated words and elisions: Санкт-Петербург, l’Autriche, dell’Italia
-    other_words = [p for _, _, w, _ in _words(other) for p in re.split(r"[-'’]", w) if len(p) > 1]
-    ascii_other = [_ascii(w) for w in other_words]
-    ascii_other += [a + b for a, b in zip(ascii_other, ascii_other[1:], strict=False)]  # स्नो डेन = Snowden
+    """Whether the other side carries a name (any of its words): the same letters after
+    transliteration, the same phonetic key (:func:`_similar`), or the same English exonym."""
+    theirs = readings(other.text, other_language)
     mine = exonyms(language) if language != "en" else {}
-    theirs = exonyms(other_language) if other_language != "en" else {}
-    english_other = {e for w in other_words if (e := _exonym(w, other_language))} if theirs else set()
-    folded_other = " " + " ".join(_fold(w) for w in other_words) + " "
-    english_other |= {e for name, e in theirs.items() if " " in name and f" {name} " in folded_other}
-    ascii_text = " ".join(ascii_other)
+    whole = mine.get(_fold(" ".join(name_words))) if len(name_words) > 1 else None  # Саудовская Аравия
+    if whole and (whole in theirs.english
+                  or all(any(_similar(e, o, None, k, x) for o, k, x in theirs.words) for e in whole.split())):
+        return True
     for w in (p for n in name_words for p in n.split("-") if p):
-        a = _ascii(w)
+        a = re.sub(r"['’]s$", "", _ascii(w))  # Zeman's
         if len(a) < 2:
             continue
-        if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", ascii_text) \
-                or any(_similar(a, o) for o in ascii_other):
+        if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", theirs.text) \
+                or any(_similar(v, o, skeleton(v, language), k, x)
+                       for v in _variants(a) for o, k, x in theirs.words):
             return True
         english = _exonym(w, language) if mine else _fold(w)
-        if english and (any(_similar(english_word, o) for english_word in english.split()
-                            for o in ascii_other) or english in english_other
-                        or any(_similar(english_word, x) for e in english_other for x in e.split()
-                               for english_word in english.split())):
+        if english and (english in theirs.english
+                        or any(_similar(e, o, None, k, x) for e in english.split()
+                               for o, k, x in theirs.words)
+                        or any(_similar(e, x) for t in theirs.english for x in t.split()
+                               for e in english.split())):
             return True
     return False
 
@@ -295,11 +494,6 @@ def _translated(name_words: list[str], language: str, other: Side, other_languag
                for w in name_words)
 
 
-def _transliterable(text: str) -> bool:
-    """Text whose letters anyascii carries letter by letter: not CJK, kana or hangul."""
-    return not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text)
-
-
 def detect_names(ctx: LinkContext) -> list[Shift]:
     """A name of one side that the other side does not carry: replaced (severity 2, when the
     other side also has a name of its own) or dropped (severity 2)."""
@@ -307,9 +501,6 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
         return []
     bl, rl = primary(ctx.base_language), primary(ctx.rewrite_language)
     base, rewrite = ctx.base, ctx.rewrite
-    b_text, r_text = base.text, rewrite.text
-    if not (_transliterable(b_text) and _transliterable(r_text)):
-        return []
     b_names = [n for n in names(base, bl) if not carried(n[2], bl, rewrite, rl)]
     r_names = [n for n in names(rewrite, rl) if _left_over(n[2], rl, base, bl)]
     # capitalised dictionary words the base does not carry ("Iron Dome", "Stock Exchange"): a name
@@ -440,15 +631,14 @@ PRONOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 
 
 #: Words of Chinese and Japanese that say a person's gender (pronouns and person nouns; UD
-#: Gender=Masc/Fem on PRON, and the kinship and person nouns of the grammars cited in negators.py),
-#: with compounds that contain them without meaning a person of that gender (其他 "other").
+#: Gender=Masc/Fem on PRON, and the person nouns of the grammars cited in negators.py), with
+#: compounds that contain them without meaning a person of that gender (其他 "other"). Kinship nouns
+#: (母, 祖母 "grandmother") are left out: they give the relative's gender, and "his grandmother"
+#: refers by "his" to someone else.
 CJK_GENDERED = {
-    "zh": (("他", "男子", "男性", "先生", "父亲", "儿子", "丈夫", "兄弟"),
-           ("她", "女子", "女性", "女士", "夫人", "母亲", "女儿", "妻子", "姐妹"),
+    "zh": (("他", "男子", "男性", "先生"), ("她", "女子", "女性", "女士", "夫人"),
            ("其他", "他们", "她们", "他人", "吉他")),
-    "ja": (("彼", "男性", "男子", "父", "息子", "夫", "兄", "弟", "祖父"),
-           ("彼女", "女性", "女子", "母", "娘", "妻", "姉", "妹", "祖母"),
-           ("彼ら", "彼等", "夫人", "丈夫", "大丈夫")),
+    "ja": (("彼", "男性", "男子"), ("彼女", "女性", "女子"), ("彼ら", "彼等")),
 }
 #: Past-tense verb endings that agree with a 3rd-person singular subject's gender (UD
 #: Gender=Masc/Fem on VERB with Tense=Past): Polish -ł/-ła, Russian -л/-ла, Czech -l/-la.

@@ -90,7 +90,8 @@ NEGATORS: dict[str, Negators] = {
     "ja": Negators(frozenset(), f"{_UD} (UD Japanese GSD: ない, ず, ぬ, ません as AUX Polarity=Neg); "
                    "Martin, A Reference Grammar of Japanese, ch. 5",
                    substrings=("ない", "なかっ", "ません", "無い", "なく"),
-                   not_within=("かもしれ", "かも知れ", "少ない", "少なく", "危ない", "汚い", "間もなく",
+                   not_within=("かもしれません", "かも知れません", "かもしれ", "かも知れ",
+                               "少ない", "少なく", "危ない", "汚い", "間もなく",
                                "まもなく", "なくなっ", "亡くな", "ないし")),
     "ko": Negators(frozenset(), f"{_UD} (UD Korean Kaist: 안, 못, 않-, 없-); Sohn, The Korean Language, "
                    "ch. 9", substrings=("안 ", "못 ", "않", "없", "말")),
