@@ -106,6 +106,27 @@ def test_figures_read_in_every_script(text, language, value):
     assert value in fig.values
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Спасатели нашли двух туристов.", 2),
+    ("Дом стоит на трёх сваях.", 3),
+    ("Он вернулся через пять лет.", 5),
+    ("Он вернулся с пятью друзьями.", 5),
+    ("в двадцати пяти километрах от города", 25),
+    ("около трёх тысяч жителей", 3000),
+    ("в 2 тысячах километров", 2000),
+    ("до двухсот человек", 200),
+])
+def test_russian_numerals_are_read_in_any_case(text, value):
+    pytest.importorskip("pymorphy3")
+    (fig,) = read_figures(text, "ru")
+    assert fig.values == {value}
+
+
+def test_a_russian_word_that_is_likelier_no_numeral_is_no_figure():
+    pytest.importorskip("pymorphy3")
+    assert read_figures("Он любит свою семью.", "ru") == []  # family, not seven
+
+
 @pytest.mark.parametrize("text", ["COVID-19 spread", "The G7 met", "32 F-35"])
 def test_digits_in_names_are_not_figures(text):
     assert all(text[f.start:f.end] != "19" and text[f.start:f.end] not in ("7", "35")

@@ -13,7 +13,9 @@ can mean. Where the facts come from (never from evaluation items):
   CLDR's compact decimal formats per locale (long forms, and short forms of two letters or more), as
   shipped by Babel; English newspaper abbreviations (bn, m, k) from :data:`~drift.shifts.lexicons.SCALES`;
 - **spelled-out numbers** (due, vier, четыре, trzysta …) and ordinals: generated with num2words'
-  language modules for 2–100 and the hundreds, matched as whole word sequences;
+  language modules for 2–100 and the hundreds, matched as whole word sequences; Russian numerals
+  and scale nouns in any case (двух, трёх, пяти, двадцати пяти, тысячами: cardinal numerals
+  decline) are first brought to their dictionary form by pymorphy3's analyser (OpenCorpora);
 - **month names** (ottobre, января, März, 三月): CLDR month names (format, stand-alone, abbreviated);
 - **Roman numerals** (secolo XX, XIX wieku, II. Weltkrieg) and ordinal suffixes (20th, 20.);
 - **clock times** (20:30 = 8:30 p.m. = 20.30 Uhr) read as minutes after midnight.
@@ -228,6 +230,38 @@ def _month_of(word: str, months: dict[str, int]) -> int | None:
     return None
 
 
+#: Languages whose numerals decline, read through a morphological analyser: pymorphy3 and its
+#: OpenCorpora dictionary package per language.
+_MORPHOLOGY = {"ru": "pymorphy3_dicts_ru"}
+
+
+@functools.lru_cache(maxsize=8)
+def _analyser(language: str):
+    """pymorphy3's analyser for ``language``, or ``None`` where it or its dictionary is missing."""
+    if language not in _MORPHOLOGY:
+        return None
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except Exception:  # not installed, or no dictionary: the nominative forms are still read
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _dictionary_form(word: str, language: str) -> str:
+    """The folded dictionary form of a declined numeral or scale noun (двух → два, пятью → пять,
+    пятого → пятый, тысячами → тысяча), or the folded word itself where the analyser's likeliest
+    reading is no numeral ("семью" is "family" before it is "seven") or the language has none."""
+    analyser = _analyser(language)
+    parses = analyser.parse(word.lower()) if analyser is not None else []
+    if parses:
+        tag, lemma = parses[0].tag, _fold(parses[0].normal_form)
+        if "NUMR" in tag or "Anum" in tag or lemma in scale_words(language):
+            return lemma
+    return _fold(word)
+
+
 def _is_cjk(c: str) -> bool:
     return "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" \
         or "\uf900" <= c <= "\ufaff"
@@ -274,6 +308,8 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
         add(m.start(), m.end(), {float(int(m.group(1)) * 60 + int(m.group(2)))}, "time")
     scales = scale_words(lang)
     words = [(w.start(), w.end(), _fold(w.group())) for w in _WORD.finditer(norm)]
+    if _analyser(lang) is not None:  # declined numerals read in their dictionary form
+        words = [(a, b, _dictionary_form(norm[a:b], lang)) for a, b, _ in words]
     word_at = {s: k for k, (s, _, _) in enumerate(words)}
     for m in _DIGITS.finditer(norm):
         start, end = m.start(), m.end()
@@ -299,6 +335,8 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
             if nxt:
                 w = _fold(nxt.group(0))
                 mult = scales.get(w)
+                if mult is None and _analyser(lang) is not None:
+                    mult = scales.get(_dictionary_form(nxt.group(0), lang))
                 follow = word_at.get(end + nxt.start())
                 if mult is not None and follow is not None:
                     # "mil millones": a second scale word multiplies again
