@@ -155,6 +155,10 @@ class AlignConfig:
     #: At most this many sure pairs (mutual nearest at ``anchor_level``) inside one multi-sentence
     #: link: two sure pairs side by side are two links in a paraphrase.
     max_sure_pairs: int = 1
+    #: ... and a sure pair inside a multi-sentence link must be carried by it at a cosine no more
+    #: than this many levels below the pair alone (Vecalign's rule that a 3-1 beats the 1-1 plus
+    #: two deletions), so that dropped sentences next to a copy stay deleted.
+    sure_pair_slack: float = 0.0
     #: A document pair where at least this share of sentences (the mean of both sides' shares) has
     #: a sure match on the other side (its nearest cosine at ``anchor_level``) is read as parallel
     #: text -- a translation or a close copy, where a sentence rarely lacks a partner and a bead's
@@ -168,6 +172,11 @@ class AlignConfig:
     parallel_share: float = 0.8
     #: ``member_gain`` for parallel text. Dev: -0.05 0.85, -0.2 0.859, -1 0.862 (loose rules else).
     parallel_member_gain: float = -1.0
+    #: ``sure_pair_slack`` for parallel text, where a joined run's encoding dilutes a sure pair's
+    #: cosine a little (223-224 / 264-265: 0.508 against the pair's 0.526). Dev: 0 0.875,
+    #: 0.01 0.883, 0.03 0.882, 0.05 0.882, 0.1 0.872, no rule 0.873 (0.05 everywhere: 004 loses a
+    #: link).
+    parallel_sure_pair_slack: float = 0.03
     #: ... and also around a first-pass 1-1 whose lengths disagree (the shorter below this share of
     #: the longer, after the pair's length ratio): often one half of a 2-2 or 1-2 whose sentence
     #: boundary moved. 0 switches it off. Dev: 0 0.871 (4.55x), 0.4 0.875 (4.63x), 0.5 0.875
@@ -541,7 +550,8 @@ def _for_pair(cfg: AlignConfig, near: _Nearest, scale: _Scale) -> AlignConfig:
     if parallel_share(near, scale, cfg.anchor_level) < cfg.parallel_share:
         return cfg
     return replace(cfg, member_gain=min(cfg.member_gain, cfg.parallel_member_gain),
-                   split_many_to_many=False, max_sure_pairs=cfg.max_total)
+                   split_many_to_many=False, max_sure_pairs=cfg.max_total,
+                   sure_pair_slack=max(cfg.sure_pair_slack, cfg.parallel_sure_pair_slack))
 
 
 # -- stage 2: anchors ----------------------------------------------------------------------------
@@ -626,6 +636,7 @@ class _Span:
     r1: int
     #: refuse a multi-sentence bead that carries a sure pair inside it worse than the pair alone
     sure_pair_rule: bool = True
+    sure_pair_slack: float = 0.0  # ... up to this many levels below the pair alone
     max_sure_inside: int = 1
 
     def runs(self, side: str, a: int) -> np.ndarray:
@@ -774,17 +785,21 @@ def _partners_inside(span: _Span, Ib: np.ndarray, J: np.ndarray, a: int, b: int,
     ok = np.ones((len(Ib), len(J)), bool)
     bead = scale.level(cos, a, b)
     sure_inside = np.zeros((len(Ib), len(J)), np.int8)
-    for t in range(a):
+    later = np.full((len(Ib), len(J)), np.iinfo(np.int64).max)  # partner of the next sure pair
+    for t in range(a):  # from the bead's last base sentence back
         k = np.clip(gb - t, 0, None)
         p = span.base.partner[k][:, None]
         inside = (p > gr[None, :] - b) & (p <= gr[None, :])
         sure_inside += inside
+        # sure pairs inside must keep their order: two crossed sure pairs are a swap, two links
+        ok &= ~inside | (p < later)
+        later = np.where(inside, p, later)
         # a sure pair inside must be carried better by the bead than on its own (Vecalign's rule
         # that a 3-1 beats the 1-1 plus two deletions): else the others are deleted, not merged
         # (not in the move step's small DPs: there a bead that loses its seed fails ``move_level``
         # and no move is made, the cautious outcome; the 1-1 seed alone moved a headline in 001)
         if span.sure_pair_rule:
-            ok &= ~inside | (span.base.partner_cos[k][:, None] <= cos)
+            ok &= ~inside | (span.base.partner_cos[k][:, None] <= cos + span.sure_pair_slack * scale.gap)
         # also on a bead's one-sentence side: a copied sentence (cosine 1.0 to a base sentence
         # next door) may not stand for a run of the dropped sentences around its true partner
         ok &= (p < 0) | inside | (scale.level(span.base.partner_cos[k])[:, None] <= bead)
@@ -1002,7 +1017,8 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
     # the pair's rules (parallel text or a loose rewrite); the first pass, which only picks the
     # runs worth encoding, keeps the loose rules: their few merges bound the encoding cost
     loose, cfg = cfg, _for_pair(cfg, near, scale)
-    whole = _Span(base, rewrite, 0, n, 0, m, max_sure_inside=cfg.max_sure_pairs)
+    whole = _Span(base, rewrite, 0, n, 0, m, sure_pair_slack=cfg.sure_pair_slack,
+                  max_sure_inside=cfg.max_sure_pairs)
     if embed is not None and base.lengths is not None and cfg.max_side > 1:
         # second pass: encode the joined sentences wherever the first pass was not a plain 1-1
         if cfg.encode_radius < 0:
