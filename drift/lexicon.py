@@ -124,6 +124,29 @@ PRONOUN_GENDER: dict[str, tuple[str, str]] = {
 #: forms, dis-, non-): a word so prefixed to a synonym of another is its opposite.
 NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non-", "non")
 
+#: Opposite prepositions and adverbial particles, which WordNet leaves out (closed classes): the
+#: converse relations of time and place in Quirk et al. 1985, §9.15–9.41 (*before*/*after*,
+#: *above*/*below*, *over*/*under*, *inside*/*outside*, *up*/*down*, *since*/*until*, *ahead
+#: of*/*behind*), and the positions in time that exclude each other: before, during and after an
+#: event (§9.36). Each set's words are opposites of each other.
+FUNCTION_OPPOSITES: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
+    {"before", "after", "during"}, {"above", "below"}, {"over", "under"}, {"inside", "outside"},
+    {"up", "down"}, {"upward", "downward"}, {"upstairs", "downstairs"}, {"since", "until"},
+    {"since", "till"}, {"ahead", "behind"}, {"earlier", "later"}, {"beforehand", "afterwards"},
+    {"beforehand", "afterward"}, {"upstream", "downstream"}, {"forward", "backward"},
+))
+
+#: How many of a word's senses, in WordNet's order (most frequent first), the kind-of-opposite
+#: test of :meth:`EnglishWordNet.are_opposed` reads.
+MAIN_SENSES = 2
+
+#: Adverbs derived from adjectives by *-ly* (Quirk et al. 1985, Appendix I.37), with the spelling
+#: changes of the adjective: *widely* → *wide*, *happily* → *happy*, *possibly* → *possible*,
+#: *basically* → *basic*, *fully* → *full*: (adverb ending, adjective ending).
+LY_ADVERBS: tuple[tuple[str, str], ...] = (
+    ("ly", ""), ("ily", "y"), ("bly", "ble"), ("ply", "ple"), ("tly", "tle"), ("ically", "ic"),
+    ("lly", "ll"), ("ly", "le"), ("ly", "e"))
+
 
 class _Synset(NamedTuple):
     pos: str
@@ -131,6 +154,7 @@ class _Synset(NamedTuple):
     hypernyms: tuple[int, ...]
     antonyms: tuple[int, ...]
     head: int | None
+    also: tuple[int, ...]
 
 
 class EnglishWordNet:
@@ -223,9 +247,10 @@ class EnglishWordNet:
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019
     def _synset(self, row: int) -> _Synset:
-        pos, members, hypernyms, antonyms, head = self._synset_lines[row].split("\t")
+        pos, members, hypernyms, antonyms, head, also = self._synset_lines[row].split("\t")
         return _Synset(pos, tuple(members.split("|")), tuple(map(int, hypernyms.split())),
-                       tuple(map(int, antonyms.split())), int(head) if head else None)
+                       tuple(map(int, antonyms.split())), int(head) if head else None,
+                       tuple(map(int, also.split())))
 
     # -- relations ------------------------------------------------------------------------------
 
@@ -275,20 +300,137 @@ class EnglishWordNet:
 
     def are_antonyms(self, a: str, b: str, pos: str | None = None) -> bool:
         """Whether a lemma of ``b`` is among :meth:`antonyms` of ``a`` or the other way round, or
-        one is the other (or its synonym) with a negative prefix (:data:`NEGATIVE_PREFIXES`)."""
-        lb = self.lemmas(b, pos) or {b}
-        if self.antonyms(a, pos) & lb or self.antonyms(b, pos) & (self.lemmas(a, pos) or {a}):
+        one is the other (or its synonym) with a negative prefix (:data:`NEGATIVE_PREFIXES`), or
+        both are opposite prepositions or particles (:data:`FUNCTION_OPPOSITES`)."""
+        la, lb = a.strip().lower(), b.strip().lower()
+        if la != lb and any(la in group and lb in group for group in FUNCTION_OPPOSITES):
+            return True
+        lb_lemmas = self.lemmas(b, pos) or {b}
+        if self.antonyms(a, pos) & lb_lemmas or self.antonyms(b, pos) & (self.lemmas(a, pos) or {a}):
             return True
         return self._negates(a, b, pos) or self._negates(b, a, pos)
 
     def are_opposed(self, a: str, b: str, pos: str | None = None) -> bool:
-        """:meth:`are_antonyms`, or one word's direct hypernym is an antonym of the other: *released*
-        / *imprisoned* (imprison is a kind of confine, release's antonym), *fled* / *arrived*. Wider
-        than antonymy and noisier: meant for short substitutions, not for whole rewritten sentences."""
+        """:meth:`are_antonyms`, or opposites one step further in WordNet, when no sense of one is
+        a sense of the other, near it or a kind of it (:meth:`are_compatible`):
+
+        - an antonym of ``a``'s :meth:`opposites` (through *also see* and, for an *-ly* adverb, its
+          adjective) is ``b`` or a synonym of it: *current* → *former* (current *also see* new,
+          whose antonym *old* is a sense of former), *widely* → *narrowly*;
+        - one of the two first senses of a word (WordNet's most frequent) is a kind of an antonym
+          of the other, not *eve* / *night* (only eve's third sense, *evening*, is a kind of
+          *daytime*); for verbs, whose senses WordNet splits finely, any sense of a lemma that is
+          a kind of an antonym: *released* / *imprisoned* (imprison is a kind of confine,
+          release's antonym), *confirmed* / *denied*.
+
+        Wider than antonymy and noisier: meant for words that replace each other in place (a
+        one-word substitution, in the part of speech the parse gives them both), not for whole
+        rewritten sentences."""
         if self.are_antonyms(a, b, pos):
             return True
-        return bool(self.antonyms(a, pos) & self.hypernyms(b, pos, depth=1)
-                    or self.antonyms(b, pos) & self.hypernyms(a, pos, depth=1))
+        if self.are_compatible(a, b, pos):
+            return False
+        if self.opposites(a, pos) & self._main_synonyms(b, pos) \
+                or self.opposites(b, pos) & self._main_synonyms(a, pos):
+            return True
+        if self._kind_of_opposite(a, b, pos) or self._kind_of_opposite(b, a, pos):
+            return True
+        verbs = pos if pos is not None else "v"   # verbs' senses are finer: any sense will do
+        return bool(_parts(verbs) == ("v",) and (
+            self.antonyms(a, "v") & self.hypernyms(b, "v", depth=1)
+            or self.antonyms(b, "v") & self.hypernyms(a, "v", depth=1)))
+
+    def _kind_of_opposite(self, a: str, b: str, pos: str | None) -> bool:
+        """Whether one of the first :data:`MAIN_SENSES` senses of ``b`` (per lemma and part of
+        speech) has an antonym synset of ``a`` as its direct hypernym (or head, for a satellite)."""
+        opposite: set[int] = set()
+        for _, _, row in self._senses(a, pos):
+            synset = self._synset(row)
+            for r in (row,) if synset.head is None else (row, synset.head):
+                for o in self._synset(r).antonyms:
+                    opposite.add(o)
+                    opposite.update(self._satellites.get(o, ()))
+        if not opposite:
+            return False
+        for lemma in self.lemmas(b, pos):
+            for p in _parts(pos):
+                for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
+                    synset = self._synset(row)
+                    if opposite.intersection(synset.hypernyms) or synset.head in opposite:
+                        return True
+        return False
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
+    def opposites(self, word: str, pos: str | None = None) -> frozenset[str]:
+        """Opposites of ``word``'s most frequent senses (the first :data:`MAIN_SENSES` per lemma
+        and part of speech), one step wider than :meth:`antonyms`: the antonyms of those synsets,
+        of an adjective satellite's head, and of the synsets they *also see* (*current* → *new* →
+        *old*), for an *-ly* adverb those of the adjective it comes from (*widely* → *wide* →
+        *narrow*)."""
+        rows: set[int] = set()
+        for lemma in self._bases(word, pos):
+            for p in _parts(pos if lemma in self.lemmas(word, pos) else "a"):
+                for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
+                    synset = self._synset(row)
+                    rows.update((row, *synset.also))
+                    if synset.head is not None:
+                        rows.update((synset.head, *self._synset(synset.head).also))
+        found: set[str] = set()
+        for row in rows:
+            for o in self._synset(row).antonyms:
+                for r in (o, *self._satellites.get(o, ())):
+                    found.update(self._synset(r).members)
+        return frozenset(found - self._bases(word, pos))
+
+    def _main_synonyms(self, word: str, pos: str | None) -> frozenset[str]:
+        """``word``'s :meth:`_bases` and the members of their first :data:`MAIN_SENSES` synsets
+        per part of speech (its most frequent senses: *used* → *employ*, not *exposed* → *break*)."""
+        found = set(self._bases(word, pos))
+        for lemma in self._bases(word, pos):
+            for p in _parts(pos):
+                for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
+                    found.update(self._synset(row).members)
+        return frozenset(found)
+
+    def are_compatible(self, a: str, b: str, pos: str | None = None) -> bool:
+        """Whether some sense of ``a`` and some sense of ``b`` may say the same: a lemma, a stem
+        or a synset in common, one a kind of the other (≤ 2 levels up), or adjectives' synsets
+        linked by similar-to or *also see*."""
+        forms_a, forms_b = self._bases(a, pos), self._bases(b, pos)
+        if not forms_a or not forms_b:
+            return False
+        if forms_a & forms_b or self.are_synonyms(a, b, pos):
+            return True
+        if self.hypernyms(a, pos, depth=2) & forms_b or self.hypernyms(b, pos, depth=2) & forms_a:
+            return True
+        rows_a = {row for f in forms_a for _, _, row in self._senses(f, pos)}
+        rows_b = {row for f in forms_b for _, _, row in self._senses(f, pos)}
+        return bool(self._near(rows_a) & rows_b or self._near(rows_b) & rows_a)
+
+    def _near(self, rows: set[int]) -> set[int]:
+        """The synsets linked to ``rows`` by similar-to (either way) or *also see*."""
+        out = set(rows)
+        for row in rows:
+            synset = self._synset(row)
+            out.update(synset.also)
+            if synset.head is not None:
+                out.add(synset.head)
+            out.update(self._satellites.get(row, ()))
+        return out
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
+    def _bases(self, word: str, pos: str | None) -> frozenset[str]:
+        """:meth:`lemmas`, and for an *-ly* adverb that is no adjective itself the adjective it is
+        derived from (:data:`LY_ADVERBS`): *widely* → {widely, wide}."""
+        found = set(self.lemmas(word, pos))
+        low = word.strip().lower()
+        if (pos is None or _POS.get(pos.lower()) == "r") and low.endswith("ly") and not self.lemmas(low, "a"):
+            for ending, replacement in LY_ADVERBS:
+                stem_ = low[: len(low) - len(ending)] + replacement
+                if low.endswith(ending) and len(stem_) >= 3 and "a" in self._index(stem_):
+                    found.add(stem_)
+                    break
+        return frozenset(found)
 
     def _negates(self, word: str, other: str, pos: str | None) -> bool:
         """``other`` is ``word`` (or a synonym of it) with a negative prefix: *selected*/*unchosen*."""
@@ -341,7 +483,7 @@ class EnglishWordNet:
         out: dict[int, list[int]] = {}
         for row, line in enumerate(self._synset_lines):
             if line.startswith("s"):
-                head = line.rsplit("\t", 1)[1]
+                head = line.split("\t")[4]
                 if head:
                     out.setdefault(int(head), []).append(row)
         return out

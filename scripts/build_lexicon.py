@@ -12,7 +12,8 @@ reads a line only when asked about it:
   separated by tabs: pos (``n v a s r``), members (the lemmas in WordNet's order, ``|``-separated),
   hypernyms (row numbers, space-separated), antonyms (rows of the synsets holding an antonym of one
   of its senses: the sense relation lifted to synsets), head (an adjective satellite's head row,
-  its ``similar`` link, else empty).
+  its ``similar`` link, else empty), also (WordNet's *also see* rows, the synset relation and the
+  sense relation lifted to synsets: *current* → *new*, *modern*; adjectives and verbs).
 - ``lemmas``: one line per lemma, lines in code-point order (so a lemma is found by bisection):
   the lemma, then a tab-separated field per part of speech, the pos followed by the rows of its
   senses in WordNet's sense order (satellites filed under ``a``): ``"king\tn 1 2 3"``.
@@ -78,8 +79,8 @@ Source:  https://github.com/globalwordnet/english-wordnet, src/yaml, commit {com
 Licence: Creative Commons Attribution 4.0 International (CC BY 4.0),
          https://creativecommons.org/licenses/by/4.0/
          Princeton WordNet's licence is in the source repository's WNDB_License.txt.
-Changes: only a subset is kept (synset members, hypernyms, antonyms, derivation links lifted to
-         antonyms, irregular forms, gendered person nouns), re-encoded as text and JSON by
+Changes: only a subset is kept (synset members, hypernyms, antonyms, also-see links, derivation
+         links lifted to antonyms, irregular forms, gendered person nouns), re-encoded as text and JSON by
          scripts/build_lexicon.py.
 """
 
@@ -134,10 +135,14 @@ def build(entries: dict, synsets: dict) -> dict:
     antonyms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     synset_antonyms: dict[str, set[str]] = defaultdict(set)
     derivations: dict[str, list[str]] = {}
+    also: dict[str, set[str]] = defaultdict(set)
+    for sid, s in synsets.items():
+        also[sid].update(a for a in s.get("also", ()) if a in row)
     for lemma in sorted(entries):
         for pos, entry in sorted(entries[lemma].items()):
             for sense in entry.get("sense", ()):
                 derivations[sense["id"]] = [d for d in sense.get("derivation", ()) if d in sense_of]
+                also[sense["synset"]].update(sense_of[a][2] for a in sense.get("also", ()) if a in sense_of)
                 for target in sense.get("antonym", ()):
                     if target in sense_of:
                         other, _, other_synset = sense_of[target]
@@ -169,7 +174,8 @@ def build(entries: dict, synsets: dict) -> dict:
             s["partOfSpeech"], "|".join(s["members"]),
             " ".join(str(row[h]) for h in s.get("hypernym", ()) if h in row),
             " ".join(str(a) for a in sorted(row[a] for a in synset_antonyms.get(sid, ()))),
-            "" if head is None else str(head)]))
+            "" if head is None else str(head),
+            " ".join(str(a) for a in sorted(row[a] for a in also.get(sid, ()) if a != sid))]))
 
     pairs, gender = _gendered(entries, synsets, sense_of, senses)
     return {

@@ -71,13 +71,26 @@ def _pos(side: Side, k: int) -> str | None:
     return next((tok.pos_ for j, tok in parsed.tokens() if parsed.span(j, tok)[0] == start), None)
 
 
-def _opposed_as_used(lex: Lexicon, base: Side, bk: int, rewrite: Side, rk: int) -> bool:
-    """Whether the two words are opposites in the part of speech the parse gives them both (no
-    check without the parse, or when the parts differ: "injured" → "unharmed")."""
-    b, r = _pos(base, bk), _pos(rewrite, rk)
-    if b is None or b != r:
-        return True
-    return lex.are_opposed(base.tokens[bk].norm, rewrite.tokens[rk].norm, b)
+#: spaCy's coarse parts of speech that restrict the lexicon's senses (:func:`_opposed_as_used`).
+_WORDNET_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+
+
+def _opposed_as_used(lex: Lexicon, pairs: Sequence, i: int, base: Side, rewrite: Side, alone: bool) -> bool:
+    """Whether the words of pair i are opposites (:meth:`~drift.lexicon.Lexicon.are_opposed`) in
+    the part of speech the parse gives them both: among other changed words any part of speech
+    ("put" → "called" are opposite options, not verbs); in a one-word substitution only an
+    adverb ("ago" → "earlier" are adverbs, not the adjectives *past* and *early*), since
+    participles and derived forms cross the other lines in WordNet (*welcomed* → *uninvited*,
+    *love* → *disdain* through the verbs). A word paired with a two-word entry is read with it
+    ("died" → "were born")."""
+    p = pairs[i]
+    b_words = [q.base for q in pairs if q.rewrite == p.rewrite and q.relation == p.relation]
+    r_words = [q.rewrite for q in pairs if q.base == p.base and q.relation == p.relation]
+    b, r = _pos(base, p.base), _pos(rewrite, p.rewrite)
+    pos = b if b == r and (b == "ADV" or (b in _WORDNET_POS and not alone)) \
+        and len(b_words) == len(r_words) == 1 else None
+    return lex.are_opposed(" ".join(base.tokens[k].norm for k in sorted(set(b_words))),
+                           " ".join(rewrite.tokens[k].norm for k in sorted(set(r_words))), pos)
 
 
 def _alone(pairs: Sequence, i: int) -> bool:
@@ -102,12 +115,10 @@ def detect(ctx: LinkContext) -> list[Shift]:
         bs, rs = base.span(p.base, p.base), rewrite.span(p.rewrite, p.rewrite)
         alone = _alone(pairs, i)
         opposite = (p.relation == "antonym" and (alone or (bt.is_content and rt.is_content))) or (
-            p.relation == "changed" and lex is not None and bt.is_content and rt.is_content
-            and alone and lex.are_opposed(bt.norm, rt.norm))
+            p.relation == "changed" and lex is not None and bt.is_content and rt.is_content and alone)
         if opposite and ({bt.norm, rt.norm} & (NEGATORS | WEAK_NEGATORS)):
             continue  # "often" → "seldom", "someone" → "nobody": a negation (drift.shifts.polarity)
-        if opposite and lex is not None and not alone \
-                and not _opposed_as_used(lex, base, p.base, rewrite, p.rewrite):
+        if opposite and lex is not None and not _opposed_as_used(lex, pairs, i, base, rewrite, alone):
             continue  # opposites in another sense: "put"/"call" are options, not verbs, apart
         if opposite and lex is not None and (lex.gender_counterpart(bt.norm) or "") in lex.lemmas(rt.norm):
             continue  # king → queen: another person (drift.shifts.entities), not the reverse statement
