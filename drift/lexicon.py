@@ -128,12 +128,15 @@ NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non-", "non")
 #: converse relations of time and place in Quirk et al. 1985, §9.15–9.41 (*before*/*after*,
 #: *above*/*below*, *over*/*under*, *inside*/*outside*, *up*/*down*, *since*/*until*, *ahead
 #: of*/*behind*), and the positions in time that exclude each other: before, during and after an
-#: event (§9.36). Each set's words are opposites of each other.
+#: event (§9.36), and the deictic positions of a time before its noun, which exclude each other
+#: too (*last*, *this*, *next* week: deictic time reference). Each set's words are opposites of
+#: each other.
 FUNCTION_OPPOSITES: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
     {"before", "after", "during"}, {"above", "below"}, {"over", "under"}, {"inside", "outside"},
     {"up", "down"}, {"upward", "downward"}, {"upstairs", "downstairs"}, {"since", "until"},
     {"since", "till"}, {"ahead", "behind"}, {"earlier", "later"}, {"beforehand", "afterwards"},
     {"beforehand", "afterward"}, {"upstream", "downstream"}, {"forward", "backward"},
+    {"last", "this", "next"},
 ))
 
 #: How many of a word's senses, in WordNet's order (most frequent first), the kind-of-opposite
@@ -333,6 +336,8 @@ class EnglishWordNet:
         if self.opposites(a, pos) & self._main_synonyms(b, pos) \
                 or self.opposites(b, pos) & self._main_synonyms(a, pos):
             return True
+        if self._negates(a, b, pos, loosely=True) or self._negates(b, a, pos, loosely=True):
+            return True
         if self._kind_of_opposite(a, b, pos) or self._kind_of_opposite(b, a, pos):
             return True
         verbs = pos if pos is not None else "v"   # verbs' senses are finer: any sense will do
@@ -432,13 +437,18 @@ class EnglishWordNet:
                     break
         return frozenset(found)
 
-    def _negates(self, word: str, other: str, pos: str | None) -> bool:
-        """``other`` is ``word`` (or a synonym of it) with a negative prefix: *selected*/*unchosen*."""
+    def _negates(self, word: str, other: str, pos: str | None, loosely: bool = False) -> bool:
+        """``other`` is ``word`` (or a synonym of it) with a negative prefix: *selected*/*unchosen*;
+        ``loosely``, a word compatible with it (:meth:`are_compatible`: *excited*/*unenthused*,
+        enthuse being a kind of excite)."""
         low = other.lower()
         for prefix in NEGATIVE_PREFIXES:
             rest = low[len(prefix):]
-            if low.startswith(prefix) and len(rest) >= 3 and \
-                    (self.lemmas(rest, pos) or {rest}) & (self.lemmas(word, pos) | self.synonyms(word, pos)):
+            if not low.startswith(prefix) or len(rest) < 3:
+                continue
+            if (self.lemmas(rest, pos) or {rest}) & (self.lemmas(word, pos) | self.synonyms(word, pos)):
+                return True
+            if loosely and self.lemmas(rest, pos) and self.are_compatible(rest, word, pos):
                 return True
         return False
 

@@ -6,7 +6,8 @@ the closest relation first (:data:`drift.vocabulary.WORD_RELATIONS`):
 
 1. ``same``: the same folded word, moved (inside the region, or from another one: see below);
 2. ``form``: the same word in another form: case, accents, British/American spelling, inflection
-   (a shared stem, or a shared lemma in the language's :mod:`drift.lexicon`: *went*/*go*);
+   (a shared stem, or a shared lemma in the language's :mod:`drift.lexicon`: *went*/*go*), the
+   article *a*/*an*;
 3. ``equivalent``: one name by another alias (*America*/*USA*, :data:`drift.shifts.lexicons.ALIASES`);
 4. ``synonym``: a shared WordNet synset (*died*/*perished*);
 5. ``antonym``: a WordNet antonym (*tiny*/*big*, *died*/*were born*; for function words the only
@@ -634,12 +635,17 @@ def _is_entry(lex: Lexicon, phrase: str) -> bool:
     return bool(lex.lemmas(phrase))
 
 
+#: The two forms of the English indefinite article, chosen by the next word's sound (an
+#: important → a frivolous): one word.
+_ARTICLE = frozenset({"a", "an"})
+
+
 def _relation(b: _Unit, r: _Unit, lex: Lexicon | None) -> str | None:
     """How two units relate (see the module docstring), or ``None``."""
     if b.text == r.text:
         return "same"
     if len(b.at) == len(r.at) == 1:
-        if b.stem == r.stem:
+        if b.stem == r.stem or {b.text, r.text} == _ARTICLE:
             return "form"
         if b.key == r.key or b.alias == r.alias:
             return "equivalent"

@@ -52,14 +52,14 @@ def _context(side: Side, k: int) -> set[str]:
 def _same_place(base: Side, bk: int, rewrite: Side, rk: int, alone: bool) -> bool:
     """Whether two words stand in the same statement: a one-word substitution (where a participle
     may face an adjective: "injured" → "unharmed"), or words that share a neighbouring content
-    word and (with the parse) their part of speech ("citing … sources" and "unnamed sources" are
-    no opposites)."""
+    word and (with the parse) their part of speech, a participle with an adjective among them
+    ("well-known" → "unknown"; "citing … sources" and "unnamed sources" are no opposites)."""
     if alone:
         return True
     if not _context(base, bk) & _context(rewrite, rk):
         return False
     b, r = _pos(base, bk), _pos(rewrite, rk)
-    return b is None or r is None or b == r or {b, r} <= {"VERB", "AUX"}
+    return b is None or r is None or b == r or {b, r} <= {"VERB", "AUX"} or {b, r} == {"VERB", "ADJ"}
 
 
 def _pos(side: Side, k: int) -> str | None:
@@ -94,9 +94,10 @@ def _opposed_as_used(lex: Lexicon, pairs: Sequence, i: int, base: Side, rewrite:
 
 
 def _alone(pairs: Sequence, i: int) -> bool:
-    """Whether pair i is a one-word substitution: its neighbours in the alignment are unchanged."""
+    """Whether pair i is a one-word substitution: its neighbours in the alignment are unchanged
+    (the same word, or its form: "an important" → "a frivolous")."""
     def same(j: int) -> bool:
-        return not 0 <= j < len(pairs) or pairs[j].relation == "same"
+        return not 0 <= j < len(pairs) or pairs[j].relation in ("same", "form")
     return same(i - 1) and same(i + 1)
 
 
