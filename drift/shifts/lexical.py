@@ -59,16 +59,19 @@ def _same_place(base: Side, bk: int, rewrite: Side, rk: int, alone: bool) -> boo
     if not _context(base, bk) & _context(rewrite, rk):
         return False
     b, r = _pos(base, bk), _pos(rewrite, rk)
-    return b is None or r is None or b == r or {b, r} <= {"VERB", "AUX"} or {b, r} == {"VERB", "ADJ"}
+    return b is None or r is None or b == r or {b, r} <= {"VERB", "AUX", "PART."} \
+        or {b, r} <= {"PART.", "ADJ"}
 
 
 def _pos(side: Side, k: int) -> str | None:
-    """spaCy's coarse part of speech of token k, or ``None`` without the parse."""
+    """spaCy's coarse part of speech of token k (``"PART."`` for a past participle, Penn tag
+    ``VBN``), or ``None`` without the parse."""
     parsed = parse_side(side)
     if parsed is None:
         return None
     start = side.tokens[k].start
-    return next((tok.pos_ for j, tok in parsed.tokens() if parsed.span(j, tok)[0] == start), None)
+    return next(("PART." if tok.tag_ == "VBN" else tok.pos_ for j, tok in parsed.tokens()
+                 if parsed.span(j, tok)[0] == start), None)
 
 
 #: spaCy's coarse parts of speech that restrict the lexicon's senses (:func:`_opposed_as_used`).
@@ -86,7 +89,8 @@ def _opposed_as_used(lex: Lexicon, pairs: Sequence, i: int, base: Side, rewrite:
     p = pairs[i]
     b_words = [q.base for q in pairs if q.rewrite == p.rewrite and q.relation == p.relation]
     r_words = [q.rewrite for q in pairs if q.base == p.base and q.relation == p.relation]
-    b, r = _pos(base, p.base), _pos(rewrite, p.rewrite)
+    b, r = (_pos(side, k) for side, k in ((base, p.base), (rewrite, p.rewrite)))
+    b, r = ("VERB" if x == "PART." else x for x in (b, r))
     pos = b if b == r and (b == "ADV" or (b in _WORDNET_POS and not alone)) \
         and len(b_words) == len(r_words) == 1 else None
     return lex.are_opposed(" ".join(base.tokens[k].norm for k in sorted(set(b_words))),
