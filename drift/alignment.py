@@ -544,10 +544,11 @@ def parallel_share(near: _Nearest, scale: _Scale, level: float) -> float:
                   + np.mean(scale.level(near.col_val[:, 0]) >= level)) / 2)
 
 
-def _for_pair(cfg: AlignConfig, near: _Nearest, scale: _Scale) -> AlignConfig:
+def _for_pair(cfg: AlignConfig, near: _Nearest, scale: _Scale, lengths: bool) -> AlignConfig:
     """The rules for this document pair: parallel text's (see ``AlignConfig.parallel_share``) or
-    the loose rewrite's, as configured."""
-    if parallel_share(near, scale, cfg.anchor_level) < cfg.parallel_share:
+    the loose rewrite's, as configured. Parallel text's need the texts' lengths: without the
+    length prior nothing but the member rule weighs a sentence glued to a link."""
+    if not lengths or parallel_share(near, scale, cfg.anchor_level) < cfg.parallel_share:
         return cfg
     return replace(cfg, member_gain=min(cfg.member_gain, cfg.parallel_member_gain),
                    split_many_to_many=False, max_sure_pairs=cfg.max_total,
@@ -1016,7 +1017,7 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
 
     # the pair's rules (parallel text or a loose rewrite); the first pass, which only picks the
     # runs worth encoding, keeps the loose rules: their few merges bound the encoding cost
-    loose, cfg = cfg, _for_pair(cfg, near, scale)
+    loose, cfg = cfg, _for_pair(cfg, near, scale, ratio is not None)
     whole = _Span(base, rewrite, 0, n, 0, m, sure_pair_slack=cfg.sure_pair_slack,
                   max_sure_inside=cfg.max_sure_pairs)
     if embed is not None and base.lengths is not None and cfg.max_side > 1:
