@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from shiftcase import idx, make_doc, pair, severe, shifts, words
 
 from drift.diffing import word_diff
+from drift.parsing import parser_available
 from drift.shifts import addition_shift, detect_shifts, omission_shift
 
 # -- the spun paraphrase (000) ----------------------------------------------------------------
@@ -44,6 +45,23 @@ def test_a_caption_added_by_the_rewrite_is_colour(docs):
     rw = docs["001"]
     shift = addition_shift(rw, idx(rw, "The President of Venezuela, Nicolás Maduro"), base=docs["002"])
     assert shift.type == "addition" and shift.severity == 1
+
+
+@pytest.mark.skipif(not parser_available(), reason="the English parser is not installed")
+@pytest.mark.parametrize(("added", "severity"), [
+    # an event told with no figure and no new name: a claim the base does not make
+    ("The harbour master later resigned over the delays, and his deputy took charge.", 2),
+    ("Many fishermen have since sold their boats to buyers from the coast.", 2),
+    # a state described, a question, a heading: colour
+    ("The mood in the old town was calm on Sunday evening.", 1),
+    ("Will the ferry service resume before the summer season?", 1),
+])
+def test_an_added_sentence_that_tells_an_event_is_a_claim(added, severity):
+    base = make_doc("b", "The ferry between the two islands stopped running in March.",
+                    "The harbour authority said repairs to the pier would take a year.")
+    rewrite = make_doc("r", "The ferry between the two islands stopped running in March.", added)
+    shift = addition_shift(rewrite, (1,), base=base)
+    assert (shift.type, shift.severity) == ("addition", severity), shift.explanation
 
 
 # -- whole sentences left out ---------------------------------------------------------------------

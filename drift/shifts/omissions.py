@@ -78,11 +78,18 @@ def detect(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] = ()) -> l
 
 
 def _renamed_in_place(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]) -> set[int]:
-    """Base tokens of the diff's changes that put name words of the rewrite in place of the
-    base's ("the PSL Polish People's Party" → "the PSL Polskie Stronnictwo Ludowe"): a name
-    replaced or translated, which :mod:`drift.shifts.entities` weighs, not a phrase dropped."""
-    named = {k for n in find_names(rewrite) for k in range(n.first, n.last + 1)}
-    return {k for c in change_runs(base, rewrite, diff) if named & set(c.rewrite) for k in c.base}
+    """Base tokens of the diff's changes that put a name in place of a name and nothing else
+    ("the PSL Polish People's Party" → "the PSL Polskie Stronnictwo Ludowe"): every content word
+    the change deletes is a name word, and it inserts name words; a name replaced or translated,
+    which :mod:`drift.shifts.entities` weighs, not a phrase dropped."""
+    named_b = {k for n in find_names(base) for k in range(n.first, n.last + 1)}
+    named_r = {k for n in find_names(rewrite) for k in range(n.first, n.last + 1)}
+    out: set[int] = set()
+    for c in change_runs(base, rewrite, diff):
+        content = [k for k in c.base if base.tokens[k].is_content]
+        if content and set(content) <= named_b and named_r & set(c.rewrite):
+            out.update(c.base)
+    return out
 
 
 def _name_runs(side: Side, run: list[int]) -> list[list[int]]:
