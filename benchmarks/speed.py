@@ -49,9 +49,12 @@ CODE = os.environ.get("DRIFT_SPEED_CODE", str(REPO))
 #: The stages of one instrumented run: (label, module, attribute) of each function timed.
 STAGES = (
     ("read+split", "drift.pipeline", "read_documents"),
+    ("language id", "drift.pipeline", "detect_language"),
     ("model load", "drift.embedding", "DeferredEmbedder.model"),
     ("encode", "drift.embedding", "CachedEmbedder.encode"),
     ("align", "drift.pipeline", "align"),
+    ("parser load", "drift.parsing", "_load"),
+    ("parse", "drift.parsing", "parse_all"),
     ("links", "drift.pipeline", "Analyzer._link"),
     ("calibrate", "drift.pipeline", "_calibrate"),
     ("report JSON", "drift.report", "Report.to_json"),
@@ -97,11 +100,13 @@ def _exit_report(out: str, **fields) -> None:
 
 
 def measure_cli(out: str, argv: list[str]) -> None:
-    """``drift <argv>`` through the CLI's own main, recording the thread counts it used."""
+    """``drift <argv>`` through the CLI's own main, run as the command (arguments in
+    ``sys.argv``), recording the thread counts it used."""
     used = _record_threads()
     from drift.cli import main
 
-    code = main(argv)
+    sys.argv = ["drift", *argv]
+    code = main()
     _exit_report(out, code=code, threads=sorted(set(used)))
 
 
@@ -122,6 +127,7 @@ def measure_stages(out: str, corpus_name: str, model: str) -> None:
     import importlib
 
     import drift
+    import drift.parsing
     import drift.pipeline
 
     imported = time.perf_counter() - start
@@ -147,11 +153,15 @@ def measure_stages(out: str, corpus_name: str, model: str) -> None:
         *path, name = attribute.split(".")
         for part in path:
             owner = getattr(owner, part)
-        current = owner.__dict__[name]
+        current = owner.__dict__.get(name)
+        if current is None:  # an older drift (see --code) without this stage
+            continue
         if isinstance(current, property):
             setattr(owner, name, property(timed(label, current.fget)))
         else:
             setattr(owner, name, timed(label, current))
+    if hasattr(drift.parsing, "skip_torch_interop"):
+        drift.parsing.skip_torch_interop()  # as the drift command does
     paths, presplit = corpus(corpus_name)
     analyzer = drift.pipeline.Analyzer.create(MODELS[model], cache_dir=False)
     t = time.perf_counter()
@@ -161,7 +171,8 @@ def measure_stages(out: str, corpus_name: str, model: str) -> None:
     report.to_html()
     seconds["other"] = total - sum(v for k, v in seconds.items() if k not in ("report JSON", "HTML"))
     _exit_report(out, imports=imported, seconds=seconds, encoded=analyzer.embedder.encoded,
-                 sentences=[len(d.content_indices) for d in report.documents], threads=sorted(set(used)))
+                 sentences=[len(d.content_indices) for d in report.documents], threads=sorted(set(used)),
+                 torch="torch" in sys.modules)
 
 
 # -- the orchestrator ---------------------------------------------------------------------------
@@ -172,15 +183,25 @@ def _run(*args: str) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         out = f.name
     load = os.getloadavg()[0]
+    cpu = _children_cpu()
     t = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--measure", *args[:1], "--out", out, *args[1:]],
                           capture_output=True, text=True, cwd=REPO, env=env)
     wall = time.perf_counter() - t
+    cpu = _children_cpu() - cpu
     if done.returncode != 0:
         raise RuntimeError(f"{args}: {done.stderr[-3000:]}")
     result = json.loads(Path(out).read_text(encoding="utf-8"))
     Path(out).unlink()
-    return {**result, "wall": wall, "load": load}
+    return {**result, "wall": wall, "cpu": cpu, "load": load}
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system, every thread) of the child processes waited for so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _distinct_sentences(corpus_name: str) -> list[str]:
@@ -221,6 +242,9 @@ def main() -> None:
     parser.add_argument("--corpora", nargs="+", default=["example", "textberg"],
                         choices=["example", "textberg"])
     parser.add_argument("--repeat", type=int, default=1, help="runs of each timed process (median)")
+    parser.add_argument("--code", type=Path, default=REPO, help="the folder holding the drift package to "
+                        "measure (default: this checkout), e.g. an export of another commit")
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold-start timings")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -239,8 +263,10 @@ def main() -> None:
 
     global CODE
     snapshot = tempfile.mkdtemp(prefix="drift-speed-code-")
-    shutil.copytree(REPO / "drift", Path(snapshot) / "drift", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(args.code / "drift", Path(snapshot) / "drift",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     CODE = os.environ["DRIFT_SPEED_CODE"] = snapshot
+    sys.path.insert(0, snapshot)  # this process reads the corpora with the same drift
     print(f"drift speed · load average {os.getloadavg()[0]:.1f} at start (other work on the machine "
           "inflates every number)")
     print(_threads_line())
@@ -267,18 +293,23 @@ def main() -> None:
     print("\n## Whole run vs. load + encode each distinct sentence once (fresh processes, wall seconds, "
           f"median of {args.repeat})")
     print(f"{'corpus/model':<16} {'distinct':>8} {'encode-only':>11} {'whole':>7} {'ratio':>6} {'≤1.3':>5} "
-          f"{'first':>7} {'cached':>7} {'share':>6} {'≤5%':>5} {'threads':>8} {'load':>5} {'peak MB':>8}")
+          f"{'cpu ratio':>9} {'first':>7} {'cached':>7} {'share':>6} {'≤5%':>5} {'threads':>8} {'load':>9} "
+          f"{'peak MB':>8}")
     for corpus_name, model, n, floors, wholes, firsts, cached, _ in rows:
         ratio = _median(wholes) / _median(floors)
+        cpu_ratio = _median(wholes, "cpu") / _median(floors, "cpu")
         share = _median(cached) / _median(firsts)
         used = sorted({t for r in (*floors, *wholes) for t in r["threads"]})
         loads = [r["load"] for r in (*floors, *wholes, *firsts, *cached)]
         print(f"{corpus_name + '/' + model:<16} {n:>8} {_median(floors):>11.2f} {_median(wholes):>7.2f} "
-              f"{ratio:>6.2f} {'ok' if ratio <= 1.3 else 'MISS':>5} {_median(firsts):>7.2f} "
+              f"{ratio:>6.2f} {'ok' if ratio <= 1.3 else 'MISS':>5} {cpu_ratio:>9.2f} "
+              f"{_median(firsts):>7.2f} "
               f"{_median(cached):>7.2f} {share:>6.1%} {'ok' if share <= 0.05 else 'MISS':>5} "
-              f"{','.join(map(str, used)):>8} {min(loads):.1f}-{max(loads):.1f} "
+              f"{','.join(map(str, used)):>8} {min(loads):>4.1f}-{max(loads):<4.1f} "
               f"{max(r['peak_mb'] for r in wholes):>8.0f}")
-    print("  threads = the pool sizes drift.threads chose in the measured processes (encode-only and whole)")
+    print("  threads = the pool sizes drift.threads chose in the measured processes (encode-only and whole); "
+          "cpu ratio = the same\n  ratio in CPU seconds (user + system, all threads), which other jobs on a "
+          "shared machine disturb less than wall time")
 
     labels = ["imports", *(label for label, _, _ in STAGES), "other"]
     print("\n## Time per stage of one drift.compare, exclusive seconds (fresh process, no cache)")
@@ -292,6 +323,9 @@ def main() -> None:
     print("  encode counts sentences and the joined runs the aligner encodes; links = diff, shifts and "
           "word alignment per link; other = the rest of compare (notices, scoring, report assembly)")
 
+    if args.no_cold:
+        shutil.rmtree(snapshot, ignore_errors=True)
+        return
     print("\n## Cold start (median of 3 fresh processes)")
     py = _wall([sys.executable, "-c", "pass"])
     imp = _wall([sys.executable, "-c", "import drift"])

@@ -79,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv``); returns the exit status.
+
+    Without ``argv`` this is the ``drift`` command: the process runs nothing but drift, so spaCy
+    is loaded without thinc's torch interop (:func:`drift.parsing.skip_torch_interop`), which
+    saves importing torch with the USE model."""
+    if argv is None:
+        from drift.parsing import skip_torch_interop
+
+        skip_torch_interop()
     args = build_parser().parse_args(argv)
     try:
         with warnings.catch_warnings():

@@ -28,6 +28,7 @@ from drift.embedding import (
     coverage_of,
     load_embedder,
     null_similarities,
+    primary_language,
 )
 from drift.errors import (
     DriftWarning,
@@ -38,7 +39,7 @@ from drift.errors import (
 )
 from drift.language import detect_language
 from drift.normalising import comparison_form
-from drift.parsing import parser_notice
+from drift.parsing import MODEL_LANG, parse_sides, parser_notice
 from drift.reading import read_text
 from drift.report import Comparison, Document, Link, ModelInfo, Notice, Report, WordPair
 from drift.scoring import SimilarityCalibration, comparison_drift, link_drift
@@ -167,8 +168,13 @@ class Analyzer:
                           base_standalone=base_standalone, rewrite_standalone=rewrite_standalone,
                           null=null_similarities(self.embedder))
         calibration = _calibrate(pairs, base_vectors, rewrite_vectors)
-        links = [self._link(pair, base, rewrite, base_idx, rewrite_idx, calibration, uncovered)
-                 for pair in pairs]
+        linked = [(tuple(base_idx[i] for i in p.base), tuple(rewrite_idx[j] for j in p.rewrite))
+                  for p in pairs]
+        # tokenised once for the detectors and the word alignment; parsed together, not link by link
+        sides = [(Side(base, b), Side(rewrite, r)) if b and r else None for b, r in linked]
+        _parse_ahead([s for s in sides if s is not None and s[0].text != s[1].text])
+        links = [self._link(pair, b, r, link_sides, base, rewrite, calibration, uncovered)
+                 for pair, (b, r), link_sides in zip(pairs, linked, sides, strict=True)]
         if uncovered is not None:
             links = [replace(link, confidence=min(link.confidence, UNCOVERED_CONFIDENCE))
                      if link.confidence is not None else link for link in links]
@@ -177,16 +183,15 @@ class Analyzer:
         drift = comparison_drift(links, base, model_reads_both=uncovered is None)
         return Comparison(base.id, rewrite.id, _rounded(drift), tuple(links))
 
-    def _link(self, pair: AlignedPair, base: Document, rewrite: Document, base_idx: Sequence[int],
-              rewrite_idx: Sequence[int], calibration: SimilarityCalibration,
-              uncovered: str | None = None) -> Link:
-        """One link with its diff, shifts and aligned words. ``uncovered``: a language of the pair
-        the model does not read; a sentence left unlinked then says little (the model may simply
+    def _link(self, pair: AlignedPair, b: tuple[int, ...], r: tuple[int, ...],
+              sides: tuple[Side, Side] | None, base: Document, rewrite: Document,
+              calibration: SimilarityCalibration, uncovered: str | None = None) -> Link:
+        """One link (sentence indices ``b`` of the base, ``r`` of the rewrite, and their sides when
+        both have some) with its diff, shifts and aligned words. ``uncovered``: a language of the
+        pair the model does not read; a sentence left unlinked then says little (the model may simply
         have missed its partner), so its omission or addition is a nuance to check, not a key fact."""
-        b = tuple(base_idx[i] for i in pair.base)
-        r = tuple(rewrite_idx[j] for j in pair.rewrite)
         words: tuple[WordPair, ...] = ()
-        if not r or not b:
+        if sides is None:
             shift = (omission_shift(base, b, rewrite=rewrite) if not r
                      else addition_shift(rewrite, r, base=base))
             if uncovered is not None and shift.severity > 1:
@@ -195,7 +200,6 @@ class Analyzer:
             shifts = [shift]
             diff = [(-1, base.joined(b))] if not r else [(1, rewrite.joined(r))]
         else:
-            sides = Side(base, b), Side(rewrite, r)  # tokenised once for the detectors and the words
             diff = word_diff(base.joined(b), rewrite.joined(r))
             shifts = detect_side_shifts(*sides, diff)
             words = align_words(*sides, diff)
@@ -317,6 +321,16 @@ def _in_order(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, base_texts:
     sims = np.einsum("ij,ij->i", base_vectors, rewrite_vectors)
     return [AlignedPair((i,), (i,), float(sims[i]), UNCOVERED_CONFIDENCE, False)
             for i in range(len(base_texts))]
+
+
+def _parse_ahead(sides: Sequence[tuple[Side, Side]]) -> None:
+    """Parse, in one batch, the sentences of the links whose detectors read the English parse
+    (both sides English, or of unknown language, as :mod:`drift.shifts.registry` matches them)."""
+    english = [side for pair in sides for side in pair
+               if all(d.language is None or primary_language(d.language) == MODEL_LANG
+                      for d in (pair[0].doc, pair[1].doc))]
+    if english:
+        parse_sides(english)
 
 
 def _unique_ids(docs: list[Document]) -> list[Document]:

@@ -57,6 +57,19 @@ def test_the_use_backend_does_not_import_torch():
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
+def test_the_drift_command_with_the_use_model_does_not_import_torch(tmp_path):
+    """Encoding, aligning and parsing (spaCy without thinc's torch interop, see
+    drift.parsing.skip_torch_interop) all run without torch."""
+    (tmp_path / "a.txt").write_text("The police arrested the protesters on Monday. The mayor said nothing.")
+    (tmp_path / "b.txt").write_text("The protesters arrested the police on Monday. The mayor said nothing.")
+    body = (f"import runpy\nsys.argv = ['drift', 'compare', {str(tmp_path / 'a.txt')!r}, "
+            f"{str(tmp_path / 'b.txt')!r}, '--model', 'use', '--no-cache', '-q']\n"
+            "try:\n    runpy.run_module('drift', run_name='__main__')\nexcept SystemExit as e:\n"
+            "    assert e.code == 0, e.code\nassert 'spacy' in sys.modules")
+    loaded = {m.split(".")[0] for m in _loaded_after(body)}
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
 @pytest.mark.parametrize("module", ["drift.wordalign", "drift.shifts.lexical", "drift.shifts",
                                     "drift.lexicon", "drift.parsing", "drift.pipeline", "drift.html"])
 def test_every_module_imports_on_its_own(module):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,57 @@ def test_importing_drift_does_not_import_spacy(body):
                          timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+@needs_parser
+def test_a_batch_parses_as_one_sentence_at_a_time_and_fills_the_cache():
+    texts = ["The bank sued the city on Monday.", "It did not win, the court said.",
+             "Will the minister resign before May?", "The bank sued the city on Monday."]
+    nlp = parsing._load()
+    parsing.clear_cache()
+    docs = parsing.parse_all(texts)
+    assert docs[0] is docs[3] and parsing.parse(texts[1]) is docs[1]  # served from the cache
+    for text, doc in zip(texts, docs, strict=True):
+        alone = nlp(text)
+        assert [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc] == \
+            [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in alone]
+    assert parsing.parse_all(["x" * (parsing.MAX_SENTENCE_CHARS + 1)]) == [None]
+    with parsing.disabled():
+        assert parsing.parse_all(texts) == [None] * 4
+
+
+@needs_parser
+def test_parse_sides_parses_every_sentence_of_the_sides_at_once():
+    text = "The bank sued the city. It did not win. The mayor smiled."
+    doc = Document("d", "base", text, (Sentence(0, 23), Sentence(24, 39), Sentence(40, 58)))
+    parsing.clear_cache()
+    parsing.parse_sides([Side(doc, (0, 1)), Side(doc, (2,))])
+    assert list(parsing._cache) == ["The bank sued the city.", "It did not win.", "The mayor smiled."]
+    parsed = parsing.parse_side(Side(doc, (1, 2)))
+    assert parsed.sentences == (parsing._cache["It did not win."], parsing._cache["The mayor smiled."])
+
+
+def _probe(code: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
+@needs_parser
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="torch is not installed")
+def test_without_torch_interop_spacy_parses_alike_and_torch_still_imports_later():
+    parse = ("d = parsing.parse('The police arrested the protesters on Monday.'); "
+             "print('|'.join(f'{t.dep_}:{t.head.i}:{t.ent_type_}' for t in d)); ")
+    skipped = _probe("import sys; from drift import parsing; parsing.skip_torch_interop(); " + parse
+                     + "print('torch' in sys.modules); import torch; print(int(torch.ones(3).sum()))")
+    usual = _probe("import sys; from drift import parsing; " + parse + "print('torch' in sys.modules)")
+    assert skipped == [usual[0], "False", "3"]  # same parse, no torch until asked for, then torch works
+    assert usual[1] == "True"  # thinc imports torch when it is installed: what skip_torch_interop saves
+
+
+@needs_parser
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="torch is not installed")
+def test_skipping_torch_interop_does_nothing_once_torch_is_loaded():
+    code = ("import torch, thinc.compat; from drift import parsing; parsing.skip_torch_interop(); "
+            "parsing.parse('It rained.'); print(thinc.compat.has_torch)")
+    assert _probe(code) == ["True"]
