@@ -324,7 +324,8 @@ class EnglishWordNet:
           of the other, not *eve* / *night* (only eve's third sense, *evening*, is a kind of
           *daytime*); for verbs, whose senses WordNet splits finely, any sense of a lemma that is
           a kind of an antonym: *released* / *imprisoned* (imprison is a kind of confine,
-          release's antonym), *confirmed* / *denied*.
+          release's antonym), *confirmed* / *denied*;
+        - the two are kinds of antonyms, in their first senses: *growing* / *shrinking*.
 
         Wider than antonymy and noisier: meant for words that replace each other in place (a
         one-word substitution, in the part of speech the parse gives them both), not for whole
@@ -338,7 +339,8 @@ class EnglishWordNet:
             return True
         if self._negates(a, b, pos, loosely=True) or self._negates(b, a, pos, loosely=True):
             return True
-        if self._kind_of_opposite(a, b, pos) or self._kind_of_opposite(b, a, pos):
+        if self._kind_of_opposite(a, b, pos) or self._kind_of_opposite(b, a, pos) \
+                or self._kinds_of_opposites(a, b, pos):
             return True
         verbs = pos if pos is not None else "v"   # verbs' senses are finer: any sense will do
         return bool(_parts(verbs) == ("v",) and (
@@ -386,6 +388,23 @@ class EnglishWordNet:
                 for r in (o, *self._satellites.get(o, ())):
                     found.update(self._synset(r).members)
         return frozenset(found - self._bases(word, pos))
+
+    def _kinds_of_opposites(self, a: str, b: str, pos: str | None) -> bool:
+        """Whether the direct hypernyms of the two words' first :data:`MAIN_SENSES` senses are
+        antonyms: *growing* / *shrinking* (kinds of *increase* and *decrease*)."""
+        def up(word: str) -> set[int]:
+            rows: set[int] = set()
+            for lemma in self._bases(word, pos):
+                for p in _parts(pos):
+                    for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
+                        synset = self._synset(row)
+                        rows.update(synset.hypernyms)
+                        if synset.head is not None:
+                            rows.add(synset.head)
+            return rows
+        up_b = up(b)
+        return any(o in up_b or not up_b.isdisjoint(self._satellites.get(o, ()))
+                   for row in up(a) for o in self._synset(row).antonyms)
 
     def _main_synonyms(self, word: str, pos: str | None) -> frozenset[str]:
         """``word``'s :meth:`_bases` and the members of their first :data:`MAIN_SENSES` synsets
