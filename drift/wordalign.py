@@ -55,7 +55,7 @@ Cost (word diff included, 2 busy cores, warm lexicon): 1.5–4 ms per one-senten
 link, 4–9 ms for two independent translations of a sentence or a source and its translation
 (names matched across scripts), 3–12 ms per link of the example corpus, 6–25 ms for a sentence
 with its words shuffled; the English lexicon loads once in 0.3–0.8 s. Figures are read only when a
-changed word may be one (:func:`_may_be_figure`).
+changed word may be one (:func:`may_be_figure`).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ from drift.shifts.lexicons import ALIASES, MONTHS, STOPWORDS, WEEKDAYS
 from drift.shifts.numerals import Figure, month_names, number_words, primary, read_figures, scale_words
 from drift.shifts.text import Side, Token, stem
 
-__all__ = ["AlignedWord", "align_words", "changed_pairs", "word_alignment"]
+__all__ = ["AlignedWord", "align_words", "changed_pairs", "may_be_figure", "word_alignment"]
 
 T = TypeVar("T")
 
@@ -153,7 +153,7 @@ def word_alignment(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] | 
         lex = None if cross else lexicon(language or b or r)
         bl, rl = (primary(b), primary(r)) if cross else (primary(language or b or r),) * 2
         regions = _regions(base, rewrite, _checked(base, rewrite, diff))
-        figures = any(_may_be_figure(side.tokens[k], lang) for kept, b_all, r_all in regions
+        figures = any(may_be_figure(side.tokens[k], lang) for kept, b_all, r_all in regions
                       if not kept or _norms(base, b_all) != _norms(rewrite, r_all)
                       for side, lang, words in ((base, bl, b_all), (rewrite, rl, r_all)) for k in words)
         link = _Link(base, rewrite, lex, not cross, _figures(base, bl) if figures else {},
@@ -264,7 +264,7 @@ def _norms(side: Side, tokens: list[int]) -> list[str]:
     return [side.tokens[k].norm for k in tokens if side.tokens[k].is_word]
 
 
-def _may_be_figure(token: Token, language: str) -> bool:
+def may_be_figure(token: Token, language: str) -> bool:
     """Whether a word may belong to a figure :func:`~drift.shifts.numerals.read_figures` reads
     (a digit or numeral in any script, a number, scale or month word of the language, a Roman
     numeral): a cheap test that spares reading figures where no changed word can be one."""

@@ -117,3 +117,21 @@ def test_gender_of_pronouns_and_nouns(en):
     assert en.gender_counterpart("actress") == "actor" and en.gender_counterpart("spokesman") == "spokeswoman"
     assert en.gender_counterpart("brothers") == "sister" and en.gender("father") == "male"
     assert en.gender("president") is None and en.gender_counterpart("table") is None
+
+
+def test_opposed_one_step_further_in_wordnet(en):
+    assert en.are_opposed("widely", "narrowly") and en.are_opposed("correctly", "incorrectly")  # -ly adverbs
+    assert en.are_opposed("former", "current")                # current also-see new ↔ old, a sense of former
+    assert en.are_opposed("growing", "shrinking")             # kinds of increase and decrease
+    assert en.are_opposed("excited", "unenthused")            # un- on enthuse, a kind of excite
+    assert en.are_antonyms("before", "after") and en.are_antonyms("above", "below")  # closed classes
+    assert en.are_antonyms("during", "after") and en.are_antonyms("last", "this")
+    assert not en.are_antonyms("before", "before") and not en.are_antonyms("over", "below")
+
+
+def test_opposed_needs_the_senses_that_are_used(en):
+    assert en.are_opposed("ago", "earlier") and not en.are_opposed("ago", "earlier", "ADV")  # adverbs as used
+    assert not en.are_opposed("eve", "night")                 # only eve's third sense is a kind of daytime
+    assert not en.are_opposed("fired", "used") and not en.are_opposed("made", "exposed")
+    assert en.are_compatible("boats", "vessels") and en.are_compatible("endured", "suffered")
+    assert en.are_compatible("walked", "walking") and not en.are_compatible("big", "small")

@@ -86,3 +86,54 @@ def test_a_vaguer_word_is_a_nuance(base, rewrite, changed):
     found, b, r = pair(base, rewrite)
     assert not [s for s in found if s.severity >= 2]
     assert (changed in [(words(b, s.base_span), words(r, s.rewrite_span)) for s in found])
+
+
+@pytest.mark.parametrize(("base", "rewrite", "changed"), [
+    # an -ly adverb through its adjective (wide ↔ narrow)
+    ("The new rules were widely supported by farmers.", "The new rules were narrowly supported by farmers.",
+     ("widely", "narrowly")),
+    # an adjective through WordNet's "also see" (current → new ↔ old, a sense of former)
+    ("The former mayor opened the bridge on Sunday.", "The current mayor opened the bridge on Sunday.",
+     ("former", "current")),
+    # two verbs whose main senses are kinds of antonyms (increase ↔ decrease)
+    ("Sales of electric cars are growing in Norway.", "Sales of electric cars are shrinking in Norway.",
+     ("growing", "shrinking")),
+    # prepositions and time deixis, which WordNet leaves out
+    ("The minister resigned before the vote.", "The minister resigned after the vote.", ("before", "after")),
+    ("The factory closed last year, the union said.", "The factory closed this year, the union said.",
+     ("last", "this")),
+    # a negative prefix on a word compatible with the other (enthuse is a kind of excite)
+    ("Local fans were excited about the new stadium.", "Local fans were unenthused about the new stadium.",
+     ("excited", "unenthused")),
+    # the article's form follows the next word: still a one-word substitution
+    ("It was an important decision for the town.", "It was a trivial decision for the town.",
+     ("important", "trivial")),
+])
+def test_opposites_one_step_wider_in_a_one_word_substitution(base, rewrite, changed):
+    found, b, r = pair(base, rewrite)
+    assert [(words(b, s.base_span), words(r, s.rewrite_span)) for s in reversals(found)] == [changed]
+
+
+def test_a_participle_facing_an_adjective_in_place_is_a_reversal():
+    found, b, r = pair("The well-known writer spoke at the festival.",
+                       "The unknown writer spoke at the festival.")
+    hits = [(words(b, s.base_span), words(r, s.rewrite_span)) for s in reversals(found)]
+    assert hits == [("known", "unknown")]
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    # adverbs as used: "ago" and "earlier" are no opposites (only the adjectives past/early are)
+    ("Forty people died there a year ago, the report said.",
+     "Forty people died there a year earlier, the report said."),
+    # eve is a kind of daytime only in its third sense (evening): not the opposite of night
+    ("The shop was closed on the eve of the holiday.", "The shop was closed on the night of the holiday."),
+    # fire (dismiss) ↔ hire is not the sense of "fired" beside "used"
+    ("The soldiers fired tear gas at the crowd.", "The soldiers used tear gas at the crowd."),
+    # a word and a more specific one are compatible, whatever their other senses oppose
+    ("Two firms won the contract.", "Two companies won the contract."),
+    # figures are changed figures, not opposites (drift.shifts.numbers)
+    ("The home side won 4-0 on Sunday.", "The home side won 2-0 on Sunday."),
+    ("Four judges dissented.", "Five judges dissented."),
+])
+def test_faithful_substitutions_are_not_reversals(base, rewrite):
+    assert not reversals(pair(base, rewrite)[0])

@@ -109,7 +109,7 @@ def detect(ctx: LinkContext) -> list[Shift]:
     """Antonym reversals and vaguer words of one aligned link (see the module docstring)."""
     base, rewrite = ctx.base, ctx.rewrite
     lex = lexicon(base.doc.language or rewrite.doc.language or "en")
-    from drift.wordalign import word_alignment  # here: wordalign reads drift.shifts' figures and names
+    from drift.wordalign import may_be_figure, word_alignment  # here: wordalign reads drift.shifts
 
     pairs = word_alignment(base, rewrite, ctx.diff)
     shifts: list[Shift] = []
@@ -120,7 +120,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
         bs, rs = base.span(p.base, p.base), rewrite.span(p.rewrite, p.rewrite)
         alone = _alone(pairs, i)
         opposite = (p.relation == "antonym" and (alone or (bt.is_content and rt.is_content))) or (
-            p.relation == "changed" and lex is not None and bt.is_content and rt.is_content and alone)
+            p.relation == "changed" and lex is not None and bt.is_content and rt.is_content and alone
+            and not may_be_figure(bt, "en") and not may_be_figure(rt, "en"))   # four → five: a figure
         if opposite and ({bt.norm, rt.norm} & (NEGATORS | WEAK_NEGATORS)):
             continue  # "often" → "seldom", "someone" → "nobody": a negation (drift.shifts.polarity)
         if opposite and lex is not None and not _opposed_as_used(lex, pairs, i, base, rewrite, alone):
