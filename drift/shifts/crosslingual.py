@@ -102,9 +102,11 @@ _PINYIN = (("zh", "C"), ("ch", "C"), ("sh", "s"), ("ng", "n"), ("x", "s"), ("q",
 #: three changes for names carried across scripts: the sibilants and affricates (s z c j, Pinyin
 #: x q, Hepburn shi chi tsu ji) are a class of their own apart from the velars (k g q), as in the
 #: Daitch–Mokotoff Soundex; l and r are one class (Japanese has one liquid, written r in Hepburn;
-#: Chinese renders r as l, 格里 = "Gri"); and w falls with f v (Вашингтон = Vashington).
-#: h and y are no consonants here (Khabib = Habib, Yahoo = Jahu).
-_CLASSES = str.maketrans("pbtdkgqfvwszcCjlrmn", "ppttkkkfffsssssllnn")
+#: Chinese renders r as l, 格里 = "Gri"); and h, y and w are no consonants here, as they are no
+#: letters of Soundex's code: glides that scripts write apart (Khabib = Habib, Yahoo = Jahu, Lewis
+#: = 刘易斯 liu-yi-si, Dowden = Дауден). Cyrillic and Devanagari write English w as v (Edward =
+#: एडवर्ड edavard, Washington = Вашингтон): :func:`_similar` lets a key's f stand for nothing.
+_CLASSES = str.maketrans("pbtdkgqfvszcCjlrmn", "ppttkkkffsssssllnn")
 #: Languages whose Latin "c" is /ts/; elsewhere "c" is /k/ before a back vowel or a consonant
 #: (Carlos, Cook) and /s/ before e, i, y (Cecilia).
 _C_IS_TS = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs", "hu", "de"))
@@ -125,8 +127,7 @@ def skeleton(word: str, language: str = "en") -> str:
     if language != "zh":
         w = w.replace("c", "C") if language in _C_IS_TS else re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
         w = re.sub(r"ng(?![aeiou])", "n", w)  # Washington ~ Vasinton
-        w = re.sub(r"(?<=[aeiou])w(?![aeiou])", "", w)  # a vowel glide: Dowden ~ Dauden, not Edward
-    w = re.sub(r"[aeiouyh]", "", w).translate(_CLASSES)
+    w = re.sub(r"[aeiouyhw]", "", w).translate(_CLASSES)
     return re.sub(r"(.)\1+", r"\1", w)
 
 
@@ -156,9 +157,16 @@ def _similar(name: str, word: str, name_key: str | None = None, word_key: str | 
         return False
     a = skeleton(name) if name_key is None else name_key
     b = skeleton(word) if word_key is None else word_key
+    # Cyrillic and Devanagari write English w as v (Washington = Вашингтон, Edward = एडवर्ड): the
+    # keys are compared again without f
+    return _keys_alike(name, word, a, b, whole) or (
+        "f" in a + b and _keys_alike(name, word, a.replace("f", ""), b.replace("f", ""), whole))
+
+
+def _keys_alike(name: str, word: str, a: str, b: str, whole: bool) -> bool:
     if len(a) < 2 or len(b) < 2:  # mostly vowels (Huawei ~ huvai, Howie ~ hovi): the letters decide
-        return a == b and difflib.SequenceMatcher(None, name, word if whole else word[:len(name) + 1]
-                                                  ).ratio() >= (0.8 if whole else 0.66)
+        return a == b and difflib.SequenceMatcher(
+            None, name, word if whole else word[:len(name) + 1]).ratio() >= (0.8 if whole else 0.66)
     if a[0] != b[0]:
         return False
     if whole:
@@ -460,12 +468,9 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
                   or all(any(_similar(e, o, None, k, x) for o, k, x in theirs.words) for e in whole.split())):
         return True
     for w in (p for n in name_words for p in n.split("-") if p):
-        a = re.sub(r"['’]s$", "", _ascii(w))  # Zeman's
-        if len(a) < 2:
-            continue
-        if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", theirs.text) \
-                or any(_similar(v, o, skeleton(v, language), k, x)
-                       for v in _variants(a) for o, k, x in theirs.words):
+        forms = _romanised(w, language, other_language)
+        if any(re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", theirs.text) for a, _ in forms) \
+                or any(_similar(a, o, key, k, x) for a, key in forms for o, k, x in theirs.words):
             return True
         english = _exonym(w, language) if mine else _fold(w)
         if english and (english in theirs.english
@@ -475,6 +480,25 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
                                for e in english.split())):
             return True
     return False
+
+
+def _romanised(word: str, language: str, other_language: str = "") -> list[tuple[str, str]]:
+    """A name word in ASCII letters with its phonetic key, in each reading: its variants
+    (:func:`_variants`); a Chinese word in Pinyin and in the Japanese reading of its kanji, a
+    Japanese one in Hepburn (syllable by syllable, so the key reads no "ng" across two)."""
+    if not _CJK.search(word):
+        a = re.sub(r"['’]s$", "", _ascii(word))  # Zeman's
+        # a name in Pinyin (Chongqing, Xi Jinping) is read as Pinyin against Chinese
+        spellings = (language, "zh") if other_language == "zh" else (language,)
+        return [(v, skeleton(v, x)) for v in _variants(a) for x in spellings] if len(a) >= 2 else []
+    readings_: list[str] = []
+    if language == "zh":
+        from pypinyin import lazy_pinyin
+
+        readings_.append("'".join(lazy_pinyin(word)))
+    readings_.append("'".join(_hepburn(word if language == "ja" else _to_kanji(word))[0]))
+    return [(r.replace("'", ""), skeleton(r, "zh" if k == 0 and language == "zh" else "ja"))
+            for k, r in enumerate(readings_) if len(r.replace("'", "")) >= 2]
 
 
 def _left_over(name_words: list[str], language: str, other: Side, other_language: str) -> bool:
@@ -494,6 +518,81 @@ def _translated(name_words: list[str], language: str, other: Side, other_languag
                for w in name_words)
 
 
+#: Part-of-speech tags of proper nouns: jieba's (ICTCLAS tag set: nr person, nrt transliterated,
+#: nrfg, ns place, nt organisation, nz other proper noun) and IPADIC's (名詞,固有名詞).
+_JIEBA_NAMES = frozenset(("nr", "nrt", "nrfg", "ns", "nt"))
+#: jieba's dictionary tags some common words as names (卫星 "satellite" nr, 中断 "interrupt" ns): a
+#: word tagged nr, ns or nt counts only when rare in its counts (places it does not know are CLDR's).
+_RARE = 100
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’&-]*(?:\s+[A-Z][A-Za-z.'’&-]*)*")
+
+
+def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]:
+    """Names of a side in a script without capitals, as :func:`names` gives them for a cased one:
+    runs of Latin letters (CBA, Twitter, Fisk University), places and languages CLDR names in
+    ``language`` (土耳其, ロシア, पाकिस्तान), and the words a dictionary tags as proper nouns: jieba's
+    dictionary for Chinese (习近平 nr, 重庆 ns), janome's IPADIC for Japanese (甲府, 渡辺)."""
+    out: list[tuple[int, int, list[str]]] = []
+    for i in side.indices:
+        sent = side.doc.sentences[i]
+        text = side.doc.text[sent.start:sent.end]
+        spans = [m.span() for m in _LATIN_RUN.finditer(text) if len(m.group().strip(".-'’")) > 1]
+        if _CJK.search(text):
+            spans += [m.span() for m in _exonym_pattern(language).finditer(text)]
+        else:
+            spans += [m.span() for m in _WORD.finditer(text) if _exonym(m.group(), language)]
+        if language == "zh":
+            spans += _jieba_names(text)
+        elif language == "ja":
+            spans += _ipadic_names(text)
+        taken: set[int] = set()
+        for a, b in sorted(set(spans), key=lambda x: (x[0], -x[1])):
+            if a in taken:
+                continue
+            taken.update(range(a, b))
+            out.append((sent.start + a, sent.start + b, text[a:b].split()))
+    return sorted(out)
+
+
+def _jieba_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the words of Chinese ``text`` that jieba's dictionary tags as proper nouns (a word it
+    only guesses, outside the dictionary, is left out)."""
+    import jieba
+    import jieba.posseg
+
+    tags = jieba.posseg.dt.word_tag_tab
+    out, at = [], 0
+    for word in jieba.lcut(text, HMM=False):
+        tag = tags.get(word)
+        if len(word) > 1 and (tag in ("nrt", "nrfg")
+                              or (tag in _JIEBA_NAMES and jieba.dt.FREQ.get(word, 0) <= _RARE)):
+            out.append((at, at + len(word)))
+        at += len(word)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _janome():
+    from janome.tokenizer import Tokenizer
+
+    return Tokenizer()
+
+
+def _ipadic_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the words of Japanese ``text`` that janome's IPADIC tags as proper nouns
+    (名詞,固有名詞: 人名, 地域, 組織)."""
+    out, at = [], 0
+    for token in _janome().tokenize(text):
+        surface = token.surface
+        start = text.find(surface, at)
+        if start < 0:
+            continue
+        at = start + len(surface)
+        if token.part_of_speech.startswith("名詞,固有名詞") and _CJK.search(surface):
+            out.append((start, at))
+    return out
+
+
 def detect_names(ctx: LinkContext) -> list[Shift]:
     """A name of one side that the other side does not carry: replaced (severity 2, when the
     other side also has a name of its own) or dropped (severity 2)."""
@@ -501,7 +600,8 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
         return []
     bl, rl = primary(ctx.base_language), primary(ctx.rewrite_language)
     base, rewrite = ctx.base, ctx.rewrite
-    b_names = [n for n in names(base, bl) if not carried(n[2], bl, rewrite, rl)]
+    b_found = names(base, bl) if bl in CASED else uncased_names(base, bl)
+    b_names = [n for n in b_found if not carried(n[2], bl, rewrite, rl)]
     r_names = [n for n in names(rewrite, rl) if _left_over(n[2], rl, base, bl)]
     # capitalised dictionary words the base does not carry ("Iron Dome", "Stock Exchange"): a name
     # the translation translates rather than transliterates, so a base name left over is that one
