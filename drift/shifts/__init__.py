@@ -26,6 +26,7 @@ from drift.diffing import word_diff
 from drift.report import Document, Shift
 from drift.shifts import (  # noqa: F401  (importing a family registers its detectors)
     attribution,
+    bilingual,
     crosslingual,
     entities,
     hedging,

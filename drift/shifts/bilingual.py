@@ -1,0 +1,291 @@
+"""Antonyms across languages: an English translation that says the opposite of a source word.
+
+A source word (Chinese, Japanese, Hindi, Russian, Polish, Czech, German, French, Spanish,
+Italian) has English translations in a wordnet of the Open Multilingual Wordnet
+(:func:`drift.bilingual.translations`). An English word of the rewrite is a ``reversal`` of
+severity 3 when:
+
+1. it is an antonym of a translation of a source word (Open English WordNet's antonyms, direct,
+   through similar-to and through derivation: :meth:`drift.lexicon.EnglishWordNet.antonyms`), or
+   a translation with an English negative prefix (*harmed* → *unharmed*);
+2. no translation of that source word appears in the rewrite (the word was not translated as
+   itself somewhere else), and the rewrite word is itself no translation of any source word
+   (*small* for a source that also says "small");
+3. the rewrite word is not negated ("did not win" for "lost" says the same thing), and the source
+   is not negated where the rewrite is not (a source "not large" is rightly "small").
+
+Finding the source's words: in a language written with spaces, each word and its lemma
+(simplemma, a dictionary lemmatiser with its data included: Barbaresi 2023, *simplemma*), and
+runs of two or three words; in Chinese and Japanese, every lemma the text contains as a string,
+a lemma inside a longer one left out (大 in 大学), and for a Japanese verb or adjective its stem
+before the inflected ending (死ぬ → 死ん…, 大きい → 大きく).
+
+Measured on demetr-dev with gold 1-1 links (``benchmarks/demetr.py translation --gold-links``):
+see ``README`` and the report of issue 9 for the figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+import unicodedata
+
+from drift.bilingual import LANGUAGES, normalise, translations
+from drift.lexicon import NEGATIVE_PREFIXES, lexicon
+from drift.report import Shift
+from drift.shifts.lexicons import NEGATORS as ENGLISH_NEGATORS
+from drift.shifts.negators import NEGATORS, marks
+from drift.shifts.numerals import primary
+from drift.shifts.registry import LinkContext, register
+from drift.shifts.text import Side, quote
+
+#: Languages whose words simplemma lemmatises (its own list; not Chinese or Japanese).
+SIMPLEMMA = frozenset({"hi", "ru", "pl", "cs", "de", "fr", "es", "it"})
+#: The longest lemma looked for as a string in Chinese or Japanese text, in characters.
+MAX_CJK_LEMMA = 8
+#: At most this many lexicon words may begin with a word the lexicon lacks for their translations to
+#: count as its own (:func:`compound_translations`).
+MAX_COMPOUNDS = 3
+#: How far apart (as a share of each side's length) a source word and the rewrite word that says
+#: its opposite may stand: a translation keeps roughly the order of the source's parts.
+MAX_PLACE_GAP = 0.5
+#: How many words before a rewrite word a negator may stand and still apply to it.
+NEGATION_REACH = 4
+
+_WORD = re.compile(r"[^\W\d_][\w\u0900-\u097f'’-]*")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_KANJI = re.compile(r"[\u3400-\u9fff]")
+
+
+def _lemmatise(word: str, language: str) -> str:
+    if language not in SIMPLEMMA:
+        return word
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=language)
+
+
+@functools.lru_cache(maxsize=16)
+def _japanese_stems(language: str) -> dict[str, str]:
+    """Stems of Japanese verbs and adjectives (a kanji stem before a final hiragana ending) → the
+    lemma: the inflected forms (死んだ, 大きく) begin with the stem."""
+    if language != "ja":
+        return {}
+    out: dict[str, str] = {}
+    for lemma in translations(language):
+        if len(lemma) >= 2 and _HIRAGANA.fullmatch(lemma[-1]) and _KANJI.search(lemma[:-1]):
+            out.setdefault(lemma[:-1], lemma)
+    return out
+
+
+def _content(word: str) -> bool:
+    """A source word worth comparing: letters only, no numeral (一, 二, ０ are figures, read by
+    :mod:`drift.shifts.numbers`)."""
+    return all(unicodedata.category(c)[0] in "LM" or c in " '’-" for c in word) \
+        and not any(unicodedata.numeric(c, None) is not None for c in word)
+
+
+def _single_characters(text: str, language: str) -> set[tuple[int, int]]:
+    """Spans of the one-character words of a Chinese or Japanese text: a character alone is a word
+    (重, 大) only where the segmenter says so, not inside a compound (开 in 开设, 超 in 超える is
+    a different word). Chinese: jieba's segmentation; Japanese: none (a one-kanji verb or adjective
+    is found by its stem, 死ぬ → 死ん…)."""
+    if language != "zh":
+        return set()  # Japanese: a kanji alone is a compound's part, a verb's stem (超える) or a name's
+    import jieba
+
+    jieba.setLogLevel(60)
+    out, k = set(), 0
+    for token in jieba.cut(text):
+        if len(token) == 1:
+            out.add((k, k + 1))
+        k += len(token)
+    return out
+
+
+def source_words(text: str, language: str) -> list[tuple[int, int, str]]:
+    """``(start, end, lemma)`` of the words of ``text`` that the bilingual lexicon of ``language``
+    knows, offsets into ``text``; see the module docstring for how they are found."""
+    table = translations(language)
+    if not table:
+        return []
+    found: list[tuple[int, int, str]] = []
+    if language in ("zh", "ja"):
+        stems = _japanese_stems(language)
+        for i in range(len(text)):
+            for n in range(1, min(MAX_CJK_LEMMA, len(text) - i) + 1):
+                s = text[i:i + n]
+                if s in table and _content(s):
+                    found.append((i, i + n, s))
+                elif s in stems and i + n < len(text) and _HIRAGANA.match(text[i + n]) \
+                        and _content(stems[s]):
+                    found.append((i, i + n, stems[s]))
+        words = _single_characters(text, language)
+        found = [f for f in found if f[1] - f[0] > 1 or (f[0], f[1]) in words]
+        return [f for f in found if not any(g[0] <= f[0] and f[1] <= g[1] and g[1] - g[0] > f[1] - f[0]
+                                            for g in found)]
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    for k in range(len(words)):
+        for n in (3, 2, 1):
+            if k + n > len(words):
+                continue
+            span = words[k:k + n]
+            surface = normalise(" ".join(w for _, _, w in span), language)
+            lemma = normalise(" ".join(_lemmatise(w, language) for _, _, w in span), language)
+            for key in dict.fromkeys((surface, lemma)):
+                if key in table and _content(key):
+                    found.append((span[0][0], span[-1][1], key))
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _sorted_words(language: str) -> list[str]:
+    return sorted(translations(language))
+
+
+def compound_translations(text: str, language: str) -> frozenset[str]:
+    """English lemmas that a word of ``text`` the lexicon lacks may stand for: the translations of
+    the (at most :data:`MAX_COMPOUNDS`) lexicon words that begin with it, it being five letters or
+    more (German *Eltern* for *Elternteil*, parent). Used only to tell that an English word *is* a
+    translation, never to find an opposite."""
+    if language in ("zh", "ja"):
+        return frozenset()
+    table, keys = translations(language), _sorted_words(language)
+    out: set[str] = set()
+    for m in _WORD.finditer(text):
+        for form in {normalise(m.group(), language), normalise(_lemmatise(m.group(), language), language)}:
+            if len(form) < 5 or form in table:
+                continue
+            k = bisect.bisect_left(keys, form)
+            longer = list(itertools.takewhile(lambda key: key.startswith(form), keys[k:k + MAX_COMPOUNDS + 1]))
+            if len(longer) <= MAX_COMPOUNDS:
+                out.update(lemma for key in longer for lemma in _lemmas(language, key))
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemmas(language: str, word: str) -> frozenset[str]:
+    """The English lemmas a source word translates to."""
+    return frozenset(t.lemma for t in translations(language).get(word, ()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _synonyms(language: str, word: str) -> frozenset[str]:
+    """The English synonyms (WordNet synset members, in the translation's part of speech) of every
+    translation of a source word."""
+    lex = lexicon("en")
+    return frozenset().union(*(lex.synonyms(t.lemma, t.pos) for t in translations(language).get(word, ())))
+
+
+def _opposition(language: str, word: str, english: str, lemmas: frozenset[str], lex) -> bool:
+    """Whether an English word (``english``, folded, and its ``lemmas``) says the opposite
+    of the source ``word``: it is an antonym of one of its translations in that translation's part
+    of speech, or one of them with a negative prefix; and it is not as much like another
+    translation (sharing an opposite with it) as it is opposed to some: a source word of three or
+    more translations may be translated by the rewrite word in another sense (*escaso* is *rare*
+    and *thin*, *rare* is opposed to *thick*, *thin* too: no opposition to *thick* can be told)."""
+    table = translations(language)[word]
+    opposed, alike = set(), set()
+    word_opposites = lex.antonyms(english)
+    for t in table:
+        theirs = lex.antonyms(t.lemma, t.pos)
+        if lemmas & theirs or _prefixed(lemmas, t.lemma, lex):
+            opposed.add(t.lemma)
+        elif word_opposites & theirs:
+            alike.add(t.lemma)
+    if not opposed:
+        return False
+    return len(_lemmas(language, word)) < 3 or len(alike) < len(opposed)
+
+
+def _negated(side: Side, k: int) -> bool:
+    sent = side.tokens[k].sent
+    return any(side.tokens[j].norm in ENGLISH_NEGATORS for j in range(max(0, k - NEGATION_REACH), k)
+               if side.tokens[j].sent == sent)
+
+
+def _prefixed(lemmas: frozenset[str], lemma: str, lex) -> bool:
+    """A word (its ``lemmas``) is ``lemma`` with an English negative prefix (*unharmed*)."""
+    for word in lemmas:
+        for prefix in NEGATIVE_PREFIXES:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) >= 3 and lemma in (lex.lemmas(rest) | {rest}):
+                return True
+    return False
+
+
+def _place(side: Side, offset: int) -> float:
+    """Where ``offset`` stands in a link side, 0 (start) to 1 (end)."""
+    first, last = side.doc.sentences[side.indices[0]], side.doc.sentences[side.indices[-1]]
+    return (offset - first.start) / max(last.end - first.start, 1)
+
+
+def _cardinal(word: str, lex) -> bool:
+    """An English cardinal number word (*three*, *thirties*): a figure, not an opposite."""
+    return any("integer" in h for h in lex.hypernyms(word, "n", depth=4))
+
+
+def detect(ctx: LinkContext) -> list[Shift]:
+    """Rewrite words that say the opposite of a source word (see the module docstring)."""
+    if not ctx.cross_lingual:
+        return []
+    bl, rl = primary(ctx.base_language), primary(ctx.rewrite_language)
+    lex = lexicon("en")
+    if rl != "en" or bl not in LANGUAGES or lex is None:
+        return []
+    base, rewrite = ctx.base, ctx.rewrite
+    source: list[tuple[int, int, str]] = []
+    compounds: set[str] = set()
+    negated_source = False
+    for i in base.indices:
+        s = base.doc.sentences[i]
+        text = base.doc.text[s.start:s.end]
+        source += [(s.start + a, s.start + b, w) for a, b, w in source_words(text, bl)]
+        compounds |= compound_translations(text, bl)
+        negated_source |= bl in NEGATORS and bool(marks(text, bl))
+    if not source:
+        return []
+    # what the rewrite says: its words' lemmas, and runs of two or three words ("slow down", "be born")
+    tokens = rewrite.tokens
+    said: set[str] = set()
+    word_lemmas: list[frozenset[str]] = []
+    for k, t in enumerate(tokens):
+        lemmas = lex.lemmas(t.norm) | {t.norm}
+        word_lemmas.append(lemmas)
+        said |= lemmas
+        for n in (2, 3):
+            if k + n <= len(tokens) and all(x.sent == t.sent for x in tokens[k:k + n]):
+                phrase = " ".join(x.norm for x in tokens[k:k + n])
+                said |= {phrase, *lex.lemmas(phrase)}
+    untranslated = [(a, b, w) for a, b, w in source if not _lemmas(bl, w) & said]
+    if not untranslated:
+        return []
+    translated = compounds.union(*(_lemmas(bl, w) for _, _, w in source))
+    negated_rewrite = any(_negated(rewrite, k) or t.norm in ENGLISH_NEGATORS for k, t in enumerate(tokens))
+    if negated_source and not negated_rewrite:
+        return []
+    shifts: list[Shift] = []
+    used: set[tuple[int, int]] = set()
+    for k, t in enumerate(tokens):
+        if not t.is_content or not t.norm.isalpha() or word_lemmas[k] & translated or _negated(rewrite, k) \
+                or _cardinal(t.norm, lex):
+            continue
+        lemmas = frozenset({t.norm}) | word_lemmas[k]
+        for a, b, w in untranslated:
+            if (a, b) in used or abs(_place(base, a) - _place(rewrite, t.start)) > MAX_PLACE_GAP:
+                continue
+            if lemmas & _synonyms(bl, w):
+                continue  # a synonym of one of its translations: a translation in another sense
+            if _opposition(bl, w, t.norm, lemmas, lex):
+                used.add((a, b))
+                shifts.append(Shift("reversal", 3, (a, b), (t.start, t.end),
+                                    f"{quote(t.text)} says the opposite of the source's "
+                                    f"{quote(base.doc.text[a:b])}: the statement is reversed"))
+                break
+    return shifts
+
+
+register("crosslingual-antonyms", detect, shift_types=("reversal",), languages=("en", *sorted(LANGUAGES)),
+         cross_lingual=True)

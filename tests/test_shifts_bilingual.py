@@ -1,0 +1,141 @@
+"""Antonyms across languages (drift/shifts/bilingual.py) and the bilingual lexicons under them
+(drift/bilingual.py, drift/data/bilingual/, built by scripts/build_bilingual.py)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drift.bilingual import LANGUAGES, Translation, translations
+from drift.report import Document, Sentence
+from drift.shifts import detect_shifts
+from drift.shifts.bilingual import detect, source_words
+from drift.shifts.registry import LinkContext, detectors
+from drift.shifts.text import Side
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "drift" / "data" / "bilingual"
+
+
+def build_script():
+    spec = importlib.util.spec_from_file_location("build_bilingual", REPO / "scripts" / "build_bilingual.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_bilingual"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def doc(text: str, language: str, role: str = "base") -> Document:
+    return Document(role, role, text, (Sentence(0, len(text)),), language)
+
+
+def antonyms(source: str, language: str, english: str) -> list[tuple[str, str]]:
+    """(source words, rewrite words) of the bilingual detector's shifts on a one-sentence link."""
+    b, r = doc(source, language), doc(english, "en", "rewrite")
+    shifts = detect(LinkContext(Side(b, (0,)), Side(r, (0,)), (), language, "en"))
+    assert all(s.type == "reversal" and s.severity == 3 for s in shifts)
+    return [(source[s.base_span[0]:s.base_span[1]], english[s.rewrite_span[0]:s.rewrite_span[1]])
+            for s in shifts]
+
+
+@pytest.mark.parametrize("language, source, faithful, reversed_, pair", [
+    ("de", "Die Stadt ist sehr groß.", "The city is very big.", "The city is very small.",
+     ("groß", "small")),
+    ("fr", "Cette décision est très importante pour le pays.",
+     "This decision is very important for the country.", "This decision is very trivial for the country.",
+     ("importante", "trivial")),
+    ("es", "La empresa ganó el partido.", "The company won the match.", "The company lost the match.",
+     ("ganó", "lost")),
+    ("zh", "这个问题很重要。", "This question is very important.", "This question is very trivial.",
+     ("重要", "trivial")),
+])
+def test_an_antonym_of_a_source_word_is_a_reversal_and_its_translation_is_not(language, source, faithful,
+                                                                              reversed_, pair):
+    assert antonyms(source, language, faithful) == []
+    assert antonyms(source, language, reversed_) == [pair]
+
+
+def test_a_negated_opposite_says_the_same_thing():
+    # "nicht klein" → "big" is faithful; "did not lose" for "won" is too
+    assert antonyms("La empresa ganó el partido.", "es", "The company did not lose the match.") == []
+    assert antonyms("Die Stadt ist nicht klein.", "de", "The city is big.") == []
+
+
+def test_a_character_inside_a_chinese_compound_is_not_that_word():
+    # 开设 (establish) holds 开 (open): "established" is not the opposite of "open" here
+    words = {w for _, _, w in source_words("中国在美国开设了第一个总领馆。", "zh")}
+    assert "开" not in words
+
+
+def test_inflected_source_words_are_found_by_their_lemma():
+    assert "groß" in {w for _, _, w in source_words("Die größten Städte", "de")}
+    assert {w for _, _, w in source_words("Он проиграл", "ru")} & {"проиграть"} or \
+        not translations("ru").get("проиграть")
+
+
+def test_a_source_word_without_data_or_a_language_without_data_is_no_error():
+    assert translations("xx") == {}
+    assert antonyms("Zzzz qqqq.", "de", "The city is small.") == []
+    b, r = doc("Der Hund bellt.", "de"), doc("Le chien aboie.", "fr", "rewrite")
+    assert detect(LinkContext(Side(b, (0,)), Side(r, (0,)), (), "de", "fr")) == []
+
+
+def test_the_detector_is_registered_for_cross_lingual_links_and_runs_in_the_pipeline():
+    det = next(d for d in detectors() if d.name == "crosslingual-antonyms")
+    assert det.cross_lingual and det.shift_types == {"reversal"}
+    assert det.languages >= LANGUAGES and "en" in det.languages
+    shifts = detect_shifts(doc("Die Stadt ist sehr groß.", "de"),
+                           doc("The city is very small.", "en", "rewrite"), (0,), (0,))
+    assert any(s.type == "reversal" for s in shifts)
+
+
+def test_translations_carry_their_part_of_speech():
+    assert Translation("big", "a") in translations("de")["groß"]
+    assert all(t.pos in "nvar" for t in translations("zh")["重要"])
+
+
+def test_each_data_file_names_its_wordnet_licence_and_the_attribution_lists_it():
+    attribution = (DATA / "ATTRIBUTION").read_text(encoding="utf-8")
+    script = build_script()
+    assert script.COMMIT in attribution and script.CILI_COMMIT in attribution
+    for w in script.WORDNETS:
+        header = gzip.decompress((DATA / w.file).read_bytes()).decode("utf-8").split("\n", 1)[0]
+        assert w.licence in header and script.COMMIT in header
+        assert w.file in attribution and w.licence in attribution
+        if w.licence_file:
+            assert (DATA / "licences" / f"{w.language}-{w.name}.LICENSE").is_file()
+    assert sorted(p.name for p in DATA.glob("*.tsv.gz")) == sorted(w.file for w in script.WORDNETS)
+
+
+def _has_commit(git_dir: str, commit: str) -> bool:
+    if not Path(git_dir).exists():
+        return False
+    check = ["git", "--git-dir", git_dir, "cat-file", "-e", f"{commit}^{{commit}}"]
+    return subprocess.run(check, capture_output=True).returncode == 0
+
+
+@pytest.mark.slow
+def test_shipped_data_is_what_the_script_builds_at_the_pinned_commits(tmp_path):
+    script = build_script()
+    lexicon_script = script._lexicon_script()
+    mirrors = {"omw-data": (os.environ.get("DRIFT_OMW_GIT", script.OMW_GIT), script.COMMIT),
+               "cili": (os.environ.get("DRIFT_CILI_GIT", script.CILI_GIT), script.CILI_COMMIT),
+               "english-wordnet": (os.environ.get("DRIFT_WORDNET_GIT", lexicon_script.GIT_DIR),
+                                   lexicon_script.COMMIT)}
+    for name, (git_dir, commit) in mirrors.items():
+        if not _has_commit(git_dir, commit):
+            pytest.skip(f"no {name} git directory holding {commit} at {git_dir}")
+    script.main(["--omw", mirrors["omw-data"][0], "--cili", mirrors["cili"][0],
+                 "--oewn", mirrors["english-wordnet"][0], "--out", str(tmp_path)])
+    for w in script.WORDNETS:
+        built, shipped = (gzip.decompress((d / w.file).read_bytes()) for d in (tmp_path, DATA))
+        assert built == shipped
+    assert (tmp_path / "ATTRIBUTION").read_text() == (DATA / "ATTRIBUTION").read_text()
+    for licence in (DATA / "licences").iterdir():
+        assert (tmp_path / "licences" / licence.name).read_bytes() == licence.read_bytes()
