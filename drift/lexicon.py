@@ -133,9 +133,10 @@ NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non-", "non")
 #: each other.
 FUNCTION_OPPOSITES: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
     {"before", "after", "during"}, {"above", "below"}, {"over", "under"}, {"inside", "outside"},
-    {"up", "down"}, {"upward", "downward"}, {"upstairs", "downstairs"}, {"since", "until"},
-    {"since", "till"}, {"ahead", "behind"}, {"earlier", "later"}, {"beforehand", "afterwards"},
-    {"beforehand", "afterward"}, {"upstream", "downstream"}, {"forward", "backward"},
+    {"within", "outside"}, {"up", "down"}, {"upward", "downward"}, {"upstairs", "downstairs"},
+    {"since", "until"}, {"since", "till"}, {"ahead", "behind"}, {"earlier", "later"},
+    {"beforehand", "afterwards"}, {"beforehand", "afterward"}, {"upstream", "downstream"},
+    {"forward", "backward"},
     {"last", "this", "next"},
 ))
 
@@ -322,9 +323,9 @@ class EnglishWordNet:
           whose antonym *old* is a sense of former), *widely* → *narrowly*;
         - one of the two first senses of a word (WordNet's most frequent) is a kind of an antonym
           of the other, not *eve* / *night* (only eve's third sense, *evening*, is a kind of
-          *daytime*); for verbs, whose senses WordNet splits finely, any sense of a lemma that is
-          a kind of an antonym: *released* / *imprisoned* (imprison is a kind of confine,
-          release's antonym), *confirmed* / *denied*;
+          *daytime*); for verbs, whose senses WordNet splits finely, a kind of a lemma that is an
+          antonym in any sense: *released* / *imprisoned* (imprison is a kind of confine,
+          release's antonym), *confirmed* / *denied*, not *withdrew* / *left*;
         - the two are kinds of antonyms, in their first senses: *growing* / *shrinking*.
 
         Wider than antonymy and noisier: meant for words that replace each other in place (a
@@ -342,30 +343,9 @@ class EnglishWordNet:
         if self._kind_of_opposite(a, b, pos) or self._kind_of_opposite(b, a, pos) \
                 or self._kinds_of_opposites(a, b, pos):
             return True
-        verbs = pos if pos is not None else "v"   # verbs' senses are finer: any sense will do
-        return bool(_parts(verbs) == ("v",) and (
-            self.antonyms(a, "v") & self.hypernyms(b, "v", depth=1)
-            or self.antonyms(b, "v") & self.hypernyms(a, "v", depth=1)))
-
-    def _kind_of_opposite(self, a: str, b: str, pos: str | None) -> bool:
-        """Whether one of the first :data:`MAIN_SENSES` senses of ``b`` (per lemma and part of
-        speech) has an antonym synset of ``a`` as its direct hypernym (or head, for a satellite)."""
-        opposite: set[int] = set()
-        for _, _, row in self._senses(a, pos):
-            synset = self._synset(row)
-            for r in (row,) if synset.head is None else (row, synset.head):
-                for o in self._synset(r).antonyms:
-                    opposite.add(o)
-                    opposite.update(self._satellites.get(o, ()))
-        if not opposite:
-            return False
-        for lemma in self.lemmas(b, pos):
-            for p in _parts(pos):
-                for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
-                    synset = self._synset(row)
-                    if opposite.intersection(synset.hypernyms) or synset.head in opposite:
-                        return True
-        return False
+        return _parts(pos if pos is not None else "v") == ("v",) and (
+            self._kind_of_opposite(a, b, "v", any_sense=True)
+            or self._kind_of_opposite(b, a, "v", any_sense=True))
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
     def opposites(self, word: str, pos: str | None = None) -> frozenset[str]:
@@ -388,6 +368,30 @@ class EnglishWordNet:
                 for r in (o, *self._satellites.get(o, ())):
                     found.update(self._synset(r).members)
         return frozenset(found - self._bases(word, pos))
+
+    def _kind_of_opposite(self, a: str, b: str, pos: str | None, any_sense: bool = False) -> bool:
+        """Whether one of the first :data:`MAIN_SENSES` senses of ``b`` (per lemma and part of
+        speech) has an antonym synset of ``a`` as its direct hypernym (or head, for a satellite);
+        ``any_sense``: a lemma of such a hypernym is an antonym of any sense of ``a``."""
+        opposite: set[int] = set()
+        for _, _, row in self._senses(a, pos):
+            synset = self._synset(row)
+            for r in (row,) if synset.head is None else (row, synset.head):
+                for o in self._synset(r).antonyms:
+                    opposite.add(o)
+                    opposite.update(self._satellites.get(o, ()))
+        opposite_lemmas = self.antonyms(a, pos) if any_sense else frozenset()
+        if not opposite and not opposite_lemmas:
+            return False
+        for lemma in self.lemmas(b, pos):
+            for p in _parts(pos):
+                for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
+                    synset = self._synset(row)
+                    up = (*synset.hypernyms, *(() if synset.head is None else (synset.head,)))
+                    if opposite.intersection(up) or any(opposite_lemmas.intersection(self._synset(h).members)
+                                                        for h in up):
+                        return True
+        return False
 
     def _kinds_of_opposites(self, a: str, b: str, pos: str | None) -> bool:
         """Whether the direct hypernyms of the two words' first :data:`MAIN_SENSES` senses are

@@ -114,6 +114,23 @@ def test_opposites_one_step_wider_in_a_one_word_substitution(base, rewrite, chan
     assert [(words(b, s.base_span), words(r, s.rewrite_span)) for s in reversals(found)] == [changed]
 
 
+def test_a_particle_dropped_beside_the_opposite_keeps_it_a_substitution():
+    found, b, r = pair("Engineers pointed out the flaws in the design.",
+                       "Engineers concealed the flaws in the design.")
+    assert [words(b, s.base_span) for s in reversals(found)] == ["pointed"]
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    # a phrasal verb's particle names no place: "take over" is not "over" a thing
+    ("The new owners will take over the hotel in May.", "The new owners will take under the hotel in May."),
+    # "on" and "off" are opposite adverbs, not opposite prepositions
+    ("She was glad to work with the council on the plan.",
+     "She was glad to work with the council off the plan."),
+])
+def test_function_words_outside_their_opposite_use_are_not_reversals(base, rewrite):
+    assert not reversals(pair(base, rewrite)[0])
+
+
 def test_a_participle_facing_an_adjective_in_place_is_a_reversal():
     found, b, r = pair("The well-known writer spoke at the festival.",
                        "The unknown writer spoke at the festival.")

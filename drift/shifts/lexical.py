@@ -84,25 +84,44 @@ def _opposed_as_used(lex: Lexicon, pairs: Sequence, i: int, base: Side, rewrite:
     ("put" → "called" are opposite options, not verbs); in a one-word substitution only an
     adverb ("ago" → "earlier" are adverbs, not the adjectives *past* and *early*), since
     participles and derived forms cross the other lines in WordNet (*welcomed* → *uninvited*,
-    *love* → *disdain* through the verbs). A word paired with a two-word entry is read with it
+    *love* → *disdain* through the verbs); two prepositions only as prepositions ("on" → "off
+    the project" are opposite adverbs, not prepositions). A word paired with a two-word entry is read with it
     ("died" → "were born")."""
     p = pairs[i]
     b_words = [q.base for q in pairs if q.rewrite == p.rewrite and q.relation == p.relation]
     r_words = [q.rewrite for q in pairs if q.base == p.base and q.relation == p.relation]
     b, r = (_pos(side, k) for side, k in ((base, p.base), (rewrite, p.rewrite)))
     b, r = ("VERB" if x == "PART." else x for x in (b, r))
-    pos = b if b == r and (b == "ADV" or (b in _WORDNET_POS and not alone)) \
+    pos = b if b == r and (b in ("ADV", "ADP") or (b in _WORDNET_POS and not alone)) \
         and len(b_words) == len(r_words) == 1 else None
     return lex.are_opposed(" ".join(base.tokens[k].norm for k in sorted(set(b_words))),
                            " ".join(rewrite.tokens[k].norm for k in sorted(set(r_words))), pos)
 
 
-def _alone(pairs: Sequence, i: int) -> bool:
+def _phrasal(lex: Lexicon, side: Side, k: int) -> bool:
+    """Whether token k is the particle of a phrasal verb that WordNet lists with the word before it
+    ("take over", "work on"), where it names no place or time."""
+    if k == 0 or side.tokens[k - 1].sent != side.tokens[k].sent or not side.tokens[k - 1].is_word:
+        return False
+    return bool(lex.lemmas(f"{side.tokens[k - 1].norm} {side.tokens[k].norm}", "v"))
+
+
+def _alone(pairs: Sequence, i: int, base: Side, rewrite: Side) -> bool:
     """Whether pair i is a one-word substitution: its neighbours in the alignment are unchanged
-    (the same word, or its form: "an important" → "a frivolous")."""
+    (the same word, or its form: "an important" → "a frivolous"), or a function word that one side
+    adds or drops beside it ("pointing out" → "concealing", "suffer" → "benefit from"), then an
+    unchanged word."""
     def same(j: int) -> bool:
         return not 0 <= j < len(pairs) or pairs[j].relation in ("same", "form")
-    return same(i - 1) and same(i + 1)
+
+    def particle(j: int) -> bool:
+        q = pairs[j] if 0 <= j < len(pairs) else None
+        if q is None or (q.base is None) == (q.rewrite is None):
+            return False
+        token = base.tokens[q.base] if q.rewrite is None else rewrite.tokens[q.rewrite]
+        return not token.is_content
+
+    return all(same(i + step) or (particle(i + step) and same(i + 2 * step)) for step in (-1, 1))
 
 
 def detect(ctx: LinkContext) -> list[Shift]:
@@ -118,12 +137,15 @@ def detect(ctx: LinkContext) -> list[Shift]:
             continue
         bt, rt = base.tokens[p.base], rewrite.tokens[p.rewrite]
         bs, rs = base.span(p.base, p.base), rewrite.span(p.rewrite, p.rewrite)
-        alone = _alone(pairs, i)
+        alone = _alone(pairs, i, base, rewrite)
         opposite = (p.relation == "antonym" and (alone or (bt.is_content and rt.is_content))) or (
             p.relation == "changed" and lex is not None and bt.is_content and rt.is_content and alone
             and not may_be_figure(bt, "en") and not may_be_figure(rt, "en"))   # four → five: a figure
         if opposite and ({bt.norm, rt.norm} & (NEGATORS | WEAK_NEGATORS)):
             continue  # "often" → "seldom", "someone" → "nobody": a negation (drift.shifts.polarity)
+        if opposite and lex is not None and not bt.is_content \
+                and (_phrasal(lex, base, p.base) or _phrasal(lex, rewrite, p.rewrite)):
+            continue  # "take over" → "take under": a phrasal verb's particle, not a place
         if opposite and lex is not None and not _opposed_as_used(lex, pairs, i, base, rewrite, alone):
             continue  # opposites in another sense: "put"/"call" are options, not verbs, apart
         if opposite and lex is not None and (lex.gender_counterpart(bt.norm) or "") in lex.lemmas(rt.norm):
