@@ -454,3 +454,39 @@ def test_loose_rewrites_keep_their_measured_link_f1(encode, null, rewrite, floor
 @pytest.mark.parametrize("rewrite", ["001", "004"])
 def test_loose_rewrites_reach_the_issue_target(encode, null, rewrite):
     assert loose_link_f1(encode, null, rewrite) >= 0.95
+
+
+# -- parallel text (issue 12): a translation's links may take in fragments ----------------------------
+
+# An OCR-split translation in the style of Text+Berg (German/French, written for these tests).
+OCR_DE = [
+    "Am frühen Morgen verliessen wir die Hütte im Schein der Stirnlampen.",
+    "Der Gletscher war hart gefroren, und wir kamen rasch voran.",
+    "Den Gipfel erreichten am 9. Mai Imanishi und der Sherpa Gyalzen (Himalayan Club, Sherpa-Liste Nr. 57).",
+    "Der Abstieg über die Südflanke war steil und das Gestein brüchig.",
+    "Am Abend waren wir müde, aber glücklich wieder im Tal.",
+]
+OCR_FR = [
+    "Tôt le matin, nous avons quitté la cabane à la lumière des lampes frontales.",
+    "Le glacier était dur comme de la pierre, et nous avancions rapidement.",
+    "Le sommet fut atteint le 9 mai par Imanishi et le sherpa Gyalzen ( n° 57 du rôle des sherpas de l' H .",
+    "C ) .",
+    "La descente par le flanc sud était raide et la roche friable.",
+    "Le soir, fatigués mais heureux, nous étions de retour dans la vallée.",
+]
+
+
+def test_a_translations_ocr_fragment_stays_in_its_link(encode, null):
+    """Every sentence of this pair has a sure match (parallel text), so the fragment ``C ) .``, whose
+    encoding lowers the cosine a little, joins the sentence it was cut from (a 1-2, as the Text+Berg
+    gold has it) instead of standing alone as an insertion."""
+    pairs = run(encode, OCR_DE, OCR_FR, null=null)
+    assert links(pairs) == [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,))]
+
+
+def test_an_unrelated_sentence_in_a_translation_stays_inserted(encode, null):
+    whole = OCR_FR[2].replace("l' H .", "l' H.C. ) .")
+    museum = "Le musée de la ville expose pour la première fois les carnets du peintre."
+    fr = [*OCR_FR[:2], whole, museum, *OCR_FR[4:]]
+    pairs = run(encode, OCR_DE, fr, null=null)
+    assert links(pairs) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), (4,)), ((4,), (5,))]
