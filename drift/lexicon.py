@@ -58,7 +58,9 @@ class Lexicon(Protocol):
     def are_antonyms(self, a: str, b: str, pos: str | None = None) -> bool: ...
 
     def are_opposed(self, a: str, b: str, pos: str | None = None) -> bool:
-        """Antonyms, or one is a direct hyponym of the other's antonym (a weaker, wider test)."""
+        """Antonyms, or opposites one step further (a kind of an antonym, an antonym of a related
+        sense) unless some senses of the two may say the same: a weaker, wider test, for words
+        replaced in place."""
         ...
 
     def is_vaguer(self, general: str, specific: str, pos: str | None = None) -> bool: ...
@@ -169,8 +171,10 @@ class EnglishWordNet:
     lower-cased, so "US" stays the country while "us" is not it. Antonyms are WordNet's sense
     antonyms, those inherited through similar-to (a satellite such as *tiny* takes the antonyms of
     its head *small*, and the satellites of those: *big*, *huge*), and derivationally related forms
-    of antonyms (*success* ↔ *fail*). ``hypernyms`` walks up to ``depth`` levels; an adjective
-    satellite's head counts as one level (*tiny* → *small*).
+    of antonyms (*success* ↔ *fail*); opposite prepositions and particles, which WordNet leaves
+    out, come from :data:`FUNCTION_OPPOSITES`. :meth:`are_opposed` reaches one step further
+    (see there). ``hypernyms`` walks up to ``depth`` levels; an adjective satellite's head counts
+    as one level (*tiny* → *small*).
     """
 
     language = "en"

@@ -11,10 +11,10 @@ the closest relation first (:data:`drift.vocabulary.WORD_RELATIONS`):
 3. ``equivalent``: one name by another alias (*America*/*USA*, :data:`drift.shifts.lexicons.ALIASES`);
 4. ``synonym``: a shared WordNet synset (*died*/*perished*);
 5. ``antonym``: a WordNet antonym (*tiny*/*big*, *died*/*were born*; for function words the only
-   relation, and only in a short region, :data:`SMALL_REGION`: *more*/*less*, *few*/*many*); the
-   wider :meth:`drift.lexicon.Lexicon.are_opposed` (*released* → *imprisoned*) is left to
-   detectors: on DEMETR it finds 0.66 of the antonym items instead of 0.59 but marks 2.4 % of the
-   faithful pairs instead of 1.0 %);
+   relation, and only in a short region, :data:`SMALL_REGION`: *more*/*less*, *few*/*many*,
+   *before*/*after*); the wider :meth:`drift.lexicon.Lexicon.are_opposed` (*released* →
+   *imprisoned*, *widely* → *narrowly*) is left to detectors, which use it only for a word
+   replaced in place (:mod:`drift.shifts.lexical`);
 6. ``vaguer``: the rewrite's word is a hypernym of the base's, at most :data:`VAGUER_DEPTH` levels up
    (*boats* → *vessels*);
 7. ``related``: the other way round, the rewrite's word is more specific (*drug* → *narcotics*);

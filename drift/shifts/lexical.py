@@ -7,11 +7,16 @@ English). Two relations are meaning shifts:
 - ``antonym``: a word replaced by its opposite (*tiny* → *big*, *presence* → *absence*, *won* →
   *lost*; WordNet antonyms direct, through similar-to and through derivation, and a synonym with a
   negative prefix: *selected* → *unchosen*). The statement now says the reverse: a ``reversal`` of
-  severity 3, "reversed" on drift's scale; an opposite among function words (*before* → *after*)
-  only as a one-word substitution. A wider net,
-  :meth:`~drift.lexicon.Lexicon.are_opposed` (one word's direct hypernym is the other's antonym:
-  *released* → *imprisoned*), is used only for a one-word substitution (the pair is the whole
-  change), where a paraphrase rarely lands on such a word by chance.
+  severity 3, "reversed" on drift's scale; an opposite among function words (*before* → *after*,
+  *last* → *this* week) only as a one-word substitution and, for prepositions, only as
+  prepositions (not a phrasal verb's particle: "take over"). A wider net,
+  :meth:`~drift.lexicon.Lexicon.are_opposed` (opposites one step further in WordNet: *widely* →
+  *narrowly*, *former* → *current*, *released* → *imprisoned*, *growing* → *shrinking*, unless a
+  sense of one may say what the other says), is used only for a one-word substitution (the pair
+  is the whole change, an article's form or a dropped particle aside: "pointed out" →
+  "concealed"), where a paraphrase rarely lands on such a word by chance; every opposite is read
+  in the part of speech the parse gives it where that decides ("ago" → "earlier" are adverbs).
+  Figures are never opposites (*four* → *five* is a changed figure, :mod:`drift.shifts.numbers`).
 - ``vaguer``: a word replaced by its hypernym (*car* → *vehicle*, *urine* → *waste*): information
   lost, a nuance (``other``, severity 1).
 
