@@ -717,17 +717,25 @@ def detect_negation(ctx: LinkContext) -> list[Shift]:
 PRONOUNS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "en": (word_set("he him his himself"), word_set("she her hers herself")),
     "es": (word_set("él"), word_set("ella")),
-    "fr": (word_set("lui"), word_set("elle")),
+    "fr": (word_set("il lui"), word_set("elle")),  # "il" not impersonal: see _IMPERSONAL
     "it": (word_set("lui egli"), word_set("lei ella")),
     "pt": (word_set("ele"), word_set("ela")),
     "de": (word_set("er seine seinem seinen seiner seines"), frozenset()),  # "sie", "ihr" also "they"
     "nl": (word_set("hij"), word_set("zij")),
-    "ru": (word_set("он"), word_set("она")),
-    "pl": (word_set("on"), word_set("ona")),
-    "cs": (word_set("on"), word_set("ona")),
+    # and the possessive and oblique forms that only a person takes in practice: Russian его/её,
+    # Polish jego/jej, Czech jeho/její (UD Poss=Yes, Gender=Masc/Fem; Czech "jej" is both)
+    "ru": (word_set("он него нему"), word_set("она её ее неё нее ней")),
+    "pl": (word_set("on jego jemu niego niemu"), word_set("ona jej nią niej")),
+    "cs": (word_set("on jeho jemu něho němu"), word_set("ona její")),
     "zh": (word_set("他"), word_set("她")),
     "ja": (word_set("彼"), word_set("彼女")),
+    "hi": (word_set("श्री"), word_set("श्रीमती सुश्री")),  # no gendered pronoun: वह, वे; the honorifics
 }
+#: Hindi verb forms that agree in gender with a nominative subject (Kachru, *Hindi*, 2006, ch. 5;
+#: McGregor, *Outline of Hindi Grammar*, §§ on the progressive, the future and सकना/चुकना):
+#: progressive रहा/रही, capability सकता/सकती, completion चुका/चुकी, future -ेगा/-ेगी. The perfective
+#: (कहा, था) is left out: after ने it agrees with the object.
+HINDI_AGREEMENT = (("रहा", "सकता", "चुका", "ेगा", "एगा"), ("रही", "सकती", "चुकी", "ेगी", "एगी"))
 
 
 #: Words of Chinese and Japanese that say a person's gender (pronouns and person nouns; UD
@@ -740,12 +748,15 @@ CJK_GENDERED = {
            ("其他", "他们", "她们", "他人", "吉他")),
     "ja": (("彼", "男性", "男子"), ("彼女", "女性", "女子"), ("彼ら", "彼等")),
 }
+#: French impersonal "il" (Grevisse, Le Bon Usage, § 772: verbes impersonnels): il y a, il faut …
+_IMPERSONAL = re.compile(r"\s*(?:y\b|faut|s['’]agit|semble|para[iî]t|reste|manque|importe|pleut|suffit)",
+                         re.IGNORECASE)
 #: Past-tense verb endings that agree with a 3rd-person singular subject's gender (UD
 #: Gender=Masc/Fem on VERB with Tense=Past): Polish -ł/-ła, Russian -л/-ла, Czech -l/-la.
 PAST_ENDINGS = {
     "pl": (("ował", "ił", "ał", "ył", "ął", "ęł"), ("owała", "iła", "ała", "yła", "ęła")),
     "ru": (("овал", "ил", "ал", "ел", "ыл", "ял"), ("овала", "ила", "ала", "ела", "ыла", "яла")),
-    "cs": (("oval", "il", "al", "yl", "el"), ("ovala", "ila", "ala", "yla", "ela")),
+    "cs": (("oval", "il", "al", "yl", "el", "ěl"), ("ovala", "ila", "ala", "yla", "ela", "ěla")),
 }
 
 
@@ -771,12 +782,21 @@ def _genders(side: Side, language: str) -> tuple[list[tuple[int, int]], list[tup
                         out.append((s.start + m.start(), s.start + m.end()))
         return m_spans, f_spans
     m_end, f_end = PAST_ENDINGS.get(language, ((), ()))
+    if language == "hi":
+        for s, e, w, _ in _words(side):
+            if w in masc or w.endswith(HINDI_AGREEMENT[0]):
+                m_spans.append((s, e))
+            elif w in fem or w.endswith(HINDI_AGREEMENT[1]):
+                f_spans.append((s, e))
+        return m_spans, f_spans
     for s, e, w, _ in _words(side):
         low = w.lower()
         form = low if language == "es" else _fold(w)  # Spanish "él" (he) is not "el" (the)
         verb = low[:1].islower() and len(low) >= 4
         fem_verb = verb and bool(f_end) and low.endswith(f_end)
         masc_verb = verb and not fem_verb and bool(m_end) and low.endswith(m_end)
+        if language == "fr" and low == "il" and _IMPERSONAL.match(side.doc.text, e):
+            continue
         if low in masc or form in masc or masc_verb:
             m_spans.append((s, e))
         elif low in fem or form in fem or fem_verb:
@@ -801,7 +821,56 @@ def detect_gender(ctx: LinkContext) -> list[Shift]:
             return [Shift("entity", 2, b_one[0], span,
                           f"the rewrite refers to the person as {quote(word)} ({what}); the base by the "
                           "other gender")]
+    if rl == "en" and not (bm and rm) and not (bf and rf):
+        if rm and not rf:
+            return _against_given_name(ctx, "male", rm[0])
+        if rf and not rm:
+            return _against_given_name(ctx, "female", rf[0])
+        if rm and rf:  # "Steven Tyler injured himself when she fell": the odd one out
+            return _against_given_name(ctx, "male", rm[0]) or _against_given_name(ctx, "female", rf[0])
     return []
+
+
+def _against_given_name(ctx: LinkContext, gender: str, span: tuple[int, int]) -> list[Shift]:
+    """The English rewrite refers to someone by one gender only, every person it names by a given
+    name is of the other gender (:func:`given_name_gender`), and it has no person noun of the
+    pronoun's gender ("his grandmother Toshimi" has a man besides the woman): a he ↔ she change
+    where the base has no pronoun to show it (Spanish "su", a Japanese sentence without subject)."""
+    from drift.lexicon import lexicon
+
+    lex = lexicon("en")
+    places = set(exonyms("en").values())
+    genders = {given_name_gender(n[2][0]) for n in names(ctx.rewrite, "en")
+               if len(n[2]) > 1 or _fold(n[2][0]) not in places} - {None}  # Asia is a place
+    other = "female" if gender == "male" else "male"
+    if genders != {other}:
+        return []
+    if lex is not None and any(lex.gender(w) == gender for _, _, w, _ in _words(ctx.rewrite)
+                               if w.lower() not in PRONOUNS["en"][0] | PRONOUNS["en"][1]):
+        return []
+    word = ctx.rewrite.doc.text[span[0]:span[1]]
+    what = "he" if gender == "male" else "she"
+    return [Shift("entity", 2, None, span,
+                  f"the rewrite refers to someone as {quote(word)} ({what}); the only person it names "
+                  "has a given name of the other gender")]
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given names (ASCII, lower case) → ``"m"``/``"f"``: drift/data/names/given_names.tsv.gz,
+    built by scripts/build_given_names.py from nomquamgender (MIT)."""
+    import gzip
+    from importlib.resources import files
+
+    raw = files("drift").joinpath("data", "names", "given_names.tsv.gz").read_bytes()
+    return dict(line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines() if line)
+
+
+def given_name_gender(word: str) -> str | None:
+    """``"male"``/``"female"`` for a given name that at least 95 % of its bearers of one gender carry
+    in the sources nomquamgender pools (Keith, Valentina), else ``None``."""
+    g = _given_names().get(_ascii(word).strip(".'’"))
+    return {"m": "male", "f": "female"}.get(g or "")
 
 
 register("crosslingual-names", detect_names, shift_types=("entity",), cross_lingual=True)
