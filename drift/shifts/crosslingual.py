@@ -190,7 +190,7 @@ def exonyms(language: str) -> dict[str, str]:
     for table in ("territories", "languages"):
         mine, english = getattr(loc, table), getattr(en, table)
         for code, name in mine.items():
-            if code in english and "-" not in str(code):
+            if code in english and "-" not in str(code) and code != "001":  # 世界, "World": no name
                 out.setdefault(_fold(name), _fold(english[code]))
     for zone, info in loc.time_zones.items():
         english_info = en.time_zones.get(zone, {})
@@ -593,6 +593,24 @@ def _ipadic_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A word spelt in Hepburn syllables: (consonant, palatal y) vowel, a syllabic n, or the first of a
+#: doubled consonant (Hepburn romanisation, as in ISO 3602's table).
+_HEPBURN_WORD = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aiueo]|n|[kstpc](?=[kstpc]))+",
+                           re.IGNORECASE)
+_KANJI_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々]+")
+
+
+def _other_reading(base_words: list[str], rewrite_words: list[str]) -> bool:
+    """A Japanese name in kanji alone and an English name whose own words are spelt in Hepburn: one
+    name read two ways (唐山 Karayama or Toyama, 喬木 Kyōboku or Takagi), as kanji names are read by
+    custom, not by rule; the rewrite's translated words (Village, Prefecture) aside, and none a place
+    with an English name in CLDR (Asia)."""
+    own = [w for w in rewrite_words if not _common_english(w)]
+    places = set(exonyms("en").values())  # Asia, Europe: a place of its own
+    return bool(own) and all(_KANJI_ONLY.fullmatch(w) for w in base_words) \
+        and all(_HEPBURN_WORD.fullmatch(_ascii(w)) and _fold(w) not in places for w in own)
+
+
 def detect_names(ctx: LinkContext) -> list[Shift]:
     """A name of one side that the other side does not carry: replaced (severity 2, when the
     other side also has a name of its own) or dropped (severity 2)."""
@@ -613,8 +631,10 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
         r_names = r_names[:len(b_names)]
     shifts: list[Shift] = []
     doc_b, doc_r = base.doc.text, rewrite.doc.text
-    for k, (s, e, _) in enumerate(r_names):
+    for k, (s, e, r_words) in enumerate(r_names):
         rw = quote(doc_r[s:e])
+        if k < len(b_names) and bl == "ja" and _other_reading(b_names[k][2], r_words):
+            continue
         if k < len(b_names):
             bs, be, _ = b_names[k]
             shifts.append(Shift("entity", 2, (bs, be), (s, e),
