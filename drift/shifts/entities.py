@@ -497,7 +497,7 @@ def _kept(side: Side, k: int, other: Side, *, spelling: bool = True) -> bool:
     if name is not None and len(name.initials) >= 2 and any(
             name.initials in (w, w[1:], w[:-1]) for w in forms.short):  # EU; PL in EPL
         return True
-    if _short_form_of_longer(side, k, forms) or _translated(t, forms, side.doc.language):
+    if _short_form_of_longer(side, k, forms) or _translated(t, forms, _forms(side), side.doc.language):
         return True
     if _carried(norm, forms):
         return True
@@ -507,22 +507,25 @@ def _kept(side: Side, k: int, other: Side, *, spelling: bool = True) -> bool:
             and any(w[0] == norm[0] and edit_distance(norm, w, 2) <= 2 for w in forms.words))
 
 
-def _translated(t: Token, forms: Forms, language: str | None) -> bool:
+def _translated(t: Token, forms: Forms, own: Forms, language: str | None) -> bool:
     """Whether a name word that is also a common word is carried by a WordNet synonym (a name
     made of common words, translated by another hand: "The Right to Arms" / "Rights to
     Weapons"), or an acronym by the last word of its WordNet long form ("NGO", nongovernmental
-    organization, / "organization"). The synonym must be a capitalised word of the other side:
-    a name, not a word of the sentence around it."""
+    organization, / "organization"). The synonym must be a capitalised word of the other side (a
+    name, not a word of the sentence around it), and either word one the own side (``own``) does
+    not have: a word put in its place, not one both sides share ("Mac OS and the Linux operating
+    system" keeps no "OS" by "system")."""
     lex = lexicon(language or "en")
     if lex is None:
         return False
     norm = _bare(t)
     if _is_acronym(t):
         heads = {syn.split()[-1] for syn in lex.synonyms(t.text, "n") if " " in syn}
-        return any(h in forms.words or lex.lemmas(h, "n") & forms.words for h in heads)
+        return any(h not in own.words and (h in forms.words or lex.lemmas(h, "n") & forms.words)
+                   for h in heads)
     if not _common_word(norm, language):
         return False
-    return any(lex.are_synonyms(norm, w, "n") for w in forms.capitalised if w != norm)
+    return any(w not in own.words and lex.are_synonyms(norm, w, "n") for w in forms.capitalised if w != norm)
 
 
 def _short_form_of_longer(side: Side, k: int, forms: Forms) -> bool:
@@ -549,17 +552,22 @@ def _carried(norm: str, forms: Forms) -> bool:
 
 
 def still_named(side: Side, ks: Sequence[int], other: Side) -> bool:
-    """Whether ``other`` still names what tokens ``ks`` of ``side`` belong to: a word of their
-    name kept in some form (:func:`_kept`: "KWW" of "KWW Patriotic Revolution", "Kolonko" of "Max
-    Kolonko", an acronym's "MCIs"), or a name of two or more words given with every word declined
-    (:func:`is_inflected`: "Frýdek-Místek" as "Frýdecko-Místecko")."""
+    """Whether ``other`` still names what tokens ``ks`` of ``side`` belong to, each name: every
+    word kept in some form (:func:`_kept`: "MCI" as "MCIs"), a person's last name kept ("Kolonko"
+    of "Max Kolonko"), the name's own acronym kept ("KWW" of "KWW Patriotic Revolution"), or, for
+    a name of two or more words, every word declined (:func:`is_inflected`: "Frýdek-Místek" as
+    "Frýdecko-Místecko")."""
     names = _names_of(side, ks)
     if not names:
         return False
     words = _forms(other).words
     for n in names:
         keys = [i for i in range(n.first, n.last + 1) if side.tokens[i].key in n.keys]
-        if any(_kept(side, i, other) for i in keys):
+        if not keys or all(_kept(side, i, other) for i in keys):
+            continue
+        if n.label == "PERSON" and len(keys) >= 2 and _kept(side, keys[-1], other):
+            continue
+        if len(keys) >= 2 and any(_is_acronym(side.tokens[i]) and _kept(side, i, other) for i in keys):
             continue
         if len(keys) >= 2 and all(any(is_inflected(side.tokens[i].norm, w) for w in words) for i in keys):
             continue

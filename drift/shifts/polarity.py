@@ -465,7 +465,7 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
         arguments = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if not arguments or not all(_present(c, r_words) for c in arguments):
             continue  # the rest of the clause is not kept: a rewording, not a verb dropped
-        if _recast_as_phrase(arguments, r_read):
+        if _recast_as_phrase(arguments, rewrite, r_read, diff):
             continue
         if not _cut_out(base, b_read, bp.sentence, tok, diff):
             continue  # the words around it were rewritten too: a rewording
@@ -475,13 +475,28 @@ def _dropped_parts(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: c
     return shifts
 
 
-def _recast_as_phrase(arguments: list[object], r_read: clauses.Reading) -> bool:
-    """Whether the rewrite makes the dropped verb's subject the object of a preposition: the
-    clause recast as a phrase ("and its first tests began in October" → "with its first tests in
-    October", an absolute construction), so the event is still told, not a verb cut out."""
+def _recast_as_phrase(arguments: list[object], rewrite: Side, r_read: clauses.Reading,
+                      diff: list[tuple[int, str]]) -> bool:
+    """Whether the rewrite makes the dropped verb's subject the object of a preposition it puts
+    in: the clause recast as a phrase ("and its first tests began in October" → "with its first
+    tests in October", an absolute construction), so the event is still told, not a verb cut
+    out (which inserts nothing)."""
     subjects = {c.lemma_.lower() for c in arguments if c.dep_ in ("nsubj", "nsubjpass")}
-    return bool(subjects) and any(t.lemma_.lower() in subjects and t.dep_ == "pobj"
-                                  for d in r_read.parsed.sentences for t in d)
+    inserted, pos = [], 0
+    for op, text in diff:
+        if op == 1:
+            inserted.append((pos, pos + len(text)))
+        if op >= 0:
+            pos += len(text)
+    for k, d in enumerate(r_read.parsed.sentences):
+        for t in d:
+            if t.lemma_.lower() not in subjects or t.dep_ != "pobj":
+                continue
+            start = r_read.parsed.span(k, t.head)[0]
+            n = next((n for n, s in enumerate(rewrite.tokens) if s.start == start), None)
+            if n is not None and any(a <= rewrite.jstarts[n] < b for a, b in inserted):
+                return True
+    return False
 
 
 def _present(token: object, words: list[str]) -> bool:
