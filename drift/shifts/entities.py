@@ -14,19 +14,24 @@ A name word of one side is *kept* when the other side still carries it in anothe
 folded word or stem; a typo, relative to length (:func:`is_typo`: Obama/Obamma, Grigory/Grigoriy),
 or for a person whose other names are kept, two edits (Dowden/Dauden); its demonym or country
 (:func:`is_demonym`); a compound it ends or a hyphenated pair written as one word; an
-abbreviation (:func:`is_abbreviation`: St/Saint, Rep/representative); or a short form spelled by
-initials (European Union = EU, United Nations = UN, VIN = vehicle identification number). Each
-change of the word diff (:func:`change_runs`) is then read:
+abbreviation (:func:`is_abbreviation`: St/Saint, Rep/representative); a short form spelled by
+initials (European Union = EU, United Nations = UN, VIN = vehicle identification number), also of
+a longer name whose first words the other side gives (Islamic State = ISIS, United States = USA);
+or, for a name word that is a common word, a WordNet synonym put in its place as a name word
+("The Right to Arms" = "Rights to Weapons"; an acronym by its long form's head: NGO =
+"organization"). Each change of the word diff (:func:`change_runs`) is then read:
 
 - name words lost on the base side and new name words on the rewrite side of the same change are a
   name *replaced* ("Russian President Vladimir Putin" → "Russian President Boris Johnson"):
   severity 2 when either name is gone as a whole (a person: their last name), else 1 (a name
-  reworded in part: "Election Commission" → "Electoral Commission");
+  reworded in part: "Election Commission" → "Electoral Commission"; a name of two or more words
+  declined word for word, :func:`is_inflected`: "Frýdek-Místek" → "Frýdecko-Místecko");
 - a name lost as a whole, or keeping only describing words ("the Russian Navy" → "the Russian"),
   is *dropped*: severity 2, or 1 when the rewrite names it in another sentence, when it is only a
   nationality, when its whole phrase went with it ("strikes in the Caribbean" → "strikes", a
-  detail of where), or when a broader place given with it stays ("from Cucuta on the
-  Colombia-Venezuela border" → "from the Colombia-Venezuela border");
+  detail of where), when a broader place given with it stays ("from Cucuta on the
+  Colombia-Venezuela border" → "from the Colombia-Venezuela border"), or when a common noun of
+  its kind takes its place ("the Chamber of Deputies" → "the house of representatives");
 - a name neither the base sentence nor the base document has is *added* (severity 1).
 
 **Gender.** A change that swaps a gendered pronoun (he/she, him/her, his/her, himself/herself), an
