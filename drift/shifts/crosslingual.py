@@ -163,6 +163,9 @@ def _similar(name: str, word: str, name_key: str | None = None, word_key: str | 
         "f" in a + b and _keys_alike(name, word, a.replace("f", ""), b.replace("f", ""), whole))
 
 
+_VOWELS = frozenset("aeiouyhw")
+
+
 def _keys_alike(name: str, word: str, a: str, b: str, whole: bool) -> bool:
     if len(a) < 2 or len(b) < 2:  # mostly vowels (Huawei ~ huvai, Howie ~ hovi): the letters decide
         return a == b and difflib.SequenceMatcher(
@@ -172,7 +175,7 @@ def _keys_alike(name: str, word: str, a: str, b: str, whole: bool) -> bool:
     if whole:
         return a == b or (len(a) >= 6 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
     if len(a) <= 3:  # München ~ Münchner, Putin ~ Putina; not Syria ~ zurückgekehrt (length above)
-        return b.startswith(a)
+        return b.startswith(a) and (name[:1] in _VOWELS) == (word[:1] in _VOWELS)  # not Uber ~ Brno
     return difflib.SequenceMatcher(None, a, b[:len(a) + 1]).ratio() >= 0.75
 
 
@@ -264,8 +267,9 @@ def names(side: Side, language: str, *, common: bool = False) -> list[tuple[int,
         prev = _fold(words[k - 1][2]) if k and not first else ""
         after_number = gap[-1:].isdigit()
         # an English sentence may open with a name alone ("Boeing owns …"): a word that is neither
-        # a dictionary word nor a function word
-        lone_name = language == "en" and _fold(w) not in STOPWORDS and not _common_english(w)
+        # a dictionary word nor a function word; another language's with a place CLDR names
+        lone_name = (language == "en" and _fold(w) not in STOPWORDS and not _common_english(w)) \
+            or (language != "en" and _exonym(w, language) is not None)  # "Izrael považuje …"
         if not cap or (first and not nxt_cap and not lone_name) \
                 or (language == "de" and (prev in _GERMAN_DETERMINERS or after_number)):
             k += 1
@@ -600,6 +604,11 @@ _HEPBURN_WORD = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aiueo]|n|[kstpc
 _KANJI_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々]+")
 
 
+def _person(name_words: list[str]) -> bool:
+    """A name with a given name in it (:func:`given_name_gender`): Filip Novák, Сергею Гришко."""
+    return any(given_name_gender(w) or given_name_gender(_variants(_ascii(w))[-1]) for w in name_words)
+
+
 def _other_reading(base_words: list[str], rewrite_words: list[str]) -> bool:
     """A Japanese name in kanji alone and an English name whose own words are spelt in Hepburn: one
     name read two ways (唐山 Karayama or Toyama, 喬木 Kyōboku or Takagi), as kanji names are read by
@@ -625,8 +634,8 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
     # the translation translates rather than transliterates, so a base name left over is that one
     r_translated = [n for n in names(rewrite, rl, common=True) if _translated(n[2], rl, base, bl)]
     b_translated = [n for n in names(base, bl, common=True) if not carried(n[2], bl, rewrite, rl)]
-    if len(r_translated) > len(r_names):
-        b_names = b_names[:len(r_names)]
+    if len(r_translated) > len(r_names):  # a person's name is not translated: kept (Filip Novák)
+        b_names = [n for k, n in enumerate(b_names) if k < len(r_names) or _person(n[2])]
     if len(b_translated) > len(b_names):
         r_names = r_names[:len(b_names)]
     shifts: list[Shift] = []
