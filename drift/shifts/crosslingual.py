@@ -604,6 +604,31 @@ _HEPBURN_WORD = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aiueo]|n|[kstpc
 _KANJI_ONLY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々]+")
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b(?![-‐])")  # not a compound's modifier: US-Dollar, SPD-Chef
+
+
+def _acronyms(side: Side) -> list[tuple[int, int, list[str]]]:
+    """Acronyms in Latin capitals (NHL, FIFA, UFC) of a side: carried only by the same letters."""
+    out = []
+    for i in side.indices:
+        sent = side.doc.sentences[i]
+        text = side.doc.text[sent.start:sent.end]
+        out += [(sent.start + m.start(), sent.start + m.end(), [m.group()]) for m in _ACRONYM.finditer(text)
+                if not re.fullmatch(r"[IVXLC]+", m.group())]  # a Roman numeral
+    return out
+
+
+def _acronym_carried(acronym: str, text: str) -> bool:
+    """Whether ``text`` has the acronym, or one of the same letters in another order or less one
+    (UE = EU, SIDA = AIDS, ONU = UN, USA = US), as languages order and spell out their own."""
+    letters = sorted(acronym)
+    for tok in re.findall(r"\b(?:[A-Z]\.){2,6}|\b[A-Z]{2,6}\b", text):
+        t = sorted(tok.replace(".", ""))
+        if t == letters or (len(t) == len(letters) - 1 and set(t) <= set(letters)):
+            return True
+    return False
+
+
 def _person(name_words: list[str]) -> bool:
     """A name with a given name in it (:func:`given_name_gender`): Filip Novák, Сергею Гришко."""
     return any(given_name_gender(w) or given_name_gender(_variants(_ascii(w))[-1]) for w in name_words)
@@ -629,6 +654,9 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
     base, rewrite = ctx.base, ctx.rewrite
     b_found = names(base, bl) if bl in CASED else uncased_names(base, bl)
     b_names = [n for n in b_found if not carried(n[2], bl, rewrite, rl)]
+    if bl in CASED:
+        b_names = sorted(b_names + [n for n in _acronyms(base)
+                                    if not _acronym_carried(n[2][0], rewrite.text)])
     r_names = [n for n in names(rewrite, rl) if _left_over(n[2], rl, base, bl)]
     # capitalised dictionary words the base does not carry ("Iron Dome", "Stock Exchange"): a name
     # the translation translates rather than transliterates, so a base name left over is that one
