@@ -133,19 +133,22 @@ def measure_stages(out: str, corpus_name: str, model: str) -> None:
     imported = time.perf_counter() - start
     used = _record_threads()
     seconds = dict.fromkeys([label for label, _, _ in STAGES], 0.0)
-    running: list[list] = []  # [label, started, time spent in inner stages]
+    cpu = dict(seconds)
+    running: list[list] = []  # [label, started, cpu started, time and CPU time spent in inner stages]
 
     def timed(label, function):
         def wrapper(*args, **kwargs):
-            running.append([label, time.perf_counter(), 0.0])
+            running.append([label, time.perf_counter(), time.process_time(), 0.0, 0.0])
             try:
                 return function(*args, **kwargs)
             finally:
-                _, started, inner = running.pop()
-                spent = time.perf_counter() - started
+                _, started, cpu_started, inner, inner_cpu = running.pop()
+                spent, cpu_spent = time.perf_counter() - started, time.process_time() - cpu_started
                 seconds[label] += spent - inner
+                cpu[label] += cpu_spent - inner_cpu
                 if running:
-                    running[-1][2] += spent
+                    running[-1][3] += spent
+                    running[-1][4] += cpu_spent
         return wrapper
 
     for label, module_name, attribute in STAGES:
@@ -164,13 +167,14 @@ def measure_stages(out: str, corpus_name: str, model: str) -> None:
         drift.parsing.skip_torch_interop()  # as the drift command does
     paths, presplit = corpus(corpus_name)
     analyzer = drift.pipeline.Analyzer.create(MODELS[model], cache_dir=False)
-    t = time.perf_counter()
+    t, t_cpu = time.perf_counter(), time.process_time()
     report = drift.pipeline.compare(*paths, presplit=presplit, analyzer=analyzer)
-    total = time.perf_counter() - t
+    total, total_cpu = time.perf_counter() - t, time.process_time() - t_cpu
     report.to_json()
     report.to_html()
     seconds["other"] = total - sum(v for k, v in seconds.items() if k not in ("report JSON", "HTML"))
-    _exit_report(out, imports=imported, seconds=seconds, encoded=analyzer.embedder.encoded,
+    cpu["other"] = total_cpu - sum(v for k, v in cpu.items() if k not in ("report JSON", "HTML"))
+    _exit_report(out, imports=imported, seconds=seconds, stage_cpu=cpu, encoded=analyzer.embedder.encoded,
                  sentences=[len(d.content_indices) for d in report.documents], threads=sorted(set(used)),
                  torch="torch" in sys.modules)
 
@@ -250,9 +254,12 @@ def main() -> None:
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--model", help=argparse.SUPPRESS)
     parser.add_argument("--sentences", help=argparse.SUPPRESS)
-    args, rest = parser.parse_known_args()
+    own, command = sys.argv[1:], []
+    if "--" in own:  # the drift command's arguments (see measure_cli)
+        own, command = own[:own.index("--")], own[own.index("--") + 1:]
+    args = parser.parse_args(own)
     if args.measure == "cli":
-        measure_cli(args.out, rest)
+        measure_cli(args.out, command)
         return
     if args.measure == "encode":
         measure_encode_only(args.out, args.model, args.sentences)
@@ -282,10 +289,11 @@ def main() -> None:
                 floors, wholes, firsts, cached = [], [], [], []
                 for k in range(args.repeat):  # side by side: floor and whole alternate
                     floors.append(_run("encode", "--model", model, "--sentences", str(sentences)))
-                    wholes.append(_run("cli", *cli, "--no-cache"))
+                    # the command's arguments after "--", so that none is taken for one of this script's
+                    wholes.append(_run("cli", "--", *cli, "--no-cache"))
                     cache = str(Path(tmp) / f"{corpus_name}-{model}-{k}")
-                    firsts.append(_run("cli", *cli, "--cache-dir", cache))
-                    cached.append(_run("cli", *cli, "--cache-dir", cache))
+                    firsts.append(_run("cli", "--", *cli, "--cache-dir", cache))
+                    cached.append(_run("cli", "--", *cli, "--cache-dir", cache))
                 stages = _run("stages", "--corpus", corpus_name, "--model", model)
                 rows.append((corpus_name, model, len(distinct), floors, wholes, firsts, cached, stages))
                 print(f"  measured {corpus_name}/{model} (load average {os.getloadavg()[0]:.1f})", flush=True)
@@ -293,18 +301,19 @@ def main() -> None:
     print("\n## Whole run vs. load + encode each distinct sentence once (fresh processes, wall seconds, "
           f"median of {args.repeat})")
     print(f"{'corpus/model':<16} {'distinct':>8} {'encode-only':>11} {'whole':>7} {'ratio':>6} {'≤1.3':>5} "
-          f"{'cpu ratio':>9} {'first':>7} {'cached':>7} {'share':>6} {'≤5%':>5} {'threads':>8} {'load':>9} "
-          f"{'peak MB':>8}")
+          f"{'cpu ratio':>9} {'first':>7} {'cached':>7} {'share':>6} {'≤5%':>5} {'cpu share':>9} "
+          f"{'threads':>8} {'load':>9} {'peak MB':>8}")
     for corpus_name, model, n, floors, wholes, firsts, cached, _ in rows:
         ratio = _median(wholes) / _median(floors)
         cpu_ratio = _median(wholes, "cpu") / _median(floors, "cpu")
         share = _median(cached) / _median(firsts)
+        cpu_share = _median(cached, "cpu") / _median(firsts, "cpu")
         used = sorted({t for r in (*floors, *wholes) for t in r["threads"]})
         loads = [r["load"] for r in (*floors, *wholes, *firsts, *cached)]
         print(f"{corpus_name + '/' + model:<16} {n:>8} {_median(floors):>11.2f} {_median(wholes):>7.2f} "
               f"{ratio:>6.2f} {'ok' if ratio <= 1.3 else 'MISS':>5} {cpu_ratio:>9.2f} "
-              f"{_median(firsts):>7.2f} "
-              f"{_median(cached):>7.2f} {share:>6.1%} {'ok' if share <= 0.05 else 'MISS':>5} "
+              f"{_median(firsts):>7.2f} {_median(cached):>7.2f} {share:>6.1%} "
+              f"{'ok' if share <= 0.05 else 'MISS':>5} {cpu_share:>9.1%} "
               f"{','.join(map(str, used)):>8} {min(loads):>4.1f}-{max(loads):<4.1f} "
               f"{max(r['peak_mb'] for r in wholes):>8.0f}")
     print("  threads = the pool sizes drift.threads chose in the measured processes (encode-only and whole); "
@@ -312,14 +321,17 @@ def main() -> None:
           "shared machine disturb less than wall time")
 
     labels = ["imports", *(label for label, _, _ in STAGES), "other"]
-    print("\n## Time per stage of one drift.compare, exclusive seconds (fresh process, no cache)")
-    print(f"{'corpus/model':<16} {'sentences':>10} " + " ".join(f"{x:>11}" for x in labels)
-          + f" {'encoded':>8}")
+    print("\n## Time per stage of one drift.compare, exclusive seconds (fresh process, no cache): wall, "
+          "then CPU")
+    print(f"{'corpus/model':<20} {'sentences':>10} " + " ".join(f"{x:>11}" for x in labels)
+          + f" {'encoded':>8} {'load':>5}")
     for corpus_name, model, _, _, _, _, _, s in rows:
         sizes = "+".join(map(str, s["sentences"][:2])) + ("+…" if len(s["sentences"]) > 2 else "")
-        values = [s["imports"], *(s["seconds"][x] for x in labels[1:])]
-        print(f"{corpus_name + '/' + model:<16} {sizes:>10} " + " ".join(f"{v:>11.2f}" for v in values)
-              + f" {s['encoded']:>8}")
+        for kind in ("seconds", "stage_cpu"):
+            values = [s["imports"] if kind == "seconds" else float("nan"), *(s[kind][x] for x in labels[1:])]
+            label = corpus_name + "/" + model + (" cpu" if kind == "stage_cpu" else "")
+            print(f"{label:<20} {sizes:>10} "
+                  + " ".join(f"{v:>11.2f}" for v in values) + f" {s['encoded']:>8} {s['load']:>5.1f}")
     print("  encode counts sentences and the joined runs the aligner encodes; links = diff, shifts and "
           "word alignment per link; other = the rest of compare (notices, scoring, report assembly)")
 

@@ -23,8 +23,12 @@ import warnings
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads with the vectors: a report served from the cache needs none
+    import numpy as np
+
+    from drift.report import Report
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors ("
            "model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key))")
@@ -91,6 +95,8 @@ class VectorCache(_CacheFile):
     def get_many(self, texts: Sequence[str], dim: int | None = None) -> dict[str, np.ndarray]:
         """The cached, valid vectors among ``texts``: finite, and all ``dim`` long (when not given,
         the length of the first well-formed row)."""
+        import numpy as np
+
         connection = self._connect()
         if connection is None or not texts:
             return {}
@@ -117,6 +123,8 @@ class VectorCache(_CacheFile):
         return found
 
     def put_many(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        import numpy as np
+
         connection = self._connect()
         if connection is None:
             return
@@ -145,6 +153,20 @@ class ReportCache(_CacheFile):
         except sqlite3.DatabaseError:
             return None
         return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def get_report(self, key: bytes) -> Report | None:
+        """The report stored under ``key``; None when there is none or it cannot be read back (a
+        damaged entry is run again)."""
+        from drift.errors import ReportFormatError
+        from drift.report import Report
+
+        text = self.get(key)
+        if text is None:
+            return None
+        try:
+            return Report.from_json(text)
+        except ReportFormatError:
+            return None
 
     def put(self, key: bytes, report: str) -> None:
         """Store ``report`` under ``key``, keeping the :data:`MAX_REPORTS` most recently used."""
@@ -180,6 +202,30 @@ def code_fingerprint() -> bytes:
             continue
         digest.update("\n".join(names).encode())
     return digest.digest()
+
+
+def report_slot(sources: Sequence[object], *, cache_dir: str | os.PathLike[str] | bool | None, model: object,
+                **options: object) -> tuple[ReportCache, bytes] | None:
+    """Where the report of one comparison is kept: the report cache in ``cache_dir`` (``True``:
+    :func:`default_cache_dir`) and the comparison's :func:`report_key`, made of the ``sources``, the
+    model's identity (its name or path; ``$DRIFT_MODEL`` for the default; an object's ``cache_key``)
+    and the other ``options`` of :func:`drift.pipeline.compare` that decide the report. None
+    without a cache directory, when a source cannot be read here, and for a model object without
+    a ``cache_key`` (its identity is unknown)."""
+    if not cache_dir:
+        return None
+    if model is None:
+        identity: object = ("default", os.environ.get("DRIFT_MODEL"))
+    elif isinstance(model, (str, os.PathLike)):
+        identity = str(model)
+    elif getattr(model, "cache_key", None):
+        identity = (type(model).__qualname__, model.cache_key)
+    else:
+        return None
+    key = report_key(sources, [identity, *sorted(options.items())])
+    if key is None:
+        return None
+    return ReportCache(default_cache_dir() if cache_dir is True else cache_dir), key
 
 
 def report_key(sources: Iterable[object], options: Iterable[object]) -> bytes | None:

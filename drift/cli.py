@@ -111,12 +111,14 @@ def _cache_dir(args: argparse.Namespace) -> Path | bool:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from drift.pipeline import compare
+    options = {"model": args.model, "multilingual": True if args.multilingual else None,
+               "presplit": args.presplit, "nli_model": args.nli_model, "input_format": args.input_format}
+    report = _cached_report(args, options)
+    if report is None:
+        from drift.pipeline import compare
 
-    report = compare(args.base, *args.rewrites, model=args.model,
-                     multilingual=True if args.multilingual else None, presplit=args.presplit,
-                     cache_dir=_cache_dir(args), nli_model=args.nli_model, progress=not args.quiet,
-                     input_format=args.input_format)
+        report = compare(args.base, *args.rewrites, cache_dir=_cache_dir(args), progress=not args.quiet,
+                         **options)
     print_notices(report)
     if args.json:
         report.to_json(args.json)
@@ -131,6 +133,17 @@ def _run_compare(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if any(n.code == "unreadable" for n in report.notices) else EXIT_OK
 
 
+def _cached_report(args: argparse.Namespace, options: dict[str, object]):
+    """The report :func:`drift.pipeline.compare` would serve from its cache for these arguments,
+    found without importing the pipeline (numpy, the aligner, the detectors); None on a miss."""
+    from drift.cache import report_slot
+
+    # the same key as compare's: its options the command leaves at their defaults are given too
+    slot = report_slot([args.base, *args.rewrites], cache_dir=_cache_dir(args), ids=None, align_config=None,
+                       **options)
+    return None if slot is None else slot[0].get_report(slot[1])
+
+
 def print_notices(report, file=None) -> None:
     """Print each of the report's notices as one line, ``drift: warning: <document>: <message>``."""
     for notice in report.notices:
@@ -138,13 +151,16 @@ def print_notices(report, file=None) -> None:
 
 
 def _summary_text(report) -> str:
-    frame = report.summary_frame()
+    """One line per rewrite, most drifted first: the columns of ``report.summary_frame()``,
+    counted here so that printing a report needs no pandas."""
     lines = [f"base {report.base.id} · model {report.model.name}"]
     lines.append(f"{'rewrite':<24} {'drift':>6} {'links':>6} {'deleted':>8} {'inserted':>9} "
                  f"{'moved':>6} {'severe':>7}")
-    for row in frame.itertuples():
-        lines.append(f"{row.rewrite_id:<24} {row.drift:>6.3f} {row.links:>6} {row.deleted:>8} "
-                     f"{row.inserted:>9} {row.moved:>6} {row.severe:>7}")
+    for c in sorted(report.comparisons, key=lambda c: -c.drift):
+        kinds = [link.kind for link in c.links]
+        severe = sum(s.severity >= 2 for link in c.links for s in link.shifts)
+        lines.append(f"{c.rewrite:<24} {c.drift:>6.3f} {len(c.links):>6} {kinds.count('deleted'):>8} "
+                     f"{kinds.count('inserted'):>9} {sum(link.moved for link in c.links):>6} {severe:>7}")
     return "\n".join(lines)
 
 

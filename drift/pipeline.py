@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,7 +17,7 @@ import numpy as np
 
 from drift import __version__, threads
 from drift.alignment import AlignConfig, AlignedPair, align
-from drift.cache import ReportCache, default_cache_dir, report_key
+from drift.cache import report_slot
 from drift.diffing import word_diff
 from drift.embedding import (
     UNCOVERED_CONFIDENCE,
@@ -35,7 +34,6 @@ from drift.errors import (
     EmptyDocumentError,
     InputError,
     NoReadableRewriteError,
-    ReportFormatError,
 )
 from drift.language import detect_language
 from drift.normalising import comparison_form
@@ -251,12 +249,11 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     :func:`read_documents`. With a cache, the same comparison run again (same inputs, options,
     model, drift code and packages) is served from it (see :class:`drift.cache.ReportCache`).
     """
-    reports, key = _report_cache(base, rewrites, model=model, multilingual=multilingual, ids=ids,
-                                 presplit=presplit, cache_dir=cache_dir if analyzer is None else None,
-                                 nli_model=nli_model, align_config=align_config, input_format=input_format)
-    if reports is not None and key is not None and (cached := reports.get(key)) is not None:
-        with contextlib.suppress(ReportFormatError):  # a damaged entry: run again
-            return Report.from_json(cached)
+    slot = report_slot([base, *rewrites], cache_dir=cache_dir if analyzer is None else None, model=model,
+                       multilingual=multilingual, ids=ids, presplit=presplit, nli_model=nli_model,
+                       align_config=align_config, input_format=input_format)
+    if slot is not None and (cached := slot[0].get_report(slot[1])) is not None:
+        return cached
     docs, notices = read_documents(base, rewrites, ids=ids, presplit=presplit, input_format=input_format)
     if analyzer is None:
         analyzer = Analyzer.create(model, multilingual=multilingual, languages=[d.language for d in docs],
@@ -268,28 +265,9 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
         notices.append(missing)
     report = Report(documents=tuple(docs), comparisons=comparisons, model=analyzer.model,
                     drift_version=__version__, notices=tuple(notices))
-    if reports is not None and key is not None and not any(n.code == "unreadable" for n in notices):
-        reports.put(key, report.to_json())  # a left-out rewrite is not kept: the user will fix it
+    if slot is not None and not any(n.code == "unreadable" for n in notices):
+        slot[0].put(slot[1], report.to_json())  # a left-out rewrite is not kept: the user will fix it
     return report
-
-
-def _report_cache(base: Source | Document, rewrites: Sequence[Source | Document], *,
-                  cache_dir: str | Path | bool | None, model: str | os.PathLike[str] | Embedder | None,
-                  **options: object) -> tuple[ReportCache | None, bytes | None]:
-    """The report cache and this comparison's key in it; (None, None) without a cache directory,
-    and no key for a model given as an object without a ``cache_key`` (its identity is unknown)."""
-    if not cache_dir:
-        return None, None
-    if model is None:
-        identity: object = ("default", os.environ.get("DRIFT_MODEL"))
-    elif isinstance(model, (str, os.PathLike)):
-        identity = str(model)
-    elif getattr(model, "cache_key", None):
-        identity = (type(model).__qualname__, model.cache_key)
-    else:
-        return None, None
-    reports = ReportCache(default_cache_dir() if cache_dir is True else cache_dir)
-    return reports, report_key([base, *rewrites], [identity, *sorted(options.items())])
 
 
 def _content(doc: Document) -> tuple[list[int], list[str], list[bool]]:

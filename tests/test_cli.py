@@ -206,3 +206,32 @@ def test_batch_takes_the_input_format_too(tmp_path, cache_dir):
     report = json.loads((tmp_path / "out" / "reports" / "page-story.json").read_text(encoding="utf-8"))
     assert code == 0 and [d["input_format"] for d in report["documents"]] == ["text", "text"]
     assert report["documents"][0]["text"].startswith("<p>")
+
+
+def test_a_rerun_is_served_from_the_report_cache_without_loading_the_pipeline(tmp_path):
+    from drift.report import Report
+
+    base, rewrite = tmp_path / "base.txt", tmp_path / "rewrite.txt"
+    base.write_text("The police arrested the protesters on Monday. The mayor said nothing.", encoding="utf-8")
+    rewrite.write_text("The protesters arrested the police on Monday. The mayor kept quiet.",
+                       encoding="utf-8")
+    probe = ("import runpy, sys\nsys.argv = ['drift', 'compare', {0!r}, {1!r}, '--model', 'use', "
+             "'--cache-dir', {2!r}, '--json', {3!r}]\n"
+             "try:\n    runpy.run_module('drift', run_name='__main__')\n"
+             "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+             "print('LOADED', 'drift.pipeline' in sys.modules, 'pandas' in sys.modules)")
+    outputs = []
+    for k in range(2):
+        code = probe.format(str(base), str(rewrite), str(tmp_path / "cache"), str(tmp_path / f"r{k}.json"))
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout.splitlines())
+    assert outputs[0][-1] == "LOADED True False"  # computed; printing the summary needs no pandas
+    assert outputs[1][-1] == "LOADED False False"  # served from the report cache
+    assert outputs[0][:-1] == outputs[1][:-1]
+    reports = [(tmp_path / f"r{k}.json").read_text(encoding="utf-8") for k in range(2)]
+    assert reports[0] == reports[1]
+    row = Report.from_json(reports[1]).summary_frame().iloc[0]
+    assert outputs[1][2].split() == [row.rewrite_id, f"{row.drift:.3f}", *(str(row[c]) for c in (
+        "links", "deleted", "inserted", "moved", "severe"))]
