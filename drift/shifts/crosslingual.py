@@ -66,12 +66,13 @@ keinem keiner keines mein meine meinen meinem meiner sein seine seinen seinem se
 ihrem ihrer unser unsere dieser diese dieses diesen diesem jeder jede jedes jeden jedem alle allen
 zum zur im am vom beim ins ans""")
 #: Capitalised words that are not names in any of the cased languages' sentence-initial habit:
-#: English function words, titles and calendar words (a month or weekday is compared as a figure
-#: or not at all).
+#: English function words, titles (and the abbreviated titles of other languages: Dott., Prof.,
+#: Mgr.) and calendar words (a month or weekday is compared as a figure or not at all).
 _OPENING_QUOTES = "\"'«»„“”‘’‹›「『"
 _NOT_NAMES = word_set("""the a an in on at for of and but if when while after before since as by to from
 with this that these those it he she they we i his her their our its according during under over
 between about there here also however meanwhile mr mrs ms dr president minister prime chief
+dott prof sig ing avv mgr
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december""")
 
@@ -374,7 +375,7 @@ def readings(text: str, language: str) -> Readings:
     lower = [_ascii(p) for p in every if p[:1].islower()] if language in CASED else []
     english: set[str] = set()
     if language != "en" and exonyms(language):
-        english |= {e for w in parts if (e := _exonym(w, language))}
+        english |= {e for w in every if (e := _exonym(w, language))}  # tedesco, inglese: lower case
         folded = " " + " ".join(_fold(w) for w in parts) + " "
         english |= {e for name, e in exonyms(language).items() if " " in name and f" {name} " in folded}
         if _CJK.search(text):
@@ -468,7 +469,7 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
     theirs = readings(other.text, other_language)
     mine = exonyms(language) if language != "en" else {}
     whole = mine.get(_fold(" ".join(name_words))) if len(name_words) > 1 else None  # Саудовская Аравия
-    if whole and (whole in theirs.english
+    if whole and (whole in theirs.english or _acronym_carried(_initials(whole), other.text)  # Regno Unito: UK
                   or all(any(_similar(e, o, None, k, x) for o, k, x in theirs.words) for e in whole.split())):
         return True
     for w in (p for n in name_words for p in n.split("-") if p):
@@ -506,13 +507,15 @@ def _romanised(word: str, language: str, other_language: str = "") -> list[tuple
 
 
 def _left_over(name_words: list[str], language: str, other: Side, other_language: str) -> bool:
-    """A name the other side does not carry. An English name is left over when one of its own
-    words is (Max Kolonko → Max Harry: "Harry"), a dictionary word aside ("Thomas Cook Financial
-    Services"); a name in another language when none of its words is carried."""
+    """A name the other side does not carry. An English name is left over when at least half of its
+    own words are not carried (Max Kolonko → Max Harry: "Harry"; not "Czech Governor Jiří Čunk"
+    for "Jiřím Čunkem"), dictionary words aside ("Thomas Cook Financial Services"); a name in
+    another language when none of its words is carried."""
     if language != "en":
         return not carried(name_words, language, other, other_language)
     own = [w for w in name_words if not _common_english(w) and len(w.strip(".")) > 2] or name_words
-    return any(not carried([w], language, other, other_language) for w in own)
+    lost = sum(not carried([w], language, other, other_language) for w in own)
+    return lost > 0 and 2 * lost >= len(own)
 
 
 def _translated(name_words: list[str], language: str, other: Side, other_language: str) -> bool:
@@ -534,8 +537,9 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’&-]*(?:\s+[A-Z][A-Za-z.'’&-]*)*"
 def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]:
     """Names of a side in a script without capitals, as :func:`names` gives them for a cased one:
     runs of Latin letters (CBA, Twitter, Fisk University), places and languages CLDR names in
-    ``language`` (土耳其, ロシア, पाकिस्तान), and the words a dictionary tags as proper nouns: jieba's
-    dictionary for Chinese (习近平 nr, 重庆 ns), janome's IPADIC for Japanese (甲府, 渡辺)."""
+    ``language`` (土耳其, ロシア, पाकिस्तान), the words a dictionary tags as proper nouns: jieba's
+    dictionary for Chinese (习近平 nr, 重庆 ns), janome's IPADIC for Japanese (甲府, 渡辺), and in
+    Hindi the words after an honorific (श्री डट्टन, Mr Dutton)."""
     out: list[tuple[int, int, list[str]]] = []
     for i in side.indices:
         sent = side.doc.sentences[i]
@@ -549,6 +553,8 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
             spans += _jieba_names(text)
         elif language == "ja":
             spans += _ipadic_names(text)
+        elif language == "hi":
+            spans += _after_honorific(text)
         taken: set[int] = set()
         for a, b in sorted(set(spans), key=lambda x: (x[0], -x[1])):
             if a in taken:
@@ -556,6 +562,27 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
             taken.update(range(a, b))
             out.append((sent.start + a, sent.start + b, text[a:b].split()))
     return sorted(out)
+
+
+#: Hindi honorifics that stand before a name (Kachru, *Hindi*, 2006, ch. 3, terms of address) and
+#: the postpositions that end a noun phrase (ch. 5): a name is the one or two words between them.
+_HINDI_HONORIFICS = word_set("श्री श्रीमती सुश्री कुमारी डॉ डॉ. मि. मिस्टर मिसेज़ मिसेज पंडित")
+_HINDI_POSTPOSITIONS = word_set("ने का की के को से में पर तक और व तथा")
+
+
+def _after_honorific(text: str) -> list[tuple[int, int]]:
+    """Spans of the one or two words after a Hindi honorific, up to a postposition."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+    out = []
+    for k, (_, _, w) in enumerate(words[:-1]):
+        if w.rstrip(",") not in _HINDI_HONORIFICS:
+            continue
+        name = [words[k + 1]]
+        if k + 2 < len(words) and words[k + 2][2].strip(",।") not in _HINDI_POSTPOSITIONS \
+                and not words[k + 1][2].endswith((",", "।")):
+            name.append(words[k + 2])
+        out.append((name[0][0], name[-1][1] - (1 if name[-1][2].endswith((",", "।")) else 0)))
+    return out
 
 
 def _jieba_names(text: str) -> list[tuple[int, int]]:
@@ -618,10 +645,18 @@ def _acronyms(side: Side) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+def _initials(name: str) -> str:
+    """The capital initials of a name of two words or more: "united kingdom" → "UK"."""
+    words = [w for w in name.split() if w not in ("of", "the", "and")]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
 def _acronym_carried(acronym: str, text: str) -> bool:
     """Whether ``text`` has the acronym, or one of the same letters in another order or less one
     (UE = EU, SIDA = AIDS, ONU = UN, USA = US), as languages order and spell out their own."""
     letters = sorted(acronym)
+    if len(letters) < 2:
+        return False
     for tok in re.findall(r"\b(?:[A-Z]\.){2,6}|\b[A-Z]{2,6}\b", text):
         t = sorted(tok.replace(".", ""))
         if t == letters or (len(t) == len(letters) - 1 and set(t) <= set(letters)):
