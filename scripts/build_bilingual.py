@@ -13,15 +13,17 @@ Sources, read from git directories at pinned commits (nothing is downloaded here
 A source word's *translations* are the English members of every synset the wordnet puts it in
 (Bond and Foster 2013, "Linking and extending an open multilingual wordnet", ACL). Only the small
 part drift's cross-lingual antonym detector (``drift/shifts/bilingual.py``) can use is kept: a
-source word whose translations include one that takes part in an antonym relation in drift's
-English lexicon (:meth:`drift.lexicon.EnglishWordNet.antonyms`: direct, through similar-to, through
-derivation) or that has a negatively prefixed form in WordNet (*harmed* / *unharmed*), with all its
-translations (so the detector can tell that a source word *was* translated).
+source word with a synset that takes part in an antonym relation in Open English WordNet, or
+neighbours one the way :meth:`drift.lexicon.EnglishWordNet.antonyms` reaches it (similar-to,
+derivation: :func:`opposed_synsets`), or with a translation that has a negatively prefixed form in
+WordNet (*harmed* / *unharmed*); kept with all its translations (so the detector can tell that a
+source word *was* translated). The data depends on the pinned commits, not on drift's lexicon data.
 
-Output: one gzip'd file per wordnet, ``<iso639-1>-<wordnet>.tsv.gz`` (no timestamp, so byte-stable):
-a ``#`` line naming the wordnet, its
-path and commit and its licence, then one line per source word in code-point order: the word
-(NFC; lower-cased where the script has case), a tab, its translations sorted and ``|``-separated.
+Output: one gzip'd file per wordnet, ``<iso639-1>-<wordnet>.tsv.gz`` (no timestamp, so
+byte-stable): a ``#`` line naming the wordnet, its path and commit and its licence, then one line
+per source word in code-point order: the word (NFC; lower-cased where the script has case), a
+tab, its translations sorted and ``|``-separated, each ``lemma#pos`` (pos ``n v a r`` of the
+synset that links them).
 ``ATTRIBUTION`` beside them names each wordnet, its authors and licence; ``licences/`` holds the
 licence texts the wordnets ask to be copied with the data.
 
@@ -32,9 +34,9 @@ zh, ja, hi, ru, pl, cs, de, fr, es, it. Not used: the Japanese Wordnet and MCR S
 files are not in the mirror), WOLF French (CeCILL-C, a software licence; the Wiktionary wordnet
 covers French). omw-data has no wordnet of its own for Hindi, Russian, Czech or German.
 
-Run: ``python scripts/build_bilingual.py [--omw DIR] [--oewn DIR] [--out DIR]``; about a minute
-(the English YAML). ``tests/test_shifts_bilingual.py`` rebuilds it and compares with the shipped
-files when both mirrors are present.
+Run: ``python scripts/build_bilingual.py [--omw DIR] [--cili DIR] [--oewn DIR] [--out DIR]``; a few
+minutes (the English YAML, ~50 MB). ``tests/test_shifts_bilingual.py`` rebuilds it and compares
+with the shipped files when the three mirrors are present.
 """
 
 from __future__ import annotations
