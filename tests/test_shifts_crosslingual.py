@@ -123,3 +123,94 @@ def test_consonant_skeletons_carry_names_across_spellings(a, b):
 def test_he_for_she_from_verb_agreement_and_person_nouns(base, language, rewrite):
     b, r = one(base, language), one(rewrite, "en", "rewrite")
     assert [s.type for s in detect_shifts(b, r, (0,), (0,)) if s.severity >= 2] == ["entity"]
+
+
+def entity_words(base: str, language: str, rewrite: str) -> list[tuple[str, str]]:
+    """(base words, rewrite words) of each entity shift of severity ≥ 2 on a one-sentence link."""
+    b, r = one(base, language), one(rewrite, "en", "rewrite")
+    return [(words(b, s.base_span), words(r, s.rewrite_span))
+            for s in detect_shifts(b, r, (0,), (0,)) if s.type == "entity" and s.severity >= 2]
+
+
+@pytest.mark.parametrize(("base", "language", "faithful", "replaced", "expected"), [
+    # Chinese read in Pinyin, phrase readings included (重庆 chongqing)
+    ("记者在重庆见到了特朗普。", "zh", "Reporters met Trump in Chongqing.",
+     "Reporters met Scholz in Chongqing.", "Scholz"),
+    # Japanese kana read in Hepburn, kanji by their Japanese readings
+    ("ブランソン氏は大阪に戻った。", "ja", "Branson returned to Osaka.", "Branson returned to Lisbon.",
+     "Lisbon"),
+    # a Japanese place written in Chinese: read in its Japanese kanji forms (长野 = 長野, Nagano)
+    ("长野县的一名女性感染了病毒。", "zh", "A woman in Nagano was infected with the virus.",
+     "A woman in Bavaria was infected with the virus.", "Bavaria"),
+    ("श्री शर्मा ने दिल्ली में भाषण दिया।", "hi", "Mr Sharma gave a speech in Delhi.",
+     "Mr Sharma gave a speech in Lahore.", "Lahore"),
+])
+def test_names_across_unspaced_scripts(base, language, faithful, replaced, expected):
+    assert entity_words(base, language, faithful) == []
+    assert [r for _, r in entity_words(base, language, replaced)] == [expected]
+
+
+@pytest.mark.parametrize(("base", "language", "rewrite", "dropped"), [
+    ("习近平在北京发表讲话。", "zh", "The president gave a speech in Beijing.", "习近平"),  # jieba's nr
+    ("仙台市で地震があった。", "ja", "There was an earthquake in the city.", "仙台"),  # IPADIC's 地域
+    ("श्री शर्मा ने दिल्ली में भाषण दिया।", "hi", "The minister gave a speech in Delhi.", "शर्मा"),
+    ("La ONU pidió una tregua en Gaza.", "es", "A truce in Gaza was requested.", "ONU"),
+])
+def test_a_name_dropped_from_a_source_without_capitals(base, language, rewrite, dropped):
+    assert (dropped, "") in entity_words(base, language, rewrite)
+
+
+@pytest.mark.parametrize(("base", "language", "rewrite"), [
+    ("La ONU pidió una tregua.", "es", "The UN called for a truce."),  # an acronym in another order
+    ("Il Regno Unito ha votato.", "it", "The UK voted."),  # a place by its initials
+    ("Il romanzo è stato tradotto dal tedesco.", "it", "The novel was translated from German."),
+    ("Hejtman Jiří Čunek přijel.", "cs", "Czech Governor Jiří Čunek arrived."),  # most words carried
+    ("唐山は昨季８ゴール。", "ja", "Toyama scored 8 goals last season."),  # a kanji name read two ways
+])
+def test_names_translated_or_read_otherwise_are_carried(base, language, rewrite):
+    assert entity_words(base, language, rewrite) == []
+
+
+@pytest.mark.parametrize(("a", "la", "b", "lb"), [
+    ("Trump", "en", "te'lang'pu", "zh"), ("Houston", "en", "xiu'si'dun", "zh"),
+    ("Brumbies", "en", "bu'ra'n'bi'zu", "ja"), ("Washington", "en", "Vashington", "ru"),
+    ("Federation", "en", "federatsii", "ru"), ("Dowden", "en", "Dauden", "ru"),
+])
+def test_phonetic_keys_across_romanisations(a, la, b, lb):
+    from drift.shifts.crosslingual import _similar
+
+    assert _similar(a.lower(), b.replace("'", "").lower(), skeleton(a.lower(), la), skeleton(b.lower(), lb))
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("syria", "zuruckgekehrt", "word"), ("spain", "been", "word"), ("uber", "brno", "word"),
+    ("mattel", "neutral", "lower"),  # a lower-case word must share letters too
+])
+def test_phonetic_keys_do_not_carry_unrelated_words(a, b, kind):
+    from drift.shifts.crosslingual import _similar
+
+    assert not _similar(a, b, kind=kind)
+
+
+@pytest.mark.parametrize(("base", "language", "faithful", "swapped"), [
+    # the only person named has a man's given name; Spanish "su" shows no gender
+    ("Juan Pérez dijo que su equipo ganaría.", "es", "Juan Pérez said his team would win.",
+     "Juan Pérez said her team would win."),
+    # Hindi progressive agrees with its subject: रही (feminine)
+    ("वह कल दिल्ली जा रही है।", "hi", "She is going to Delhi tomorrow.", "He is going to Delhi tomorrow."),
+    # Russian oblique pronoun её (her)
+    ("Агентство цитирует её слова.", "ru", "The agency quotes her words.", "The agency quotes his words."),
+])
+def test_he_for_she_from_names_agreement_and_oblique_pronouns(base, language, faithful, swapped):
+    assert entity_words(base, language, faithful) == []
+    assert len(entity_words(base, language, swapped)) == 1
+
+
+def test_a_kinship_noun_is_not_the_gender_of_the_person_referred_to():
+    # 祖母 (grandmother) is the relative's gender: "his grandmother" refers by "his" to someone else
+    assert entity_words("渡辺さんの遺体は祖母の家の近くで見つかった。", "ja",
+                        "Watanabe's body was found near his grandmother's house.") == []
+
+
+def test_might_is_not_a_negation_in_japanese():
+    assert negated("明日は雨が降るかもしれません。", "ja") is False

@@ -164,7 +164,7 @@ def _similar(name: str, word: str, name_key: str | None = None, word_key: str | 
         "f" in a + b and _keys_alike(name, word, a.replace("f", ""), b.replace("f", ""), whole))
 
 
-_VOWELS = frozenset("aeiouyhw")
+_VOWELS, _GLIDES = frozenset("aeiou"), frozenset("hyw")  # Houston ~ 休斯敦 xiusidun
 
 
 def _keys_alike(name: str, word: str, a: str, b: str, whole: bool) -> bool:
@@ -176,7 +176,9 @@ def _keys_alike(name: str, word: str, a: str, b: str, whole: bool) -> bool:
     if whole:
         return a == b or (len(a) >= 6 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
     if len(a) <= 3:  # München ~ Münchner, Putin ~ Putina; not Syria ~ zurückgekehrt (length above)
-        return b.startswith(a) and (name[:1] in _VOWELS) == (word[:1] in _VOWELS)  # not Uber ~ Brno
+        # not Uber ~ Brno: a name and a word opening one with a vowel, the other with a consonant
+        return b.startswith(a) and ((name[:1] in _VOWELS) == (word[:1] in _VOWELS) or bool(
+            {name[:1], word[:1]} & _GLIDES))
     return difflib.SequenceMatcher(None, a, b[:len(a) + 1]).ratio() >= 0.75
 
 
