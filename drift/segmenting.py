@@ -453,7 +453,12 @@ def presplit(text: str) -> list[Sentence]:
 
 # A heading, caption or dateline: a line of its own, short, not ended like a sentence.
 _HEADING_MAX_WORDS = 12
-_SENTENCE_END = tuple(".!?\u2026\"'\u201d\u2019\u00bb:;")
+# A headline in title case (every major word capitalised: AP and Chicago style) may be longer.
+_TITLE_MAX_WORDS = 25
+_TITLE_SHARE = 0.75
+_FULL_STOPS = tuple(".!?\u2026")
+_SENTENCE_END = (*_FULL_STOPS, ":", ";")
+_CASED_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{L}[\p{L}\p{M}'’-]*")
 # Scripts written without spaces between words: about two characters a word (Chinese averages 1.5
 # to 1.7 characters a word, Japanese and Thai a little more).
 _CHARS_PER_WORD = 2
@@ -472,17 +477,36 @@ def reading_words(text: str) -> int:
 
 
 def ends_like_sentence(text: str) -> bool:
-    """Whether ``text`` ends with a sentence's final punctuation in any script (. ! ? … 。 । ؟ or
-    a closing quotation mark)."""
+    """Whether ``text`` ends with a sentence's final punctuation in any script (. ! ? … 。 । ؟),
+    perhaps followed by closing quotation marks: ``said “no.”`` ends a sentence, a headline that
+    ends on a quoted phrase (``Peace “With Sovereignty”``) does not."""
     t = text.rstrip()
-    return bool(t) and (t.endswith(_SENTENCE_END) or _TERMINAL.match(t[-1]) is not None
-                        or t[-1] in _QUOTE_CLOSERS)
+    core = t.rstrip(_QUOTE_CLOSERS + "\"'")
+    if core != t:
+        return bool(core) and (core.endswith(_FULL_STOPS) or _TERMINAL.match(core[-1]) is not None)
+    return bool(t) and (t.endswith(_SENTENCE_END) or _TERMINAL.match(t[-1]) is not None)
+
+
+def in_title_case(text: str) -> bool:
+    """Whether at least three quarters of ``text``'s words of four or more letters (at least three
+    such words, in a script with case) start with a capital letter, as headlines in title case do
+    (AP style capitalises every word of four letters or more; Chicago lowercases only articles,
+    conjunctions and prepositions).
+
+    >>> in_title_case("Caracas Accuses the US of Psychological Pressure")
+    True
+    >>> in_title_case("Die Regierung hat am Montag einen neuen Plan vorgestellt")
+    False
+    """
+    words = [w for w in _CASED_WORD.findall(text) if len(w) >= 4 and (w[0].isupper() or w[0].islower())]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
 
 
 def is_standalone(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is a whole line of at most 12 words (:func:`reading_words`)
-    that does not end like a sentence (:func:`ends_like_sentence`): a heading, caption or dateline,
-    which an aligner should link on its own rather than glue to body sentences.
+    """True when ``text[start:end]`` is a whole line of at most 12 words (:func:`reading_words`),
+    or 25 in title case (:func:`in_title_case`), that does not end like a sentence
+    (:func:`ends_like_sentence`): a heading, caption or dateline, which an aligner should link on
+    its own rather than glue to body sentences.
 
     >>> text = "Trump-Maduro call\\nTrump confirmed on Sunday that he spoke to Maduro."
     >>> is_standalone(text, 0, 17), is_standalone(text, 18, len(text))
@@ -493,5 +517,7 @@ def is_standalone(text: str, start: int, end: int) -> bool:
     whole_line = (not before or before[-1] in "\n\r\u2028\u2029") and (
         not after or after[0] in "\n\r\u2028\u2029")
     piece = text[start:end].strip()
-    return bool(piece) and whole_line and reading_words(piece) <= _HEADING_MAX_WORDS \
-        and not ends_like_sentence(piece)
+    if not piece or not whole_line or ends_like_sentence(piece):
+        return False
+    words = reading_words(piece)
+    return words <= _HEADING_MAX_WORDS or (words <= _TITLE_MAX_WORDS and in_title_case(piece))

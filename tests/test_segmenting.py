@@ -198,6 +198,23 @@ def test_nfd_text_splits_like_nfc_with_offsets_into_the_nfd_text():
     assert [unicodedata.normalize("NFC", s) for s in split(nfd, "fr")] == split(text, "fr")
 
 
+# -- long headlines and headlines ending on a quotation -----------------------------------------------
+
+def test_a_long_headline_in_title_case_and_one_ending_on_a_quote_are_headings():
+    lines = ["Opposition Leaders Reject the Budget Deal as Protests Spread Across Four Northern Provinces",
+             "Mayor: City Will Rebuild the Bridge “Stronger Than Before”",
+             "The mayor said the city would rebuild the bridge “stronger than before.”",
+             "Protests spread across four northern provinces on Sunday as opposition leaders rejected "
+             "the budget deal",
+             "Die Regierung hat am Montag in Berlin einen neuen Plan für die Energie des Landes vorgestellt"]
+    text = "\n".join(lines)
+    starts = [sum(len(x) + 1 for x in lines[:k]) for k in range(len(lines))]
+    flags = [is_standalone(text, s, s + len(x)) for s, x in zip(starts, lines, strict=True)]
+    # 13 words in title case; a quoted phrase without a full stop; a quoted sentence ending in one;
+    # 17 words in sentence case; a German sentence (nouns capitalised, not title case)
+    assert flags == [True, True, False, False, False]
+
+
 # -- headings in scripts without spaces ----------------------------------------------------------------
 
 def test_a_chinese_sentence_is_not_a_heading_but_a_short_title_line_is():
