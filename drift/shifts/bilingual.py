@@ -193,13 +193,16 @@ def _synonyms(language: str, word: str) -> frozenset[str]:
     return frozenset().union(*(lex.synonyms(t.lemma, t.pos) for t in translations(language).get(word, ())))
 
 
-def _opposition(language: str, word: str, english: str, lemmas: frozenset[str], lex) -> bool:
-    """Whether an English word (``english``, folded, and its ``lemmas``) says the opposite
+@functools.lru_cache(maxsize=65536)
+def _opposition(language: str, word: str, english: str) -> bool:
+    """Whether an English word (``english``, folded) says the opposite
     of the source ``word``: it is an antonym of one of its translations in that translation's part
     of speech, or one of them with a negative prefix; and it is not as much like another
     translation (sharing an opposite with it) as it is opposed to some: a source word of three or
     more translations may be translated by the rewrite word in another sense (*escaso* is *rare*
     and *thin*, *rare* is opposed to *thick*, *thin* too: no opposition to *thick* can be told)."""
+    lex = lexicon("en")
+    lemmas = lex.lemmas(english) | {english}
     table = translations(language)[word]
     opposed, alike = set(), set()
     word_opposites = lex.antonyms(english)
@@ -296,7 +299,7 @@ def detect(ctx: LinkContext) -> list[Shift]:
                 continue
             if lemmas & _synonyms(bl, w):
                 continue  # a synonym of one of its translations: a translation in another sense
-            if _opposition(bl, w, t.norm, lemmas, lex):
+            if _opposition(bl, w, t.norm):
                 used.add((a, b))
                 shifts.append(Shift("reversal", 3, (a, b), (t.start, t.end),
                                     f"{quote(t.text)} says the opposite of the source's "
