@@ -214,3 +214,11 @@ def test_a_kinship_noun_is_not_the_gender_of_the_person_referred_to():
 
 def test_might_is_not_a_negation_in_japanese():
     assert negated("明日は雨が降るかもしれません。", "ja") is False
+
+
+def test_a_negation_added_to_a_chinese_translation_marks_the_verb_it_negates():
+    b = one("委员会建议总统辞职。", "zh")
+    r = one("The committee did not recommend that the president resign.", "en", "rewrite")
+    (shift,) = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "negation"]
+    assert words(b, shift.base_span) == "建议"  # the bilingual lexicon's word for "recommend"
+    assert words(r, shift.rewrite_span) == "did not recommend"

@@ -752,6 +752,40 @@ def _counterpart(side: Side, word: str) -> tuple[int, int] | None:
     return best
 
 
+@functools.lru_cache(maxsize=16)
+def _by_english(language: str) -> dict[str, tuple[str, ...]]:
+    """English verb and adjective lemmas → the words of ``language`` that translate them
+    (:func:`drift.bilingual.translations`, Open Multilingual Wordnet), longest first."""
+    from drift.bilingual import translations
+
+    out: dict[str, list[str]] = {}
+    for word, english in translations(language).items():
+        for t in english:
+            if t.pos in ("v", "a", "s"):
+                out.setdefault(t.lemma, []).append(word)
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+
+
+def _translation_in(side: Side, language: str, english_word: str) -> tuple[int, int] | None:
+    """The span of the first word of ``side`` that the bilingual lexicon gives as a translation of
+    ``english_word`` (any of its lemmas): 超え for "exceed", the verb a translation negates."""
+    from drift.bilingual import normalise
+    from drift.lexicon import lexicon
+
+    lex = lexicon("en")
+    if lex is None:
+        return None
+    table = _by_english(language)
+    text = normalise(side.text, language)
+    found = [(at, at + len(w)) for lemma in lex.lemmas(english_word.lower()) for w in table.get(lemma, ())
+             if (at := text.find(w)) >= 0 and (len(w) > 1 or not _CJK.search(w))]
+    if not found or len(text) != len(side.text):
+        return None
+    start, end = min(found)
+    doc_start = side.doc.sentences[side.indices[0]].start
+    return (doc_start + start, doc_start + end) if len(side.indices) == 1 else None
+
+
 def _marks(side: Side, language: str) -> list[tuple[int, int]]:
     out = []
     for i in side.indices:
@@ -792,7 +826,7 @@ def detect_negation(ctx: LinkContext) -> list[Shift]:
     if r_marks:
         span = _negation_span(rewrite, r_marks[0])
         words = rewrite.doc.text[span[0]:span[1]].split()
-        other = _counterpart(base, words[-1]) if words else None
+        other = (_counterpart(base, words[-1]) or _translation_in(base, bl, words[-1])) if words else None
         return [Shift("negation", 3, other, span,
                       f"the rewrite negates {quote(rewrite.doc.text[span[0]:span[1]])}; the base does not")]
     # negated in the base only: a privative or a lexical negation in the rewrite may carry it
