@@ -319,26 +319,31 @@ class EnglishWordNet:
         return self._negates(a, b, pos) or self._negates(b, a, pos)
 
     def are_opposed(self, a: str, b: str, pos: str | None = None) -> bool:
-        """:meth:`are_antonyms`, or opposites one step further in WordNet, when no sense of one is
-        a sense of the other, near it or a kind of it (:meth:`are_compatible`):
+        """Antonyms of one sense (WordNet's sense relation, its derivations, a negative prefix, a
+        closed-class opposite), or, when no sense of one is a sense of the other, near it or a kind
+        of it (:meth:`are_compatible`: *early* / *previous*), antonyms through similar-to
+        (:meth:`are_antonyms`) or opposites one step further in WordNet:
 
         - an antonym of ``a``'s :meth:`opposites` (through *also see* and, for an *-ly* adverb, its
           adjective) is ``b`` or a synonym of it: *current* → *former* (current *also see* new,
           whose antonym *old* is a sense of former), *widely* → *narrowly*;
         - one of the two first senses of a word (WordNet's most frequent) is a kind of an antonym
           of the other, not *eve* / *night* (only eve's third sense, *evening*, is a kind of
-          *daytime*); for verbs, whose senses WordNet splits finely, a kind of a lemma that is an
-          antonym in any sense: *released* / *imprisoned* (imprison is a kind of confine,
-          release's antonym), *confirmed* / *denied*, not *withdrew* / *left*;
+          *daytime*); for verbs, whose senses WordNet splits finely, a kind (one or two levels
+          down) of a lemma that is an antonym in any sense: *released* / *imprisoned* (imprison
+          is a kind of confine, release's antonym), *confirmed* / *denied*, *fled* / *arrived*,
+          not *withdrew* / *left*;
         - the two are kinds of antonyms, in their first senses: *growing* / *shrinking*.
 
         Wider than antonymy and noisier: meant for words that replace each other in place (a
         one-word substitution, in the part of speech the parse gives them both), not for whole
         rewritten sentences."""
-        if self.are_antonyms(a, b, pos):
+        if self._sense_antonyms(a, b, pos):
             return True
         if self.are_compatible(a, b, pos):
             return False
+        if self.are_antonyms(a, b, pos):
+            return True
         if self.opposites(a, pos) & self._main_synonyms(b, pos) \
                 or self.opposites(b, pos) & self._main_synonyms(a, pos):
             return True
@@ -350,6 +355,21 @@ class EnglishWordNet:
         return _parts(pos if pos is not None else "v") == ("v",) and (
             self._kind_of_opposite(a, b, "v", any_sense=True)
             or self._kind_of_opposite(b, a, "v", any_sense=True))
+
+    def _sense_antonyms(self, a: str, b: str, pos: str | None) -> bool:
+        """:meth:`are_antonyms` without the similar-to route: a sense antonym or its derivation,
+        a negative prefix, a closed-class opposite."""
+        la, lb = a.strip().lower(), b.strip().lower()
+        if la != lb and any(la in group and lb in group for group in FUNCTION_OPPOSITES):
+            return True
+        lemmas_a, lemmas_b = self.lemmas(a, pos) or {la}, self.lemmas(b, pos) or {lb}
+        for x, others in ((lemmas_a, lemmas_b), (lemmas_b, lemmas_a)):
+            for lemma in x:
+                for p in _parts(pos):
+                    if others.intersection(self._antonyms.get(lemma, {}).get(p, ())) \
+                            or others.intersection(self._derived.get(lemma, {}).get(p, ())):
+                        return True
+        return self._negates(a, b, pos) or self._negates(b, a, pos)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
     def opposites(self, word: str, pos: str | None = None) -> frozenset[str]:
@@ -376,7 +396,8 @@ class EnglishWordNet:
     def _kind_of_opposite(self, a: str, b: str, pos: str | None, any_sense: bool = False) -> bool:
         """Whether one of the first :data:`MAIN_SENSES` senses of ``b`` (per lemma and part of
         speech) has an antonym synset of ``a`` as its direct hypernym (or head, for a satellite);
-        ``any_sense``: a lemma of such a hypernym is an antonym of any sense of ``a``."""
+        ``any_sense`` (verbs): a lemma of such a hypernym, or of the one above it, is an antonym
+        of any sense of ``a`` (*fled* → flee, a kind of escape, a kind of leave ↔ *arrived*)."""
         opposite: set[int] = set()
         for _, _, row in self._senses(a, pos):
             synset = self._synset(row)
@@ -391,10 +412,13 @@ class EnglishWordNet:
             for p in _parts(pos):
                 for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
                     synset = self._synset(row)
-                    up = (*synset.hypernyms, *(() if synset.head is None else (synset.head,)))
-                    if opposite.intersection(up) or any(opposite_lemmas.intersection(self._synset(h).members)
-                                                        for h in up):
+                    up = {*synset.hypernyms, *(() if synset.head is None else (synset.head,))}
+                    if opposite & up:
                         return True
+                    if any_sense:
+                        up |= {h for u in up for h in self._synset(u).hypernyms}
+                        if any(opposite_lemmas.intersection(self._synset(h).members) for h in up):
+                            return True
         return False
 
     def _kinds_of_opposites(self, a: str, b: str, pos: str | None) -> bool:

@@ -135,3 +135,11 @@ def test_opposed_needs_the_senses_that_are_used(en):
     assert not en.are_opposed("fired", "used") and not en.are_opposed("made", "exposed")
     assert en.are_compatible("boats", "vessels") and en.are_compatible("endured", "suffered")
     assert en.are_compatible("walked", "walking") and not en.are_compatible("big", "small")
+
+
+def test_opposed_verbs_two_levels_down_and_similar_to_antonyms_need_incompatible_senses(en):
+    assert en.are_opposed("fled", "arrived")                  # flee → escape → leave ↔ arrive
+    assert en.are_opposed("bought", "sold") and not en.are_opposed("withdrew", "left")
+    # "previous" is a satellite of late's cluster, but a sense of it is near "early": compatible
+    assert en.are_antonyms("early", "previous") and not en.are_opposed("early", "previous")
+    assert en.are_opposed("tiny", "big") and en.are_opposed("proved", "disproved")
