@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import importlib.util
 import json
 import sys
@@ -213,9 +214,18 @@ class ParsedSide:
     sentences: tuple[Doc, ...]
     starts: tuple[int, ...]
 
-    def tokens(self) -> list[tuple[int, Token]]:
-        """Every token as ``(sentence position k, token)``, in text order."""
-        return [(k, t) for k, d in enumerate(self.sentences) for t in d]
+    def tokens(self) -> tuple[tuple[int, Token], ...]:
+        """Every token as ``(sentence position k, token)``, in text order (made once per side:
+        detectors walk them many times)."""
+        return self._tokens
+
+    @functools.cached_property
+    def _tokens(self) -> tuple[tuple[int, Token], ...]:
+        return tuple((k, t) for k, d in enumerate(self.sentences) for t in d)
+
+    @functools.cached_property
+    def _by_start(self) -> dict[int, tuple[int, Token]]:
+        return {self.starts[k] + t.idx: (k, t) for k, t in self._tokens}
 
     def span(self, k: int, token: Token | Span) -> tuple[int, int]:
         """Document span ``[start, end)`` of a token or span of sentence k."""
@@ -230,12 +240,9 @@ class ParsedSide:
         return self.starts[k] + first.idx, self.starts[k] + last.idx + len(last.text)
 
     def token_at(self, start: int) -> tuple[int, Token] | None:
-        """The token starting at document offset ``start``, as ``(sentence position k, token)``."""
-        for k, d in enumerate(self.sentences):
-            offset = start - self.starts[k]
-            if 0 <= offset < len(d.text):
-                return next(((k, t) for t in d if t.idx == offset), None)
-        return None
+        """The token starting at document offset ``start``, as ``(sentence position k, token)``
+        (a dictionary look-up)."""
+        return self._by_start.get(start)
 
     def ents(self) -> list[tuple[int, Span]]:
         """Named entities as ``(sentence position k, span)``."""
