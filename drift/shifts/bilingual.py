@@ -74,11 +74,26 @@ _KANJI = re.compile(r"[\u3400-\u9fff]")
 
 
 def _lemmatise(word: str, language: str) -> str:
+    """simplemma's lemma; a Polish superlative is naj- and the comparative, whose lemma simplemma
+    knows (największy → większy → wielki)."""
     if language not in SIMPLEMMA:
         return word
     import simplemma
 
+    if language == "pl" and word.lower().startswith("naj") and len(word) > 6:
+        word = word[3:]
     return simplemma.lemmatize(word, lang=language)
+
+
+#: French and Italian elided articles and prepositions (l', d', dell', nell', qu', un'), written
+#: before the word they belong to: the word is what follows the apostrophe.
+_ELISION = re.compile(r"^\w{1,4}['’](?=\w)")
+
+
+def _elided(start: int, end: int, word: str, language: str) -> tuple[int, int, str]:
+    """A word without an elided article or preposition before it (l'inizio → inizio)."""
+    m = _ELISION.match(word) if language in ("fr", "it") else None
+    return (start + m.end(), end, word[m.end():]) if m else (start, end, word)
 
 
 @functools.lru_cache(maxsize=16)
@@ -140,7 +155,7 @@ def source_words(text: str, language: str) -> list[tuple[int, int, str]]:
         found = [f for f in found if f[1] - f[0] > 1 or (f[0], f[1]) in words]
         return [f for f in found if not any(g[0] <= f[0] and f[1] <= g[1] and g[1] - g[0] > f[1] - f[0]
                                             for g in found)]
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = [_elided(m.start(), m.end(), m.group(), language) for m in _WORD.finditer(text)]
     for k in range(len(words)):
         for n in (3, 2, 1):
             if k + n > len(words):
