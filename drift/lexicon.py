@@ -146,6 +146,11 @@ FUNCTION_OPPOSITES: tuple[frozenset[str], ...] = tuple(frozenset(s) for s in (
 #: test of :meth:`EnglishWordNet.are_opposed` reads.
 MAIN_SENSES = 2
 
+#: How many of a word's senses, in WordNet's order, antonymy through similar-to reads on each side
+#: (:meth:`EnglishWordNet.are_antonyms`): a satellite of a deep sense is another word's business
+#: (*ago*'s sixth sense is a satellite of *past*, *earlier*'s first of *early*).
+SIMILAR_SENSES = 4
+
 #: Adverbs derived from adjectives by *-ly* (Quirk et al. 1985, Appendix I.37), with the spelling
 #: changes of the adjective: *widely* → *wide*, *happily* → *happy*, *possibly* → *possible*,
 #: *basically* → *basic*, *fully* → *full*: (adverb ending, adjective ending).
@@ -307,16 +312,31 @@ class EnglishWordNet:
         return bool(self.synonyms(a, pos) & lemmas_b) and not self.lemmas(a, pos) & lemmas_b
 
     def are_antonyms(self, a: str, b: str, pos: str | None = None) -> bool:
-        """Whether a lemma of ``b`` is among :meth:`antonyms` of ``a`` or the other way round, or
-        one is the other (or its synonym) with a negative prefix (:data:`NEGATIVE_PREFIXES`), or
-        both are opposite prepositions or particles (:data:`FUNCTION_OPPOSITES`)."""
-        la, lb = a.strip().lower(), b.strip().lower()
-        if la != lb and any(la in group and lb in group for group in FUNCTION_OPPOSITES):
-            return True
-        lb_lemmas = self.lemmas(b, pos) or {b}
-        if self.antonyms(a, pos) & lb_lemmas or self.antonyms(b, pos) & (self.lemmas(a, pos) or {a}):
-            return True
-        return self._negates(a, b, pos) or self._negates(b, a, pos)
+        """Whether ``a`` and ``b`` are antonyms in one of their senses (WordNet's sense relation or
+        its derivations), or through similar-to (:meth:`antonyms`) in senses among their first
+        :data:`SIMILAR_SENSES` (*tiny* / *big*; not *heavy* / *severe*, whose 16th and 4th senses
+        are satellites of *indulgent* and *strict*), or one is the other (or its synonym) with a
+        negative prefix (:data:`NEGATIVE_PREFIXES`), or both are opposite prepositions or
+        particles (:data:`FUNCTION_OPPOSITES`)."""
+        return self._sense_antonyms(a, b, pos) or self._similar_antonyms(a, b, pos) \
+            or self._similar_antonyms(b, a, pos)
+
+    def _similar_antonyms(self, a: str, b: str, pos: str | None) -> bool:
+        """Whether one of ``a``'s first :data:`SIMILAR_SENSES` senses (or its head, for a
+        satellite) has an antonym synset that is, or heads, one of ``b``'s first senses."""
+        rows_b = {row for lemma in self.lemmas(b, pos) for p in _parts(pos)
+                  for row in self._index(lemma).get(p, ())[:SIMILAR_SENSES]}
+        if not rows_b:
+            return False
+        for lemma in self.lemmas(a, pos):
+            for p in _parts(pos):
+                for row in self._index(lemma).get(p, ())[:SIMILAR_SENSES]:
+                    synset = self._synset(row)
+                    for r in (row,) if synset.head is None else (row, synset.head):
+                        for o in self._synset(r).antonyms:
+                            if o in rows_b or not rows_b.isdisjoint(self._satellites.get(o, ())):
+                                return True
+        return False
 
     def are_opposed(self, a: str, b: str, pos: str | None = None) -> bool:
         """Antonyms of one sense (WordNet's sense relation, its derivations, a negative prefix, a
@@ -329,10 +349,11 @@ class EnglishWordNet:
           whose antonym *old* is a sense of former), *widely* → *narrowly*;
         - one of the two first senses of a word (WordNet's most frequent) is a kind of an antonym
           of the other, not *eve* / *night* (only eve's third sense, *evening*, is a kind of
-          *daytime*); for verbs, whose senses WordNet splits finely, a kind (one or two levels
-          down) of a lemma that is an antonym in any sense: *released* / *imprisoned* (imprison
-          is a kind of confine, release's antonym), *confirmed* / *denied*, *fled* / *arrived*,
-          not *withdrew* / *left*;
+          *daytime*), unless other senses of the two are kinds of one thing (*evening* /
+          *night*, both a time period); for verbs, whose senses WordNet splits finely, a kind
+          (one or two levels down) of a lemma that is an antonym in any sense: *released* /
+          *imprisoned* (imprison is a kind of confine, release's antonym), *confirmed* /
+          *denied*, *fled* / *arrived*, not *withdrew* / *left*;
         - the two are kinds of antonyms, in their first senses: *growing* / *shrinking*.
 
         Wider than antonymy and noisier: meant for words that replace each other in place (a
@@ -349,8 +370,10 @@ class EnglishWordNet:
             return True
         if self._negates(a, b, pos, loosely=True) or self._negates(b, a, pos, loosely=True):
             return True
-        if self._kind_of_opposite(a, b, pos) or self._kind_of_opposite(b, a, pos) \
-                or self._kinds_of_opposites(a, b, pos):
+        if (self._kind_of_opposite(a, b, pos) or self._kind_of_opposite(b, a, pos)) \
+                and not self._cohyponyms(a, b, pos):
+            return True
+        if self._kinds_of_opposites(a, b, pos):
             return True
         return _parts(pos if pos is not None else "v") == ("v",) and (
             self._kind_of_opposite(a, b, "v", any_sense=True)
@@ -420,6 +443,12 @@ class EnglishWordNet:
                         if any(opposite_lemmas.intersection(self._synset(h).members) for h in up):
                             return True
         return False
+
+    def _cohyponyms(self, a: str, b: str, pos: str | None) -> bool:
+        """Whether some sense of ``a`` and some sense of ``b`` are kinds of one thing (a direct
+        hypernym in common: *night* and *evening* are both a time period)."""
+        up_a = {h for _, _, row in self._senses(a, pos) for h in self._synset(row).hypernyms}
+        return any(not up_a.isdisjoint(self._synset(row).hypernyms) for _, _, row in self._senses(b, pos))
 
     def _kinds_of_opposites(self, a: str, b: str, pos: str | None) -> bool:
         """Whether the direct hypernyms of the two words' first :data:`MAIN_SENSES` senses are

@@ -137,9 +137,12 @@ def test_opposed_needs_the_senses_that_are_used(en):
     assert en.are_compatible("walked", "walking") and not en.are_compatible("big", "small")
 
 
-def test_opposed_verbs_two_levels_down_and_similar_to_antonyms_need_incompatible_senses(en):
+def test_opposed_verbs_two_levels_down_and_similar_to_antonyms_in_main_senses(en):
     assert en.are_opposed("fled", "arrived")                  # flee → escape → leave ↔ arrive
     assert en.are_opposed("bought", "sold") and not en.are_opposed("withdrew", "left")
-    # "previous" is a satellite of late's cluster, but a sense of it is near "early": compatible
-    assert en.are_antonyms("early", "previous") and not en.are_opposed("early", "previous")
+    # antonyms through similar-to only in the words' first senses: heavy's 16th sense is a
+    # satellite of "indulgent", severe's 4th of "strict"; "previous" near "early" is compatible
+    assert not en.are_antonyms("heavy", "severe") and not en.are_opposed("heavy", "severe")
+    assert not en.are_opposed("early", "previous") and not en.are_antonyms("ago", "earlier")
     assert en.are_opposed("tiny", "big") and en.are_opposed("proved", "disproved")
+    assert en.are_antonyms("enormous", "microscopic") and en.are_antonyms("big", "little")

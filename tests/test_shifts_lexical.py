@@ -144,6 +144,10 @@ def test_a_participle_facing_an_adjective_in_place_is_a_reversal():
      "Forty people died there a year earlier, the report said."),
     # eve is a kind of daytime only in its third sense (evening): not the opposite of night
     ("The shop was closed on the eve of the holiday.", "The shop was closed on the night of the holiday."),
+    # evening and night are both a time period in other senses
+    ("The mayor spoke on the night of the fire.", "The mayor spoke on the evening of the fire."),
+    # heavy and severe are opposite only in deep senses (intemperate vs strict)
+    ("Heavy rains flooded the valley on Monday.", "Severe rains flooded the valley on Monday."),
     # fire (dismiss) ↔ hire is not the sense of "fired" beside "used"
     ("The soldiers fired tear gas at the crowd.", "The soldiers used tear gas at the crowd."),
     # a word and a more specific one are compatible, whatever their other senses oppose
