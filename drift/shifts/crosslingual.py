@@ -552,7 +552,8 @@ def _translated(name_words: list[str], language: str, other: Side, other_languag
 #: nrfg, ns place, nt organisation, nz other proper noun) and IPADIC's (名詞,固有名詞).
 _JIEBA_NAMES = frozenset(("nr", "nrt", "nrfg", "ns", "nt"))
 #: jieba's dictionary tags some common words as names (卫星 "satellite" nr, 中断 "interrupt" ns): a
-#: word tagged nr, ns or nt counts only when rare in its counts (places it does not know are CLDR's).
+#: word tagged nr, ns or nt counts only when rare in its counts (places it does not know are CLDR's),
+#: a person's name only from three characters (宝宝 "baby", 利基 "niche" are nr).
 _RARE = 100
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’&-]*(?:\s+[A-Z][A-Za-z.'’&-]*)*")
 
@@ -618,8 +619,9 @@ def _jieba_names(text: str) -> list[tuple[int, int]]:
     out, at = [], 0
     for word in jieba.lcut(text, HMM=False):
         tag = tags.get(word)
-        if len(word) > 1 and (tag in ("nrt", "nrfg")
-                              or (tag in _JIEBA_NAMES and jieba.dt.FREQ.get(word, 0) <= _RARE)):
+        person = tag in ("nr", "nrt", "nrfg")  # two characters: as often a word (宝宝, 利基) as a name
+        rare = tag in ("nrt", "nrfg") or (tag in _JIEBA_NAMES and jieba.dt.FREQ.get(word, 0) <= _RARE)
+        if rare and len(word) > (2 if person else 1):
             out.append((at, at + len(word)))
         at += len(word)
     return out
