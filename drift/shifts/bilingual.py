@@ -305,8 +305,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
     shifts: list[Shift] = []
     used: set[tuple[int, int]] = set()
     for k, t in enumerate(tokens):
-        if not t.is_content or not t.norm.isalpha() or word_lemmas[k] & translated or _negated(rewrite, k) \
-                or _cardinal(t.norm, lex):
+        if not t.is_content or not t.norm.isalpha() or len(t.norm) < 3 or word_lemmas[k] & translated \
+                or _negated(rewrite, k) or _cardinal(t.norm, lex):
             continue
         lemmas = frozenset({t.norm}) | word_lemmas[k]
         for a, b, w in untranslated:
