@@ -612,9 +612,12 @@ def _after_honorific(text: str) -> list[tuple[int, int]]:
 def _jieba_names(text: str) -> list[tuple[int, int]]:
     """Spans of the words of Chinese ``text`` that jieba's dictionary tags as proper nouns (a word it
     only guesses, outside the dictionary, is left out)."""
+    import logging
+
     import jieba
     import jieba.posseg
 
+    jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict …" on every first use
     tags = jieba.posseg.dt.word_tag_tab
     out, at = [], 0
     for word in jieba.lcut(text, HMM=False):
