@@ -618,18 +618,29 @@ _PAGE_CHROME = ("nav", "header", "footer", "aside")
 
 def _without_page_chrome(html: str) -> str:
     """The page without its navigation, page header and footer and asides (those inside an
-    ``<article>`` or ``<main>`` are kept: an article's own header holds its headline). Recall-
-    oriented extraction would otherwise keep their links as article lines ("Home", "World")."""
+    ``<article>`` or ``<main>`` are kept: an article's own header holds its headline; so is an
+    ``<h1>`` in the page's header). Recall-oriented extraction would otherwise keep their links as
+    article lines ("Home", "World")."""
     import lxml.html
 
     try:
         root = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return html
-    for element in root.iter(*_PAGE_CHROME):
-        if element.getparent() is not None and not any(
-                a.tag in ("article", "main") for a in element.iterancestors()):
-            element.drop_tree()
+    for element in list(root.iter(*_PAGE_CHROME)):
+        if element.getparent() is None or any(a.tag in ("article", "main") for a in element.iterancestors()):
+            continue
+        headlines = list(element.iter("h1")) if element.tag == "header" else []
+        for headline in headlines:  # a page header's headline is the article's: keep it in place
+            element.addprevious(headline)
+        element.drop_tree()
+    # The page's one headline just before its <article> belongs to it (trafilatura takes the
+    # <article> alone and would lose it).
+    order = {element: k for k, element in enumerate(root.iter())}
+    article = next(root.iter("article"), None)
+    outside = [h for h in root.iter("h1") if not any(a.tag in ("article", "main") for a in h.iterancestors())]
+    if article is not None and len(outside) == 1 and order[outside[0]] < order[article]:
+        article.insert(0, outside[0])
     return lxml.html.tostring(root, encoding="unicode")
 
 

@@ -108,6 +108,17 @@ def test_a_page_of_only_navigation_and_footer_is_refused_by_name(tmp_path):
         read_text(page)
 
 
+def test_the_page_headline_before_the_article_is_its_first_line():
+    page = ("<!doctype html><html><body><nav><a href='/'>Home</a><a href='/sport'>Sport</a></nav>"
+            "<header><h1>Storm Closes Schools Across the Region</h1></header><article><p>Schools in "
+            "three districts stayed closed on Monday after the storm, officials said.</p><p>Roads "
+            "reopened by the evening.</p></article><footer>(c) Daily Paper</footer></body></html>")
+    assert read_text(page).text.splitlines() == [
+        "Storm Closes Schools Across the Region",
+        "Schools in three districts stayed closed on Monday after the storm, officials said.",
+        "Roads reopened by the evening."]
+
+
 def test_a_short_page_keeps_its_article_and_the_headline_in_its_own_header():
     page = ("<html><body><header><a href='/'>Daily Paper</a></header><nav><a href='/'>Home</a>"
             "<a href='/world'>World</a></nav><article><header><h1>Fire at the old mill</h1></header>"
