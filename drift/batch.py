@@ -67,6 +67,8 @@ class Story:
     base: Path | None
     rewrites: tuple[Path, ...]
     problem: str | None = None
+    #: No file was named ``base.*``: the first file in sorted order was taken as the base.
+    base_guessed: bool = False
 
     @property
     def file_name(self) -> str:
@@ -116,7 +118,8 @@ def _folder_stories(folder: Path) -> Iterator[Story]:
             continue
         base = marked[0] if marked else files[0]
         rewrites = tuple(p for p in files if p != base)
-        yield Story(sub.name, base, rewrites, None if rewrites else "the story has no rewrite")
+        yield Story(sub.name, base, rewrites, None if rewrites else "the story has no rewrite",
+                    base_guessed=not marked)
 
 
 def _manifest_stories(manifest: Path) -> Iterator[Story]:
@@ -379,7 +382,9 @@ def run_batch(source: str | os.PathLike[str], out: str | os.PathLike[str], *, mo
 
     rows = [row for story in stories if story.id in done for row in _rows(story, done[story.id])]
     parquet = _write_table(out, rows)
-    return _summary(out, len(stories), len(done) - skipped, skipped, failures, rows, parquet, left_out)
+    guessed = [s for s in stories if s.base_guessed and s.problem is None]
+    return _summary(out, len(stories), len(done) - skipped, skipped, failures, rows, parquet, left_out,
+                    guessed)
 
 
 def _progress(iterable, total: int, enabled: bool):
@@ -455,7 +460,8 @@ def _run_dask(todo: list[Story], settings: _Settings, html: bool, progress: bool
 
 
 def _summary(out: Path, total: int, analysed: int, skipped: int, failures: list[dict[str, Any]],
-             rows: list[dict[str, Any]], parquet: bool, left_out: list[dict[str, Any]]) -> str:
+             rows: list[dict[str, Any]], parquet: bool, left_out: list[dict[str, Any]],
+             guessed: list[Story]) -> str:
     noun = "story" if total == 1 else "stories"
     lines = [f"{total} {noun}: {analysed} analysed, {skipped} already done, {len(failures)} failed"
              f" · {len(rows)} comparisons"]
@@ -475,6 +481,11 @@ def _summary(out: Path, total: int, analysed: int, skipped: int, failures: list[
                      f"{'were' if len(left_out) > 1 else 'was'} left out: "
                      + ", ".join(f"{r['story']}/{r['rewrite']}" for r in left_out[:5])
                      + (" …" if len(left_out) > 5 else ""))
+    if guessed:
+        lines.append(f"{len(guessed)} stor{'ies have' if len(guessed) > 1 else 'y has'} no file named "
+                     "base.*, so the first file in name order was taken as the base (name the base "
+                     "base.txt to choose): " + ", ".join(f"{g.id}: {g.base.name}" for g in guessed[:5])
+                     + (" …" if len(guessed) > 5 else ""))
     if failures or left_out:
         lines.append(f"errors: {out / 'errors.jsonl'}")
     tables = "corpus.jsonl, corpus.parquet" if parquet else "corpus.jsonl"

@@ -153,6 +153,8 @@ def test_a_local_run_writes_reports_table_and_errors(local_run, corpus, check_re
     frame = pd.read_parquet(out / "corpus.parquet")
     assert frame.to_dict("records") == rows
     assert re.search(r"4 stories: 3 analysed, 0 already done, 1 failed", summary)
+    # the one story without a base.* file says which file it took as its base
+    assert "1 story has no file named base.*" in summary and "short-story: a-original.txt" in summary
 
 
 def test_batch_reports_equal_compare(local_run, corpus, cache):
