@@ -395,7 +395,8 @@ def readings(text: str, language: str) -> Readings:
     parts = [p for p in every if language not in CASED or p[:1].isupper()]
     plain = [_ascii(w) for w in parts]
     spaced = plain + [a + b for a, b in zip(plain, plain[1:], strict=False)] + tokens  # स्नो डेन = Snowden
-    lower = [_ascii(p) for p in every if p[:1].islower()] if language in CASED else []
+    # a lower-case word carries an adjective made from a name (francese = French); never an English one
+    lower = [_ascii(p) for p in every if p[:1].islower()] if language in CASED and language != "en" else []
     english: set[str] = set()
     if language != "en" and exonyms(language):
         english |= {e for w in every if (e := _exonym(w, language))}  # tedesco, inglese: lower case
