@@ -8,7 +8,8 @@ Where the English parse is available (:mod:`drift.parsing`) it reads each modal 
 so that grammar is not taken for certainty (Quirk et al. §4.53, §14.31): "would" in a clause
 reported after a past verb ("he explained that it would be held") is the past of "will"; "would"
 answering an "if" clause is the conditional, not a guess; "need to" and "have to" oblige as
-"must" does.
+"must" does. A capitalised "May" that :func:`drift.shifts.numbers.calendar_at` reads as the month
+("in May", "May 5") is a date, left to the figures detector.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from drift.parsing import parse_side
 from drift.report import Shift
 from drift.shifts.lexicons import MODALS
+from drift.shifts.numbers import calendar_at
 from drift.shifts.registry import register
 from drift.shifts.text import Side, quote
 
@@ -27,7 +29,7 @@ def _modals(side: Side) -> list[tuple[int, str, int]]:
     parsed = parse_side(side)
     out = []
     for k, t in enumerate(side.tokens):
-        if t.norm not in MODALS:
+        if t.norm not in MODALS or calendar_at(side.tokens, k) is not None:
             continue
         hit = parsed.token_at(t.start) if parsed is not None else None
         role = _grammatical_use(hit[1]) if hit is not None else None

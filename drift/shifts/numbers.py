@@ -12,6 +12,15 @@ Each figure is read as a range with its qualifier: "at least 21" is [21, ∞), "
 [21, ∞) too, so one rewording of the other is no change; "around 15,000" for "15,000" is a nuance.
 "15,000" = "15 thousand" = "fifteen thousand". Years and days of the month are dates: a rewrite
 that turns "last year" into "2024" resolves a reference rather than adding a figure.
+
+Dates are figures too: a weekday or month name (CLDR's English names, through Babel) replaced by
+another is a changed date ("on Tuesday" → "on Thursday"). "May" and "March" are also a modal and
+a verb, so they are months only when capitalised and placed as dates are (next to a day number or
+year, or after "in", "of", "by", "since", "until" …); :mod:`drift.shifts.modality` asks
+:func:`calendar_at` before reading "May" as a modal. Vague quantities are ranges ("hundreds" is
+200–999, "several hundred" 300–900): one replaced by another it cannot overlap ("hundreds" →
+"thousands") changes the order of magnitude. Two figures set against each other ("214 votes to
+187", "2-1") and given in the other order in the rewrite reverse the result: severity 3.
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ from drift.shifts.lexicons import (
     VAGUE_QUANTITIES,
     word_set,
 )
-from drift.shifts.numerals import Figure, primary, read_figures
+from drift.shifts.numerals import Figure, month_names, primary, read_figures, weekday_names
 from drift.shifts.registry import LinkContext, register
 from drift.shifts.text import Side, Token, quote, stem, whole
 
@@ -54,8 +63,11 @@ class Quantity:
     qualifier: str = "exact"
     spelled: bool = False          # written in words ("four sources")
     alt: float | None = None       # the other reading of ambiguous separators ("15.000")
+    calendar: str = ""             # "weekday" (1..7) or "month" (1..12) for a date written as a name
 
     def same_value(self, other: Quantity) -> bool:
+        if self.calendar != other.calendar:
+            return False  # "May" (5) is not "5 people"
         if self.unit == other.unit == "percent" and self.value is not None and other.value is not None:
             # "two-thirds" = "66.7%" ≈ "67 percent": one rounds the other; 4.3 % and 4.1 % differ
             rounded = float(self.value).is_integer() != float(other.value).is_integer()
@@ -89,6 +101,7 @@ def _parse_digits(text: str) -> tuple[float, float | None]:
 
 
 _QUALIFIERS = sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0]))  # longest phrase first
+_VAGUE_SCALES = {**{w: v for w, v in SCALES.items() if len(w) > 2}, "dozen": 12}
 _VAGUE = sorted(((tuple(p.split()), r) for p, r in VAGUE_QUANTITIES.items()), key=lambda kv: -len(kv[0]))
 
 
@@ -137,12 +150,58 @@ def _unit_after(toks: list[Token], j: int) -> str | None:
     return stem(words[-1]) if words else None
 
 
+#: Words after which a capitalised "May" or "March" places a date ("in May", "since March").
+_MONTH_BEFORE = word_set("in of by since until till from during early late mid last next this")
+#: Month names that are also everyday words: "may" (a modal), "march" (a verb).
+_AMBIGUOUS_MONTHS = word_set("may march")
+
+
+@functools.lru_cache(maxsize=1)
+def _english_calendar() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """English weekday names, month names and month abbreviations (CLDR, through Babel), folded."""
+    from babel import Locale
+
+    months = Locale.parse("en").months["format"]["abbreviated"]
+    short = {name.lower().rstrip("."): int(m) for m, name in months.items()}
+    short.setdefault("sept", 9)
+    return weekday_names("en"), month_names("en"), short
+
+
+def calendar_at(toks: list[Token], i: int) -> tuple[str, int] | None:
+    """("weekday", 1..7) or ("month", 1..12) when token i is a capitalised weekday or month name
+    used as a date, else ``None``. "May" and "March" count only next to a day number or year
+    ("May 5", "5 March 2024") or after a word that places a date ("in May", "since March"): a
+    capitalised "May" opening a question is the modal, "Theresa May" a name. An abbreviation
+    ("Jan", "Sept") counts only next to a number."""
+    t = toks[i]
+    if not t.text[:1].isupper() or not t.is_word:
+        return None
+    weekdays, months, short = _english_calendar()
+    if t.norm in weekdays:
+        return "weekday", weekdays[t.norm]
+    same = [k for k in (i - 1, i + 1) if 0 <= k < len(toks) and toks[k].sent == t.sent]
+    by_number = any(toks[k].is_number for k in same) or (
+        i + 2 < len(toks) and toks[i + 1].norm == "." and toks[i + 2].is_number)
+    if t.norm in months and (t.norm not in _AMBIGUOUS_MONTHS or by_number
+                             or (i - 1 in same and toks[i - 1].norm in _MONTH_BEFORE)):
+        return "month", months[t.norm]
+    if t.norm in short and by_number:
+        return "month", short[t.norm]
+    return None
+
+
 def find_quantities(side: Side) -> list[Quantity]:
     toks = side.tokens
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
         t = toks[i]
+        calendar = calendar_at(toks, i)
+        if calendar is not None:  # "on Tuesday", "in May": a date written as a name
+            kind, n = calendar
+            out.append(Quantity(float(n), n, n, i, i, i, None, date=True, calendar=kind))
+            i += 1
+            continue
         # vague quantities, longest phrase first: "tens of thousands", "dozens"
         vague = None
         for words, (lo, hi) in _VAGUE:
@@ -152,6 +211,10 @@ def find_quantities(side: Side) -> list[Quantity]:
         if vague is not None:
             words, lo, hi = vague
             j = i + len(words) - 1
+            # "several hundred", "a few thousand", "a few dozen": the scale multiplies the range
+            while j + 1 < len(toks) and toks[j + 1].norm in _VAGUE_SCALES:
+                lo, hi = lo * _VAGUE_SCALES[toks[j + 1].norm], hi * _VAGUE_SCALES[toks[j + 1].norm]
+                j += 1
             out.append(Quantity(None, lo, hi, i, j, i, _unit_after(toks, j), vague=True))
             i = j + 1
             continue
@@ -343,10 +406,47 @@ def _words(side: Side, q: Quantity, *, with_unit: bool = True) -> tuple[tuple[in
     return span, side.words(span)
 
 
+#: Words that set one figure against another: "214 votes to 187", "3 against 2", "2-1".
+_AGAINST = word_set("to against - versus vs")
+
+
+def _opposed(side: Side, qs: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of figures set against each other in one sentence: a figure, at most two words (its
+    unit), a word of :data:`_AGAINST`, the other figure ("by 214 votes to 187", "beat Italy 2-1")."""
+    toks = side.tokens
+    out = []
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.vague or b.vague or a.date or b.date or a.value == b.value or b.first != b.number_first:
+            continue
+        between = toks[a.last + 1:b.first]
+        if 1 <= len(between) <= 3 and between[-1].norm in _AGAINST \
+                and toks[a.last].sent == toks[b.first].sent \
+                and all(t.is_word and not t.is_number for t in between[:-1]):
+            out.append((a, b))
+    return out
+
+
+def _swapped(base: Side, rewrite: Side, bq: list[Quantity], rq: list[Quantity]) -> list[Shift]:
+    """Two figures set against each other and given in the other order: "by 214 votes to 187" →
+    "by 187 votes to 214", "2-1" → "1-2". Severity 3: the result is reversed (the losing side wins)."""
+    shifts = []
+    r_pairs = _opposed(rewrite, rq)
+    for a, b in _opposed(base, bq):
+        if any(c.same_value(a) and d.same_value(b) for c, d in r_pairs):
+            continue
+        hit = next(((c, d) for c, d in r_pairs if c.same_value(b) and d.same_value(a)), None)
+        if hit is not None:
+            bs, rs = base.span(a.first, b.last), rewrite.span(hit[0].first, hit[1].last)
+            shifts.append(Shift("number", 3, bs, rs, f"{quote(base.words(bs))} became "
+                                f"{quote(rewrite.words(rs))}: the figures are swapped, the result reversed"))
+    return shifts
+
+
 @functools.lru_cache(maxsize=64)
 def doc_values(doc: Document) -> frozenset[float]:
     """Every figure anywhere in a document."""
-    return frozenset(v for q in find_quantities(whole(doc)) for v in (q.value, q.alt) if v is not None)
+    return frozenset(v for q in find_quantities(whole(doc)) if not q.calendar
+                     for v in (q.value, q.alt) if v is not None)
 
 
 def detect(base: Side, rewrite: Side) -> list[Shift]:
@@ -370,7 +470,8 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             continue
         k = take(lambda r, q=q: not r.vague and r.same_value(q))
         if k is None:
-            k = take(lambda r, q=q: not r.vague and r.lo == q.lo and r.hi == q.hi and not q.date)
+            k = take(lambda r, q=q: not r.vague and not r.calendar and r.lo == q.lo and r.hi == q.hi
+                     and not q.date)
         if k is None:
             pending.append(q)
             continue
@@ -386,25 +487,41 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
             else:
                 shifts.append(Shift("number", 1, bs, rs, f"{quote(bw)} became {quote(rw)}: the figure is "
                                     "qualified differently"))
+    shifts += _swapped(base, rewrite, bq, rq)
     # 2. what is left: blurred, changed, dropped
     reported: set[float] = set()
     for q in pending:
         bs, bw = _words(base, q)
         if q.vague:
             k = take(lambda r, q=q: r.vague and r.unit == q.unit)
+            if k is None and sum(p.vague for p in pending) == 1 and sum(rq[x].vague for x in free_r) == 1:
+                k = take(lambda r: r.vague)  # the one vague quantity of each side, counting other words
+            if k is not None and rq[k].vague and (rq[k].hi < q.lo or rq[k].lo > q.hi):
+                bs, bw = _words(base, q, with_unit=False)
+                rs, rw = _words(rewrite, rq[k], with_unit=False)
+                shifts.append(Shift("number", 2, bs, rs, f"{quote(bw)} became {quote(rw)}: the order "
+                                    "of magnitude changed"))
+                continue
             if k is None:
                 k = take(lambda r, q=q: not r.vague and not r.date and q.lo <= (r.value or 0) <= q.hi
                          and q.unit is not None and r.unit == q.unit)
             if k is not None and not rq[k].vague:
                 rs, rw = _words(rewrite, rq[k])
+                if rq[k].qualifier != "exact":  # "hundreds" → "about 300": still an estimate
+                    shifts.append(Shift("number", 1, bs, rs, f"{quote(bw)} became the estimate "
+                                        f"{quote(rw)}, within the same range"))
+                    continue
                 shifts.append(Shift("number", 2 if rq[k].key_fact else 1, bs, rs,
                                     f"{quote(bw)} became the precise figure {quote(rw)}, which the base "
                                     "does not give"))
             continue
         if q.date:
-            # the same date slot: "since 2013" → "since 2014", "November 21" → "November 12"
-            k = take(lambda r, q=q: r.date and _date_slot(rewrite, r) == _date_slot(base, q))
-            if k is None:
+            if q.calendar:  # "on Tuesday" → "on Thursday", "in March" → "in May"
+                k = take(lambda r, q=q: r.calendar == q.calendar)
+            else:  # the same date slot: "since 2013" → "since 2014", "November 21" → "November 12"
+                k = take(lambda r, q=q: r.date and not r.calendar
+                         and _date_slot(rewrite, r) == _date_slot(base, q))
+            if k is None and not q.calendar:
                 # the only figure left on both sides, and no date: "2015–2019" → "2015–15334"
                 rest = [x for x in free_r if not rq[x].vague and not rq[x].date]
                 if len(rest) == 1 and sum(not p.vague for p in pending) == 1:

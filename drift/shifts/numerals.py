@@ -17,6 +17,8 @@ can mean. Where the facts come from (never from evaluation items):
   and scale nouns in any case (двух, трёх, пяти, двадцати пяти, тысячами: cardinal numerals
   decline) are first brought to their dictionary form by pymorphy3's analyser (OpenCorpora);
 - **month names** (ottobre, января, März, 三月): CLDR month names (format, stand-alone, abbreviated);
+- **weekday names** (Dienstag, вторник, 火曜日, 星期二): CLDR day names, read as the day of the week
+  (Monday = 1 … Sunday = 7) and equal only to another weekday;
 - **Roman numerals** (secolo XX, XIX wieku, II. Weltkrieg) and ordinal suffixes (20th, 20.);
 - **clock times** (20:30 = 8:30 p.m. = 20.30 Uhr) read as minutes after midnight.
 
@@ -31,8 +33,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-#: Kinds of figure: a count or amount, a date part (year, month, day), an ordinal, a clock time.
-KINDS = ("count", "year", "month", "ordinal", "time")
+#: Kinds of figure: a count or amount, a date part (year, month, day of the week), an ordinal, a
+#: clock time.
+KINDS = ("count", "year", "month", "weekday", "ordinal", "time")
 
 _CJK_DIGITS = "〇零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 _CJK_UNITS = "十拾百佰千仟"
@@ -67,6 +70,9 @@ class Figure:
     key: bool = True
 
     def same(self, other: Figure) -> bool:
+        """One value in common; a weekday (1..7) is only ever the same as another weekday."""
+        if (self.kind == "weekday") != (other.kind == "weekday"):
+            return False
         return bool(self.values & other.values)
 
 
@@ -211,6 +217,28 @@ def month_names(language: str) -> dict[str, int]:
                 name = unicodedata.normalize("NFC", name.lower()).rstrip(".")
                 if len(name) >= 3 and not any(c.isdigit() for c in name):
                     out.setdefault(name, int(m))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def weekday_names(language: str) -> dict[str, int]:
+    """Weekday names of a language (CLDR wide names, format and stand-alone; for Chinese and
+    Japanese also the abbreviated names of two characters or more, 周二) → 1 (Monday) .. 7; folded
+    (lower case, no accents) except in CJK scripts. Empty for a locale Babel does not know."""
+    try:
+        from babel import Locale
+
+        days = Locale.parse(language).days
+    except Exception:
+        return {}
+    widths = ("wide", "abbreviated") if language in ("zh", "ja") else ("wide",)
+    out: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in widths:
+            for d, name in days.get(context, {}).get(width, {}).items():
+                name = _fold(name).rstrip(".")
+                if len(name) >= (2 if any(_is_cjk(c) for c in name) else 3):
+                    out.setdefault(name, int(d) + 1)
     return out
 
 
@@ -380,6 +408,11 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
     spelled = number_words(lang)
     longest = max((len(p) for p in spelled), default=0)
     months = month_names(lang)
+    weekdays = weekday_names(lang)
+    for name, day in sorted(weekdays.items(), key=lambda kv: -len(kv[0])):
+        if _is_cjk(name[0]):  # 火曜日, 星期二: no spaces to find words by
+            for m in re.finditer(re.escape(name), norm):
+                add(m.start(), m.end(), {float(day)}, "weekday", key=False)
     i = 0
     while i < len(words):
         s, e, w = words[i]
@@ -410,8 +443,11 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
                 break
         else:
             month = _month_of(raw.lower(), months) if len(w) >= 3 else None
+            day = _month_of(w, weekdays) if len(w) >= 3 and not _is_cjk(w[0]) else None
             if month is not None and (lang != "en" or raw[:1].isupper()):
                 add(s, e, {float(month)}, "month", key=False)
+            elif day is not None and (lang != "en" or raw[:1].isupper()):
+                add(s, e, {float(day)}, "weekday", key=False)
             elif w in scales and scales[w] >= 1000 and len(w) >= 3:
                 add(s, e, {scales[w]}, "count", key=False)  # "mille", "mil"
             i += 1
