@@ -155,6 +155,7 @@ def test_names_across_unspaced_scripts(base, language, faithful, replaced, expec
     ("仙台市で地震があった。", "ja", "There was an earthquake in the city.", "仙台"),  # IPADIC's 地域
     ("श्री शर्मा ने दिल्ली में भाषण दिया।", "hi", "The minister gave a speech in Delhi.", "शर्मा"),
     ("La ONU pidió una tregua en Gaza.", "es", "A truce in Gaza was requested.", "ONU"),
+    ("एफ.बी.आई. ने जांच शुरू की।", "hi", "The agency began an investigation.", "एफ.बी.आई."),  # letter names
 ])
 def test_a_name_dropped_from_a_source_without_capitals(base, language, rewrite, dropped):
     assert (dropped, "") in entity_words(base, language, rewrite)
@@ -166,6 +167,7 @@ def test_a_name_dropped_from_a_source_without_capitals(base, language, rewrite, 
     ("Il romanzo è stato tradotto dal tedesco.", "it", "The novel was translated from German."),
     ("Hejtman Jiří Čunek přijel.", "cs", "Czech Governor Jiří Čunek arrived."),  # most words carried
     ("唐山は昨季８ゴール。", "ja", "Toyama scored 8 goals last season."),  # a kanji name read two ways
+    ("एफ.बी.आई. ने जांच शुरू की।", "hi", "The FBI began an investigation."),
 ])
 def test_names_translated_or_read_otherwise_are_carried(base, language, rewrite):
     assert entity_words(base, language, rewrite) == []

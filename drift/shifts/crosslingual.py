@@ -512,6 +512,12 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
 
 
 def _romanised(word: str, language: str, other_language: str = "") -> list[tuple[str, str]]:
+    if language == "hi" and (acronym := _devanagari_acronym(word)):
+        return [(acronym.lower(), skeleton(acronym.lower()))]
+    return _readings_of(word, language, other_language)
+
+
+def _readings_of(word: str, language: str, other_language: str) -> list[tuple[str, str]]:
     """A name word in ASCII letters with its phonetic key, in each reading: its variants
     (:func:`_variants`); a Chinese word in Pinyin and in the Japanese reading of its kanji, a
     Japanese one in Hepburn (syllable by syllable, so the key reads no "ng" across two)."""
@@ -564,7 +570,8 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
     runs of Latin letters (CBA, Twitter, Fisk University), places and languages CLDR names in
     ``language`` (土耳其, ロシア, पाकिस्तान), the words a dictionary tags as proper nouns: jieba's
     dictionary for Chinese (习近平 nr, 重庆 ns), janome's IPADIC for Japanese (甲府, 渡辺), and in
-    Hindi the words after an honorific (श्री डट्टन, Mr Dutton)."""
+    Hindi the words after an honorific (श्री डट्टन, Mr Dutton) and acronyms spelt letter by letter
+    (एनएसए, NSA)."""
     out: list[tuple[int, int, list[str]]] = []
     for i in side.indices:
         sent = side.doc.sentences[i]
@@ -580,6 +587,8 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
             spans += _ipadic_names(text)
         elif language == "hi":
             spans += _after_honorific(text)
+            spans += [m.span() for m in re.finditer(r"[\u0900-\u097f.]+", text)
+                      if _devanagari_acronym(m.group())]
         taken: set[int] = set()
         for a, b in sorted(set(spans), key=lambda x: (x[0], -x[1])):
             if a in taken:
@@ -593,6 +602,27 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
 #: the postpositions that end a noun phrase (ch. 5): a name is the one or two words between them.
 _HINDI_HONORIFICS = word_set("श्री श्रीमती सुश्री कुमारी डॉ डॉ. मि. मिस्टर मिसेज़ मिसेज पंडित")
 _HINDI_POSTPOSITIONS = word_set("ने का की के को से में पर तक और व तथा")
+
+
+#: The names of the Latin letters as Hindi writes them (एनएसए = NSA, ए.बी.सी. = ABC), longest first.
+_LETTER_NAMES = sorted({"ए": "A", "बी": "B", "सी": "C", "डी": "D", "ई": "E", "एफ": "F", "जी": "G", "एच": "H",
+                        "आई": "I", "जे": "J", "के": "K", "एल": "L", "एम": "M", "एन": "N", "ओ": "O", "पी": "P",
+                        "क्यू": "Q", "आर": "R", "एस": "S", "टी": "T", "यू": "U", "वी": "V", "डब्ल्यू": "W",
+                        "एक्स": "X", "वाई": "Y", "जेड": "Z", "ज़ेड": "Z"}.items(), key=lambda x: -len(x[0]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _devanagari_acronym(word: str) -> str:
+    """The Latin acronym a Devanagari word spells letter by letter (एनएसए → "NSA"), or ""."""
+    rest, out = word.strip("."), ""
+    while rest:
+        rest = rest.lstrip(".")
+        letter = next(((d, latin) for d, latin in _LETTER_NAMES if rest.startswith(d)), None)
+        if letter is None:
+            return ""
+        out += letter[1]
+        rest = rest[len(letter[0]):]
+    return out if len(out) >= 2 else ""
 
 
 def _after_honorific(text: str) -> list[tuple[int, int]]:
