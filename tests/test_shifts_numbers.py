@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from shiftcase import make_doc, pair, severe, shifts
+from shiftcase import make_doc, pair, pair_docs, severe, shifts
 
 from drift.pipeline import read_document
 from drift.report import Document
@@ -255,3 +255,135 @@ def test_a_changed_mixed_number_is_a_changed_figure():
     shifts = [s for s in pair("The trial lasted two and a half years.", "The trial lasted 3 1/2 years.")
               if s.type == "number"]
     assert shifts and shifts[0].severity == 2
+
+
+def changed_figures(base: str, rewrite: str, language: str = "en") -> list[tuple[str, str, int]]:
+    """(base words, rewrite words, severity) of each changed figure of a one-sentence link."""
+    found, b, r = pair_docs(base, rewrite, language)
+    return [(words(b, s.base_span), words(r, s.rewrite_span), s.severity) for s in found
+            if s.type == "number" and s.base_span and s.rewrite_span and s.severity >= 2]
+
+
+@pytest.mark.parametrize(("base", "rewrite", "was", "became"), [
+    ("The talks collapsed on Tuesday.", "The talks collapsed on Thursday.", "Tuesday", "Thursday"),
+    ("The election will be held in March.", "The election will be held in May.", "March", "May"),
+    ("Rebels seized the airport on Sunday night.", "Rebels seized the airport on Saturday night.",
+     "Sunday", "Saturday"),
+    ("The law takes effect in January.", "The law takes effect in June.", "January", "June"),
+    ("Since May, prices have doubled.", "Since August, prices have doubled.", "May", "August"),
+    ("The summit opens on 4 March.", "The summit opens on 4 May.", "March", "May"),
+])
+def test_a_weekday_or_month_replaced_is_a_changed_date(base, rewrite, was, became):
+    assert changed_figures(base, rewrite) == [(was, became, 2)]
+
+
+def test_may_the_month_is_no_modal():
+    found = pair("The election will be held in March.", "The election will be held in May.")
+    assert [s.type for s in found] == ["number"]
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("Theresa May said the vote would be held.", "Theresa May said the vote might be held."),
+    ("May I ask a question?", "Can I ask a question?"),
+    ("Officials say the talks may resume.", "Officials say the talks could resume."),
+    ("Officials say the talks may resume.", "Officials say the talks might resume."),
+])
+def test_may_the_modal_and_may_the_name_are_no_months(base, rewrite):
+    for text in (base, rewrite):
+        assert not any(q.calendar for q in find_quantities(Side(make_doc("d", text), (0,))))
+    assert not [s for s in pair(base, rewrite) if s.type == "number"]
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The talks collapsed on Tuesday.", "The talks collapsed on Tuesday, 4 March."),
+    ("The election will be held in March.", "The election will be held last March."),
+    ("The talks collapsed on Tuesday.", "On Tuesday, the talks collapsed."),
+    ("The election will be held in May 2026.", "The election will be held in may 2026."),
+    ("The election will be held in March.", "the election will be held in march."),
+])
+def test_the_same_date_told_otherwise_is_no_key_change(base, rewrite):
+    assert not severe([s for s in pair(base, rewrite) if s.type in ("number", "addition", "modality")])
+
+
+@pytest.mark.parametrize(("base", "rewrite", "was", "became"), [
+    ("Hundreds of people fled the town.", "Thousands of people fled the town.", "Hundreds", "Thousands"),
+    ("Dozens of homes were destroyed.", "Hundreds of homes were destroyed.", "Dozens", "Hundreds"),
+    ("Several people were hurt in the blast.", "Dozens of people were hurt in the blast.", "Several",
+     "Dozens"),
+    ("Thousands marched in the capital.", "Tens of thousands marched in the capital.", "Thousands",
+     "Tens of thousands"),
+    ("A few hundred protesters gathered.", "A few thousand protesters gathered.", "A few hundred",
+     "A few thousand"),
+])
+def test_a_vague_quantity_of_another_order_of_magnitude_is_a_changed_figure(base, rewrite, was, became):
+    assert changed_figures(base, rewrite) == [(was, became, 2)]
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("Hundreds of people fled the town.", "Several hundred people fled the town."),
+    ("Hundreds of people fled the town.", "About 300 people fled the town."),
+    ("Hundreds of people fled the town.", "Hundreds of residents fled the town."),
+    ("A few people came to the meeting.", "A handful of people came to the meeting."),
+    ("Thousands of people fled the town.", "Several thousand people fled the town."),
+])
+def test_a_vague_quantity_told_otherwise_is_no_key_change(base, rewrite):
+    assert not severe([s for s in pair(base, rewrite) if s.type in ("number", "addition")])
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("several hundred people", 300, 900),
+    ("a few thousand people", 2_000, 5_000),
+    ("a few dozen people", 24, 60),
+    ("hundreds of people", 200, 999),
+])
+def test_vague_quantities_are_read_as_ranges(text, lo, hi):
+    (q,) = find_quantities(Side(make_doc("d", text), (0,)))
+    assert q.vague and (q.lo, q.hi) == (lo, hi)
+
+
+@pytest.mark.parametrize(("base", "rewrite", "was", "became"), [
+    ("The parliament approved the budget by 214 votes to 187.",
+     "The parliament approved the budget by 187 votes to 214.", "214 votes to 187", "187 votes to 214"),
+    ("Spain beat Italy 2-1 on Sunday.", "Spain lost to Italy 1-2 on Sunday.", "2-1", "1-2"),
+    ("The motion passed 52 to 48.", "The motion passed 48 to 52.", "52 to 48", "48 to 52"),
+    ("The council voted 7 against 2 to close the school.", "The council voted 2 against 7 to close the school.",
+     "7 against 2", "2 against 7"),
+    ("Unemployment rose from 5 to 7 percent.", "Unemployment rose from 7 to 5 percent.", "5 to 7 percent",
+     "7 to 5 percent"),
+])
+def test_figures_set_against_each_other_and_swapped_reverse_the_result(base, rewrite, was, became):
+    # severity 3 ("reversed"): the side that won or the way a figure moved is turned around
+    assert changed_figures(base, rewrite) == [(was, became, 3)]
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The parliament approved the budget by 214 votes to 187.",
+     "By 214 votes to 187, the parliament approved the budget."),
+    ("Spain beat Italy 2-1 on Sunday.", "Spain won 2-1 against Italy on Sunday."),
+    ("The talks ran from 9 to 11 on Monday.", "The talks ran from 9 to 11 on Monday morning."),
+])
+def test_figures_set_against_each_other_in_the_same_order_are_no_change(base, rewrite):
+    assert not severe([s for s in pair(base, rewrite) if s.type in ("number", "addition")])
+
+
+@pytest.mark.parametrize(("base", "language", "rewrite", "changed"), [
+    ("Die Gespräche scheiterten am Dienstag.", "de", "The talks collapsed on Tuesday.", False),
+    ("Die Gespräche scheiterten am Dienstag.", "de", "The talks collapsed on Thursday.", True),
+    ("会談は火曜日に決裂した。", "ja", "The talks collapsed on Tuesday.", False),
+    ("会談は火曜日に決裂した。", "ja", "The talks collapsed on Friday.", True),
+    ("会谈于星期二破裂。", "zh", "The talks collapsed on Tuesday.", False),
+    ("会谈于周三破裂。", "zh", "The talks collapsed on Tuesday.", True),
+    ("Переговоры сорвались в среду.", "ru", "The talks collapsed on Wednesday.", False),
+    ("Переговоры сорвались в среду.", "ru", "The talks collapsed on Tuesday.", True),
+    ("Les négociations ont échoué mardi 4 mars.", "fr", "The talks collapsed on Tuesday, 4 March.", False),
+])
+def test_weekdays_across_languages_are_the_same_date_or_a_changed_one(base, language, rewrite, changed):
+    b, r = make_doc("b", base, language=language), make_doc("r", rewrite)
+    found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "number" and s.severity >= 2]
+    assert bool(found) == changed, [s.explanation for s in found]
+
+
+def test_a_weekday_is_never_the_same_figure_as_a_count():
+    (day,) = read_figures("am Dienstag", "de")
+    (two,) = read_figures("2 Tage", "de")
+    assert day.kind == "weekday" and day.values == two.values and not day.same(two)
