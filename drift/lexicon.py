@@ -324,19 +324,26 @@ class EnglishWordNet:
     def _similar_antonyms(self, a: str, b: str, pos: str | None) -> bool:
         """Whether one of ``a``'s first :data:`SIMILAR_SENSES` senses (or its head, for a
         satellite) has an antonym synset that is, or heads, one of ``b``'s first senses."""
-        rows_b = {row for lemma in self.lemmas(b, pos) for p in _parts(pos)
-                  for row in self._index(lemma).get(p, ())[:SIMILAR_SENSES]}
-        if not rows_b:
-            return False
-        for lemma in self.lemmas(a, pos):
-            for p in _parts(pos):
-                for row in self._index(lemma).get(p, ())[:SIMILAR_SENSES]:
-                    synset = self._synset(row)
-                    for r in (row,) if synset.head is None else (row, synset.head):
-                        for o in self._synset(r).antonyms:
-                            if o in rows_b or not rows_b.isdisjoint(self._satellites.get(o, ())):
-                                return True
-        return False
+        return not self._similar_opposite_rows(a, pos).isdisjoint(self._first_rows(b, pos))
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
+    def _first_rows(self, word: str, pos: str | None) -> frozenset[int]:
+        """The synsets of ``word``'s first :data:`SIMILAR_SENSES` senses per lemma and part of speech."""
+        return frozenset(row for lemma in self.lemmas(word, pos) for p in _parts(pos)
+                         for row in self._index(lemma).get(p, ())[:SIMILAR_SENSES])
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
+    def _similar_opposite_rows(self, word: str, pos: str | None) -> frozenset[int]:
+        """The antonym synsets of ``word``'s first senses (and of their heads), with their
+        satellites."""
+        found: set[int] = set()
+        for row in self._first_rows(word, pos):
+            synset = self._synset(row)
+            for r in (row,) if synset.head is None else (row, synset.head):
+                for o in self._synset(r).antonyms:
+                    found.add(o)
+                    found.update(self._satellites.get(o, ()))
+        return frozenset(found)
 
     def are_opposed(self, a: str, b: str, pos: str | None = None) -> bool:
         """Antonyms of one sense (WordNet's sense relation, its derivations, a negative prefix, a
@@ -385,14 +392,17 @@ class EnglishWordNet:
         la, lb = a.strip().lower(), b.strip().lower()
         if la != lb and any(la in group and lb in group for group in FUNCTION_OPPOSITES):
             return True
-        lemmas_a, lemmas_b = self.lemmas(a, pos) or {la}, self.lemmas(b, pos) or {lb}
-        for x, others in ((lemmas_a, lemmas_b), (lemmas_b, lemmas_a)):
-            for lemma in x:
-                for p in _parts(pos):
-                    if others.intersection(self._antonyms.get(lemma, {}).get(p, ())) \
-                            or others.intersection(self._derived.get(lemma, {}).get(p, ())):
-                        return True
+        if not self._sense_opposites(a, pos).isdisjoint(self.lemmas(b, pos) or {lb}) \
+                or not self._sense_opposites(b, pos).isdisjoint(self.lemmas(a, pos) or {la}):
+            return True
         return self._negates(a, b, pos) or self._negates(b, a, pos)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
+    def _sense_opposites(self, word: str, pos: str | None) -> frozenset[str]:
+        """WordNet's sense antonyms of ``word``'s lemmas and their derivations (the JSON tables)."""
+        return frozenset(x for lemma in self.lemmas(word, pos) for p in _parts(pos)
+                         for table in (self._antonyms, self._derived)
+                         for x in table.get(lemma, {}).get(p, ()))
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
     def opposites(self, word: str, pos: str | None = None) -> frozenset[str]:
