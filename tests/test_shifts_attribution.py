@@ -5,7 +5,9 @@ is the base; sentences aligned by hand) and on small sentence pairs."""
 from __future__ import annotations
 
 import pytest
-from shiftcase import pair, severe, shifts, words
+from shiftcase import pair, pair_docs, severe, shifts, words
+
+from drift import parsing
 
 # -- the example corpus ---------------------------------------------------------------------------
 
@@ -115,3 +117,110 @@ def test_a_negated_frame_is_a_negation_not_an_allegation_stated_as_fact():
     found = pair("Israel considers Iran to be its main enemy.",
                  "Israel does not consider Iran to be its main enemy.")
     assert not [s for s in found if s.type == "attribution"]
+
+
+# -- read in the parse: who says it, how, and whether a word reports at all --------------------
+# (a user's sentences, each one of a kind, and further sentences of the same kinds)
+
+needs_parser = pytest.mark.skipif(not parsing.parser_available(), reason="the spaCy model is not installed")
+
+
+def _kinds(found, *types):
+    return [(s.type, s.severity) for s in severe(found) if s.type in types]
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite", "before", "after"), [
+    ("Hundreds of farmers protested outside parliament, police said.",
+     "Hundreds of farmers protested outside parliament, organisers said.", "police", "organisers"),
+    ("Three people died in the fire, state media reported.", "Three people died in the fire, witnesses said.",
+     "state media", "witnesses"),
+    ("The ministry said the dam had not burst.", "Residents said the dam had not burst.", "ministry",
+     "Residents"),
+    ("Police said two men were arrested at the scene.", "Activists said two men were arrested at the scene.",
+     "Police", "Activists"),
+    ("Independent observers said the election was fair.",
+     "Western governments dismissed claims that the election was fair.", "Independent observers",
+     "Western governments"),
+])
+def test_a_statement_given_to_another_kind_of_source(base, rewrite, before, after):
+    changed = [s for s in severe(pair(base, rewrite)) if s.type == "attribution"]
+    assert len(changed) == 1 and changed[0].severity == 2
+    assert before in changed[0].explanation and after in changed[0].explanation
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("Officials said the bridge would reopen.", "Authorities said the bridge would reopen."),
+    ("Police said two men were arrested at the scene.", "Two men were arrested at the scene, police said."),
+    ("Reporters said the road was closed.", "Journalists said the road was closed."),
+    ("He told reporters the bridge was safe.", "He informed journalists the bridge was safe."),
+    ("She told the committee the figures were wrong.", "She informed the committee the figures were wrong."),
+    ("She told the committee the figures were wrong.", "She assured the committee the figures were wrong."),
+])
+def test_the_same_source_or_another_verb_of_saying_keeps_the_attribution(base, rewrite):
+    assert not [s for s in pair(base, rewrite) if s.type == "attribution"]
+
+
+@needs_parser
+def test_informed_journalists_is_told_reporters_in_other_words():
+    assert not severe(pair("He told reporters the bridge was safe.",
+                           "He informed journalists the bridge was safe."))
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The company reported a loss of 5 million dollars in 2024.",
+     "In 2024 the firm posted a $5 million loss."),
+    ("The bank reported a profit of 2 billion euros.", "The lender posted a 2 billion euro profit."),
+    ("The airline reported record passenger numbers in July.",
+     "In July the carrier recorded record passenger numbers."),
+])
+def test_reporting_a_result_is_no_speech_act_about_a_claim(base, rewrite):
+    assert not severe(pair(base, rewrite))
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("Officials said insurance claims could exceed 200 million euros.",
+     "Insurance claims could exceed 200 million euros."),
+    ("Analysts said insurance claims would rise next year.", "Insurance claims would rise next year."),
+    ("State media reported that the reports were filed late.", "The reports were filed late."),
+    ("A spokesperson said member states had agreed to the plan.", "Member states had agreed to the plan."),
+])
+def test_a_reporting_word_used_as_a_plain_noun_attributes_nothing(base, rewrite):
+    assert _kinds(pair(base, rewrite), "attribution") == [("attribution", 2)]
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite", "before", "after"), [
+    ("Independent observers said the election was fair.",
+     "Western governments dismissed claims that the election was fair.", "said", "dismissed"),
+    ("The ministry said the dam had burst.", "The ministry denied that the dam had burst.", "said", "denied"),
+    ("The government confirmed reports that troops had crossed the border.",
+     "The government rejected reports that troops had crossed the border.", "confirmed", "rejected"),
+    ("Witnesses said soldiers fired on the crowd.", "The army denied that soldiers fired on the crowd.",
+     "said", "denied"),
+])
+def test_a_source_that_now_rejects_the_statement_reverses_its_stance(base, rewrite, before, after):
+    found, b, r = pair_docs(base, rewrite)
+    hedge = [s for s in found if s.type == "hedging"]
+    assert [(words(b, s.base_span), words(r, s.rewrite_span), s.severity) for s in hedge] == [
+        (before, after, 2)]
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The minister said the plan had failed.", "The minister admitted the plan had failed."),
+    ("The spokesperson said the report was accurate.",
+     "The spokesperson acknowledged the report was accurate."),
+])
+def test_a_factive_verb_without_that_presents_the_statement_as_established(base, rewrite):
+    # "admitted" presupposes its clause is true (a factive verb): the writer now vouches for it
+    assert [(s.type, s.severity) for s in pair(base, rewrite) if s.type == "hedging"] == [("hedging", 2)]
+
+
+@needs_parser
+def test_said_becoming_stated_is_no_change_of_stance():
+    found = pair("The minister said the plan had failed.", "The minister stated the plan had failed.")
+    assert not [s for s in found if s.type == "hedging"]

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drift.lexicon import lexicon
+from drift.parsing import parse_side
 from drift.report import Shift
 from drift.shifts.lexicons import (
     DISCREDITING,
@@ -88,6 +90,50 @@ def _match(pat: tuple[str, ...], toks: list[Token], i: int) -> int | None:
     return _match(rest, toks, i + 1)
 
 
+def parsed_token(side: Side, k: int):
+    """The spaCy token of a side's token k, or ``None`` without a parse (see :mod:`drift.parsing`)."""
+    parsed = parse_side(side)
+    hit = parsed.token_at(side.tokens[k].start) if parsed is not None else None
+    return hit[1] if hit is not None else None
+
+
+#: Verbs by which a source rejects a statement ("denied that …", "dismissed claims that …"): the
+#: "counter" (negative-stance) reporting verbs of Thompson & Ye (1991) and Hyland (2002). Folded
+#: forms.
+COUNTER_VERBS = frozenset(
+    f"{stem}{end}" for stem, ends in (
+        ("den", "y ies ied ying"), ("dismiss", " es ed ing"), ("reject", " s ed ing"),
+        ("refut", "e es ed ing"), ("disput", "e es ed ing"), ("rebut", " s ted ting"),
+        ("contradict", " s ed ing"), ("disavow", " s ed ing"))
+    for end in ends.split(" "))
+
+#: Dependency labels of a clause a word governs: "said (that) P", "claims that P", "P, police said".
+CLAUSAL = frozenset({"ccomp", "acl", "parataxis"})
+
+
+def reports_clause(tok) -> bool:
+    """Whether a parsed word governs a clause or quotation, as a verb of saying does (Quirk et al.
+    1985, §16.31: reporting verbs take a that-clause or direct speech as object)."""
+    return any(c.dep_ in CLAUSAL or (c.dep_ == "mark" and c.lower_ == "that") for c in tok.children) or (
+        tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX"))
+
+
+def _frames_here(side: Side, i: int, pat: tuple[str, ...]) -> bool:
+    """Whether a one-word frame is used as one, read in the parse: a noun frames only the clause it
+    governs ("claims that P", not "insurance claims could exceed …"); a verb of saying whose object
+    is a plain noun phrase and no clause reports no one's statement ("the company reported a loss")."""
+    if len(pat) != 1 or pat[0] in HEDGES:
+        return True
+    tok = parsed_token(side, i)
+    if tok is None:
+        return True
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return reports_clause(tok)
+    if tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
+        return reports_clause(tok) or any(c.dep_ in ("xcomp", "dative") for c in tok.children)
+    return True
+
+
 def _find_frames(side: Side) -> list[Frame]:
     toks = side.tokens
     frames: list[Frame] = []
@@ -97,7 +143,7 @@ def _find_frames(side: Side) -> list[Frame]:
             continue
         for cls, pat in _PATTERNS:
             last = _match(pat, toks, i)
-            if last is not None:
+            if last is not None and _frames_here(side, i, pat):
                 taken.update(range(i, last + 1))
                 quoted = _quotation(side, i)
                 if quoted is not None:
@@ -170,6 +216,12 @@ def _scope(side: Side, first: int, last: int, pat: tuple[str, ...]) -> list[int]
     after = collect(range(start, len(toks)))
     if len(after) >= 2:
         return after
+    # "P, police said.": the clause before the speaker and its comma
+    k = _speaker_start(side, first) - 1
+    if k >= 0 and toks[k].norm == "," and toks[k].sent == sent:
+        before = collect(range(k - 1, -1, -1))[::-1]
+        if len(before) >= 2:
+            return before
     return collect(range(first - 1, -1, -1))[::-1]
 
 
@@ -213,10 +265,29 @@ def _speaker(side: Side, f: Frame) -> tuple[int, int] | None:
         while end < len(toks) and end - k < 6 and toks[end].is_word and toks[end].sent == toks[k - 1].sent:
             end += 1
         return (k, end - 1) if end > k else None
-    if f.cls != "source" or len(FRAME_WORDS.get(toks[f.first].norm, ())) > 1:
+    if f.cls == "source" and len(FRAME_WORDS.get(toks[f.first].norm, ())) == 1:
+        start = _speaker_start(side, f.first)
+        if start < f.first:
+            return start, f.first - 1
+    return _parsed_speaker(side, f.first)
+
+
+def _parsed_speaker(side: Side, k: int) -> tuple[int, int] | None:
+    """Token range of the subject of the verb at token k, or of the verb whose object a framing
+    noun is ("governments dismissed claims that …"), read in the parse; ``None`` without one."""
+    tok = parsed_token(side, k)
+    if tok is None:
         return None
-    start = _speaker_start(side, f.first)
-    return (start, f.first - 1) if start < f.first else None
+    start = side.tokens[k].start - tok.idx  # the sentence's document offset
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
+        tok = tok.head
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    inside = [j for j, t in enumerate(side.tokens) if t.sent == side.tokens[k].sent
+              and start + subject.left_edge.idx <= t.start < start + subject.right_edge.idx + len(
+                  subject.right_edge.text)]
+    return (inside[0], inside[-1]) if inside else None
 
 
 FRAME_WORDS = {p[0]: p for p in FRAMES["source"]}
@@ -233,8 +304,11 @@ def _identity(side: Side, rng: tuple[int, int]) -> frozenset[str] | None:
             continue
         if k > rng[0] and toks[k - 1].norm in LOCATIVES:
             continue  # "sources in Venezuela" are sources, wherever they are
+        tok = parsed_token(side, k)
         if t.norm in SOURCE_KIND:
             out.add("kind:" + SOURCE_KIND[t.norm])
+        elif tok is not None and tok.pos_ == "NOUN" and t.is_content:
+            out.add("noun:" + tok.lemma_.lower())  # a common noun: "police", "organisers", "Reporters"
         elif (t.is_cap or t.norm == "usa") and t.norm not in STOPWORDS and t.norm not in WEEKDAYS \
                 and t.norm not in MONTHS:
             out.add(t.key)
@@ -242,7 +316,16 @@ def _identity(side: Side, rng: tuple[int, int]) -> frozenset[str] | None:
 
 
 def _same_source(a: frozenset[str], b: frozenset[str]) -> bool:
-    return any(has_key(k, b) for k in a)
+    """Whether two speakers share a name, a kind of source, or a noun for it — the same noun, a
+    WordNet synonym, or one a kind of the other ("reporters" ~ "journalists")."""
+    if any(has_key(k, b) for k in a):
+        return True
+    lex = lexicon("en")
+    nouns_a = [k[5:] for k in a if k.startswith("noun:")]
+    nouns_b = [k[5:] for k in b if k.startswith("noun:")]
+    return lex is not None and any(
+        lex.are_compatible(x, y, "n") or not lex.hypernyms(x, "n", depth=2).isdisjoint(
+            lex.hypernyms(y, "n", depth=2)) for x in nouns_a for y in nouns_b)
 
 
 def _speaker_kept(f: Frame, base: Side, region: list[int], rewrite: Side) -> bool:
@@ -268,13 +351,14 @@ def _source_changed(f: Frame, base: Side, region: list[int], rewrite: Side, fram
     if any(not k.startswith("kind:") and has_key(k, sentence_keys) for k in who):
         return None  # the base's speaker is still named there, in whatever role
     others = []
-    for g in frames:
-        if rewrite.tokens[g.first].sent != sent:
-            continue
-        r_rng = _speaker(rewrite, g)
+    framed = {g.first for g in frames}
+    speakers = [_speaker(rewrite, g) for g in frames if rewrite.tokens[g.first].sent == sent] + [
+        _parsed_speaker(rewrite, k) for k, t in enumerate(rewrite.tokens)
+        if t.sent == sent and k not in framed and t.norm in COUNTER_VERBS and _reporting_word(rewrite, k)]
+    for r_rng in speakers:
         other = _identity(rewrite, r_rng) if r_rng else None
         if other is None or _same_source(who, other) or _same_source(other, who) \
-                or _same_words(base, b_rng, rewrite, r_rng):
+                or _same_words(base, b_rng, rewrite, r_rng) or _named_by_base(other, base, f):
             return None  # an unknown speaker ("she said") or the same one: no change to report
         others.append(r_rng)
     if not others:
@@ -282,6 +366,20 @@ def _source_changed(f: Frame, base: Side, region: list[int], rewrite: Side, fram
     bs, rs = base.span(*b_rng), rewrite.span(*others[0])
     return Shift("attribution", 2, bs, rs, f"{quote(base.words(bs))} became {quote(rewrite.words(rs))}: "
                  "the statement is given to a different source")
+
+
+def _named_by_base(who: frozenset[str], base: Side, f: Frame) -> bool:
+    """Whether a speaker is one the base sentence of frame f also gives something to ("the US
+    dismissed as a sham, and which observers said …"): the rewrite kept that source's frame."""
+    sent = base.tokens[f.first].sent
+    for g in find_frames(base):
+        if g is f or base.tokens[g.first].sent != sent:
+            continue
+        rng = _speaker(base, g)
+        other = _identity(base, rng) if rng else None
+        if other is not None and (_same_source(who, other) or _same_source(other, who)):
+            return True
+    return False
 
 
 def _same_words(base: Side, b_rng: tuple[int, int], rewrite: Side, r_rng: tuple[int, int]) -> bool:
@@ -299,7 +397,36 @@ def _covered(region: list[int], rewrite: Side, frames: list[Frame]) -> bool:
     if quotes_before % 2 == 1:
         return True  # still inside quotation marks: still someone's words
     return any(rewrite.tokens[f.first].sent == sent for f in frames) or any(
-        (t.norm in HEDGES or t.norm in REPORTING_STANCE) and t.sent == sent for t in rewrite.tokens)
+        t.sent == sent and _reporting_word(rewrite, k) for k, t in enumerate(rewrite.tokens))
+
+
+def _reporting_word(side: Side, k: int) -> bool:
+    """Whether token k keeps a statement someone's: a hedge ("reportedly"), a reporting verb, or —
+    in the parse — any verb of communication that governs a clause ("informed journalists the bridge
+    was safe"; WordNet: a kind of *communicate*). A reporting word used as a plain noun ("insurance
+    claims") attributes nothing."""
+    t = side.tokens[k]
+    if t.norm in HEDGES:
+        return True
+    tok = parsed_token(side, k)
+    if tok is None:
+        return t.norm in REPORTING_STANCE
+    if t.norm in REPORTING_STANCE:
+        return tok.pos_ not in ("NOUN", "PROPN") or reports_clause(tok)
+    if tok.pos_ != "VERB":
+        return False
+    if t.norm in COUNTER_VERBS:  # "denied that …", "dismissed claims that …"
+        return reports_clause(tok) or any(c.dep_ == "dobj" and reports_clause(c) for c in tok.children)
+    # "informed journalists the bridge was safe", "assured the committee the figures were wrong":
+    # a verb of communication, or a verb with a listener and a clause (Quirk et al. 1985, §16.63)
+    return any(c.dep_ == "ccomp" for c in tok.children) and (
+        is_communication(tok.lemma_) or any(c.dep_ in ("dobj", "dative") for c in tok.children))
+
+
+def is_communication(lemma: str) -> bool:
+    """Whether a verb is, in some sense, a way to communicate (WordNet hypernyms)."""
+    lex = lexicon("en")
+    return lex is not None and "communicate" in lex.hypernyms(lemma, "v", depth=4)
 
 
 def _frame_kept(f: Frame, base: Side, region: list[int], rewrite: Side) -> bool:

@@ -9,6 +9,7 @@ found by :mod:`drift.shifts.attribution`, because it states a claim as fact.
 from __future__ import annotations
 
 from drift.report import Shift
+from drift.shifts.attribution import COUNTER_VERBS, parsed_token, reports_clause
 from drift.shifts.lexicons import HEDGES, REPORTING_STANCE, SOURCE_KIND, STOPWORDS, TITLES
 from drift.shifts.registry import register
 from drift.shifts.text import Side, has_key, quote
@@ -27,7 +28,12 @@ STANCE_CHANGES = {
     ("factive", "neutral"): (1, "the rewrite no longer presents the statement as established"),
     ("factive", "doubt"): (2, "the rewrite casts doubt on what the base gives as established"),
     ("factive", "tentative"): (2, "the rewrite turns an established statement into a suggestion"),
+    **{(st, "counter"): (2, "the rewrite has the source reject what the base has it assert")
+       for st in ("neutral", "doubt", "factive", "tentative")},
+    **{("counter", st): (2, "the rewrite has the source assert what the base has it reject")
+       for st in ("neutral", "doubt", "factive", "tentative")},
 }
+
 
 
 def _reports(side: Side, k: int) -> bool:
@@ -39,14 +45,35 @@ def _reports(side: Side, k: int) -> bool:
     nxt = [x for x in toks[k + 1:k + 6] if x.sent == t.sent]
     if nxt and nxt[0].norm in ("to", "off", "up"):
         return False
-    if REPORTING_STANCE[t.norm] in ("factive", "tentative"):
+    tok = parsed_token(side, k)
+    stance = _stance(t.norm)
+    if tok is not None:
+        if tok.pos_ in ("NOUN", "PROPN"):  # "claims that …" frames; "insurance claims" does not
+            return reports_clause(tok) and _stance(tok.head.lower_) != "counter"
+        if stance == "counter":  # "denied that …", "dismissed claims that …"
+            return reports_clause(tok) or any(c.dep_ == "dobj" and reports_clause(c) for c in tok.children)
+        if stance in ("factive", "tentative") and reports_clause(tok):  # "admitted the plan had failed"
+            return True
+    if stance in ("factive", "tentative", "counter"):
         return any(x.norm in ("that", '"', ":") for x in nxt) or not nxt or not nxt[0].is_word
     return True
 
 
+def _stance(norm: str) -> str | None:
+    return "counter" if norm in COUNTER_VERBS else REPORTING_STANCE.get(norm)
+
+
 def _verbs(side: Side) -> list[tuple[int, str]]:
-    return [(k, REPORTING_STANCE[t.norm]) for k, t in enumerate(side.tokens)
-            if t.norm in REPORTING_STANCE and _reports(side, k)]
+    return [(k, _stance(t.norm)) for k, t in enumerate(side.tokens)
+            if _stance(t.norm) is not None and _reports(side, k)]
+
+
+def _same_content(base: Side, bk: int, rewrite: Side, rk: int) -> bool:
+    """Whether two reporting verbs report the same statement: most content words of the base
+    verb's sentence recur in the rewrite verb's sentence."""
+    b = {t.key for t in base.tokens if t.sent == base.tokens[bk].sent and t.is_content}
+    r = frozenset(t.key for t in rewrite.tokens if t.sent == rewrite.tokens[rk].sent and t.is_content)
+    return len(b) >= 2 and sum(has_key(k, r) for k in b) >= 0.5 * len(b)
 
 
 def _speaker_keys(side: Side, k: int) -> frozenset[str]:
@@ -91,7 +118,8 @@ def detect(base: Side, rewrite: Side) -> list[Shift]:
     shifts: list[Shift] = []
     for (bk, bst), (rk, rst) in _nearest_pairs(left_b, free_r, len(base.tokens), len(rewrite.tokens)):
         b_who, r_who = _speaker_keys(base, bk), _speaker_keys(rewrite, rk)
-        if b_who and r_who and not any(has_key(k, r_who) for k in b_who):
+        if b_who and r_who and not any(has_key(k, r_who) for k in b_who) and not (
+                "counter" in (bst, rst) and _same_content(base, bk, rewrite, rk)):
             continue  # "Trump confirmed" vs "Reuters suggests": two statements, not one reworded
         severity, what = STANCE_CHANGES[(bst, rst)]
         bw, rw = base.tokens[bk].text, rewrite.tokens[rk].text
