@@ -404,7 +404,7 @@ def readings(text: str, language: str) -> Readings:
         english |= {e for name, e in exonyms(language).items() if " " in name and f" {name} " in folded}
         if _CJK.search(text):
             english |= {exonyms(language)[m.group()] for m in _exonym_pattern(language).finditer(text)}
-    keyed = tuple(dict.fromkeys([(v, skeleton(v, language), kind)
+    keyed = tuple(dict.fromkeys([(v.replace("'", ""), skeleton(v, language), kind)  # key by syllable
                                  for kind, group in (("whole", words), ("word", spaced), ("lower", lower),
                                                      ("prefix", prefixed))
                                  for w in group if w for v in _variants(w)]))
@@ -723,9 +723,22 @@ def _acronym_carried(acronym: str, text: str) -> bool:
     return False
 
 
-def _person(name_words: list[str]) -> bool:
-    """A name with a given name in it (:func:`given_name_gender`): Filip Novák, Сергею Гришко."""
+def _person(name_words: list[str], language: str = "") -> bool:
+    """A name with a given name in it (:func:`given_name_gender`): Filip Novák, Сергею Гришко; in
+    Chinese or Japanese, a word the dictionary tags as a person's full or foreign name (习近平 nrfg,
+    约翰 nrt) or IPADIC as 人名 (渡辺)."""
+    if language in ("zh", "ja") and all(_CJK.search(w) for w in name_words):
+        return any(_tagged_person(w, language) for w in name_words)
     return any(given_name_gender(w) or given_name_gender(_variants(_ascii(w))[-1]) for w in name_words)
+
+
+def _tagged_person(word: str, language: str) -> bool:
+    if language == "zh":
+        import jieba.posseg
+
+        return jieba.posseg.dt.word_tag_tab.get(word) in ("nrt", "nrfg")  # its nr also tags 普查表
+    tokens = list(_janome().tokenize(word))
+    return len(tokens) == 1 and "人名" in tokens[0].part_of_speech
 
 
 def _other_reading(base_words: list[str], rewrite_words: list[str]) -> bool:
@@ -757,7 +770,7 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
     r_translated = [n for n in names(rewrite, rl, common=True) if _translated(n[2], rl, base, bl)]
     b_translated = [n for n in names(base, bl, common=True) if not carried(n[2], bl, rewrite, rl)]
     if len(r_translated) > len(r_names):  # a person's or a place's name with an English one: kept
-        b_names = [n for k, n in enumerate(b_names) if k < len(r_names) or _person(n[2])
+        b_names = [n for k, n in enumerate(b_names) if k < len(r_names) or _person(n[2], bl)
                    or (bl != "en" and any(_exonym(w, bl) for w in n[2]))]
     if len(b_translated) > len(b_names):
         r_names = r_names[:len(b_names)]
