@@ -388,3 +388,14 @@ def test_a_weekday_is_never_the_same_figure_as_a_count():
     (day,) = read_figures("am Dienstag", "de")
     (two,) = read_figures("2 Tage", "de")
     assert day.kind == "weekday" and day.values == two.values and not day.same(two)
+
+
+@pytest.mark.parametrize(("base", "language", "rewrite", "swapped"), [
+    ("Spagna ha battuto l'Italia 2-1 domenica.", "it", "Spain beat Italy 2-1 on Sunday.", False),
+    ("Spagna ha battuto l'Italia 2-1 domenica.", "it", "Spain beat Italy 1-2 on Sunday.", True),
+    ("西班牙以3–0击败意大利。", "zh", "Spain beat Italy 0-3.", True),
+])
+def test_a_score_swapped_in_the_translation_is_a_reversed_result(base, language, rewrite, swapped):
+    b, r = make_doc("b", base, language=language), make_doc("r", rewrite)
+    found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "number" and s.severity == 3]
+    assert bool(found) == swapped, [s.explanation for s in found]

@@ -618,6 +618,15 @@ def detect_across(base: Side, rewrite: Side, base_language: str | None,
             free.remove(match)
     shifts: list[Shift] = []
     b_text, r_text = base.doc.text, rewrite.doc.text
+    r_scores = _scores(rf, r_text)
+    for f, g in _scores(bf, b_text):  # "2-1" → "1-2" in any language: the result reversed
+        if not any(p.same(f) and q.same(g) for p, q in r_scores):
+            hit = next(((p, q) for p, q in r_scores if p.same(g) and q.same(f)), None)
+            if hit is not None:
+                shifts.append(Shift("number", 3, (f.start, g.end), (hit[0].start, hit[1].end),
+                                    f"{quote(b_text[f.start:g.end])} became "
+                                    f"{quote(r_text[hit[0].start:hit[1].end])}: the figures are swapped, "
+                                    "the result reversed"))
     for f in left:
         partner = next((r for r in free if r.kind == f.kind), None)
         if partner is None and f.kind == "count":
@@ -642,6 +651,13 @@ def detect_across(base: Side, rewrite: Side, base_language: str | None,
         shifts.append(Shift("number", sev, None, (r.start, r.end),
                             f"the rewrite gives the figure {rw}, which the base does not"))
     return shifts
+
+
+def _scores(figures: list[Figure], text: str) -> list[tuple[Figure, Figure]]:
+    """Two counts joined by a dash alone, a score or a tally in any language ("2-1", "3 – 0")."""
+    return [(f, g) for f, g in zip(figures, figures[1:], strict=False)
+            if f.kind == g.kind == "count" and f.values != g.values
+            and text[f.end:g.start].strip(" \u00a0") in ("-", "\u2013", "\u2212")]
 
 
 _NON_LATIN_NUMERALS = re.compile(r"[\u0900-\u097f\u3000-\u9fff\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]")
