@@ -605,7 +605,9 @@ def detect_across(base: Side, rewrite: Side, base_language: str | None,
     billion", "三百" = "300"). What is left over is paired in reading order, a kind with its kind:
     a changed figure (severity 2 when either is written in digits or numerals, or both are dates of
     one kind); a figure left over on one side alone is dropped or added (severity 2 when it is a
-    key figure the other document gives nowhere, else 1).
+    key figure the other document gives nowhere, else 1). A weekday is the same only as another
+    weekday (Dienstag = Tuesday = 火曜日); a score joined by a dash and given in the other order
+    ("2-1" → "1-2") reverses the result, severity 3.
     """
     bf, rf = _side_figures(base, base_language), _side_figures(rewrite, rewrite_language)
     free = list(rf)
