@@ -12,6 +12,16 @@ changes are found:
 - the rewrite adds its own verdict on a claim ("under the pretext of") (2).
 
 When the framed words are gone too, that is an omission, found by :mod:`drift.shifts.omissions`.
+
+Where the sentence is parsed (:mod:`drift.parsing`), frames and speakers are read in the parse: a
+reporting word frames only the clause it governs (Quirk et al. 1985, §16.31: "claims that P", not
+"insurance claims could exceed …"; "reported a loss", a verb with only a noun-phrase object, reports
+no one's statement); the speaker is the subject of the reporting verb, or of the verb whose object
+a framing noun is ("governments dismissed claims that …"); a speaker named by a common noun
+("police", "organisers") is the same source as another only when WordNet relates the two nouns
+(:meth:`drift.lexicon.Lexicon.are_compatible`, or a hypernym in common at most two levels up); and
+any verb of communication (WordNet: a kind of *communicate*) or a verb with a listener and a clause
+("informed journalists the bridge was safe") keeps a statement attributed.
 """
 
 from __future__ import annotations
@@ -265,11 +275,14 @@ def _speaker(side: Side, f: Frame) -> tuple[int, int] | None:
         while end < len(toks) and end - k < 6 and toks[end].is_word and toks[end].sent == toks[k - 1].sent:
             end += 1
         return (k, end - 1) if end > k else None
+    parsed = _parsed_speaker(side, f.first)  # the verb's subject, where the sentence is parsed
+    if parsed is not None or parsed_token(side, f.first) is not None:
+        return parsed
     if f.cls == "source" and len(FRAME_WORDS.get(toks[f.first].norm, ())) == 1:
         start = _speaker_start(side, f.first)
         if start < f.first:
             return start, f.first - 1
-    return _parsed_speaker(side, f.first)
+    return None
 
 
 def _parsed_speaker(side: Side, k: int) -> tuple[int, int] | None:

@@ -2,8 +2,14 @@
 
 Verbs are paired across the link by stance (see ``REPORTING_VERBS`` in :mod:`lexicons`): a verb
 the rewrite matches with one of the same stance is unchanged whatever the word ("said" →
-"stated"); the rest are paired in reading order. Removing a hedge ("alleged", "reportedly") is
-found by :mod:`drift.shifts.attribution`, because it states a claim as fact.
+"stated"); the rest are paired in reading order. Besides the four stances of ``REPORTING_VERBS``,
+a verb may reject the statement ("denied that …", "dismissed claims that …": ``COUNTER_VERBS``);
+"said" ↔ "denied" reverses what the source is reported to hold (severity 2), even when the source
+changed too, as long as the statement is the same. In the parse, a factive or tentative verb
+reports with a clause even without "that" ("admitted the plan had failed": a factive verb
+presupposes its clause true, so the writer now vouches for it, severity 2). Removing a hedge
+("alleged", "reportedly") is found by :mod:`drift.shifts.attribution`, because it states a claim
+as fact.
 """
 
 from __future__ import annotations
