@@ -16,7 +16,8 @@ part drift's cross-lingual antonym detector (``drift/shifts/bilingual.py``) can 
 source word with a synset that takes part in an antonym relation in Open English WordNet, or
 neighbours one the way :meth:`drift.lexicon.EnglishWordNet.antonyms` reaches it (similar-to,
 derivation: :func:`opposed_synsets`), or with a translation that has a negatively prefixed form in
-WordNet (*harmed* / *unharmed*); kept with all its translations (so the detector can tell that a
+WordNet (*harmed* / *unharmed*) or a closed-class opposite (*before* / *after*,
+:data:`drift.lexicon.FUNCTION_OPPOSITES`); kept with all its translations (so the detector can tell that a
 source word *was* translated). The data depends on the pinned commits, not on drift's lexicon data.
 
 Output: one gzip'd file per wordnet, ``<iso639-1>-<wordnet>.tsv.gz`` (no timestamp, so
@@ -125,7 +126,8 @@ def english_wordnet(git_dir: str, commit: str) -> tuple[dict[str, tuple[str, tup
                                                         set[str]]:
     """From Open English WordNet at ``commit``: ``{interlingual id: (pos, members)}`` (pos ``n v a
     r``, satellites under ``a``), the ids of the synsets that take part in an antonym relation
-    (:func:`opposed_synsets`), and the lemmas that have a negatively prefixed form."""
+    (:func:`opposed_synsets`), and the lemmas that have a negatively prefixed form or a
+    closed-class opposite (:data:`drift.lexicon.FUNCTION_OPPOSITES`)."""
     entries, synsets = _lexicon_script().read_wordnet(git_dir, commit)
     opposed = opposed_synsets(entries, synsets)
     by_ili: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -138,10 +140,12 @@ def english_wordnet(git_dir: str, commit: str) -> tuple[dict[str, tuple[str, tup
         by_ili[ili] = (pos, tuple(synset.get("members", ())))
         if sid in opposed:
             opposed_ili.add(ili)
-    from drift.lexicon import NEGATIVE_PREFIXES
+    from drift.lexicon import FUNCTION_OPPOSITES, NEGATIVE_PREFIXES
 
     prefixed = {lemma[len(p):] for lemma in entries for p in NEGATIVE_PREFIXES
                 if lemma.startswith(p) and lemma[len(p):] in entries}
+    # closed-class opposites WordNet leaves out (before/after, above/below): drift.lexicon's list
+    prefixed |= set().union(*FUNCTION_OPPOSITES)
     return by_ili, opposed_ili, prefixed
 
 

@@ -54,6 +54,9 @@ def antonyms(source: str, language: str, english: str) -> list[tuple[str, str]]:
      ("ganó", "lost")),
     ("zh", "这个问题很重要。", "This question is very important.", "This question is very trivial.",
      ("重要", "trivial")),
+    # a closed-class opposite WordNet leaves out
+    ("fr", "Il est arrivé avant le match.", "He arrived before the match.", "He arrived after the match.",
+     ("avant", "after")),
 ])
 def test_an_antonym_of_a_source_word_is_a_reversal_and_its_translation_is_not(language, source, faithful,
                                                                               reversed_, pair):
@@ -65,6 +68,10 @@ def test_a_negated_opposite_says_the_same_thing():
     # "nicht klein" → "big" is faithful; "did not lose" for "won" is too
     assert antonyms("La empresa ganó el partido.", "es", "The company did not lose the match.") == []
     assert antonyms("Die Stadt ist nicht klein.", "de", "The city is big.") == []
+
+
+def test_a_japanese_adjective_is_found_by_its_stem_before_the_inflected_ending():
+    assert (0, 1, "早い") in source_words("早ければ明日には届く。", "ja")
 
 
 def test_a_character_inside_a_chinese_compound_is_not_that_word():

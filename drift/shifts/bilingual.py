@@ -7,8 +7,8 @@ rewrite is a ``reversal`` of severity 3 when all of these hold:
 
 1. it is an antonym of a translation of a source word in that translation's part of speech (Open
    English WordNet's antonyms, direct, through similar-to and through derivation:
-   :meth:`drift.lexicon.EnglishWordNet.antonyms`), or a translation with an English negative
-   prefix (*harmed* → *unharmed*);
+   :meth:`drift.lexicon.EnglishWordNet.antonyms`), a translation with an English negative
+   prefix (*harmed* → *unharmed*), or its closed-class opposite (*before* → *after*);
 2. the rewrite says that source word's translations fewer times than the source has the word, and
    the rewrite word is itself no translation of any source word (nor of a lexicon word that begins
    with a source word the lexicon lacks: *Eltern* → *Elternteil*, parent), nor a synonym of one
@@ -47,7 +47,7 @@ import unicodedata
 from collections import Counter
 
 from drift.bilingual import LANGUAGES, normalise, translations
-from drift.lexicon import NEGATIVE_PREFIXES, lexicon
+from drift.lexicon import FUNCTION_OPPOSITES, NEGATIVE_PREFIXES, lexicon
 from drift.report import Shift
 from drift.shifts.lexicons import NEGATORS as ENGLISH_NEGATORS
 from drift.shifts.negators import NEGATORS, marks
@@ -152,7 +152,7 @@ def source_words(text: str, language: str) -> list[tuple[int, int, str]]:
                         and _content(stems[s]):
                     found.append((i, i + n, stems[s]))
         words = _single_characters(text, language)
-        found = [f for f in found if f[1] - f[0] > 1 or (f[0], f[1]) in words]
+        found = [f for f in found if f[1] - f[0] > 1 or (f[0], f[1]) in words or len(f[2]) > 1]
         return [f for f in found if not any(g[0] <= f[0] and f[1] <= g[1] and g[1] - g[0] > f[1] - f[0]
                                             for g in found)]
     words = [_elided(m.start(), m.end(), m.group(), language) for m in _WORD.finditer(text)]
@@ -223,13 +223,19 @@ def _opposition(language: str, word: str, english: str) -> bool:
     word_opposites = lex.antonyms(english)
     for t in table:
         theirs = lex.antonyms(t.lemma, t.pos)
-        if lemmas & theirs or _prefixed(lemmas, t.lemma, lex):
+        if lemmas & theirs or _prefixed(lemmas, t.lemma, lex) or _closed_class(english, t.lemma):
             opposed.add(t.lemma)
         elif word_opposites & theirs:
             alike.add(t.lemma)
     if not opposed:
         return False
     return len(_lemmas(language, word)) < 3 or len(alike) < len(opposed)
+
+
+def _closed_class(a: str, b: str) -> bool:
+    """Opposite prepositions and particles WordNet leaves out (*before*/*after*):
+    :data:`drift.lexicon.FUNCTION_OPPOSITES`."""
+    return a != b and any(a in group and b in group for group in FUNCTION_OPPOSITES)
 
 
 def _negated(side: Side, k: int) -> bool:
@@ -305,7 +311,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
     shifts: list[Shift] = []
     used: set[tuple[int, int]] = set()
     for k, t in enumerate(tokens):
-        if not t.is_content or not t.norm.isalpha() or len(t.norm) < 3 or word_lemmas[k] & translated \
+        if not (t.is_content or any(t.norm in group for group in FUNCTION_OPPOSITES)) \
+                or not t.norm.isalpha() or len(t.norm) < 3 or word_lemmas[k] & translated \
                 or _negated(rewrite, k) or _cardinal(t.norm, lex):
             continue
         lemmas = frozenset({t.norm}) | word_lemmas[k]
