@@ -226,8 +226,10 @@ ATTRIBUTION_HEAD = """\
 drift/data/bilingual/*.tsv.gz are derived from the Open Multilingual Wordnet and Open English WordNet
 by scripts/build_bilingual.py. Each file is a subset (source words whose English translations take
 part in an antonym relation, with all their translations) of one wordnet, and is distributed under
-that wordnet's licence, listed below. Changes: re-encoded as one line per source word with the
-English lemmas of its synsets; everything else left out.
+that wordnet's licence, listed below, whatever the licence of drift's code (MIT): the CC BY-SA 3.0
+files stay under CC BY-SA 3.0 (share-alike), the WordNet-style licences ask that their notice
+(licences/) go with every copy. Changes: re-encoded as one line per source word with the English
+lemmas (and part of speech) of its synsets; everything else left out.
 
 Open Multilingual Wordnet: Francis Bond and Kyonghee Paik (2012), "A survey of wordnets and their
 licenses", GWC 2012; Francis Bond and Ryan Foster (2013), "Linking and extending an open
