@@ -21,11 +21,16 @@ outer one), and cold starts. Each measured process runs the CLI's own ``main`` (
 of the ``drift`` package taken at start, so edits made meanwhile (which change the report cache's
 key) do not mix versions. Timings on a shared machine are noisy: the load average is printed.
 
-Measured 2026-11-30 on 2 cores at load 9–14 (drift.threads chose 1 thread throughout): cached rerun
-3.2–4.4 % of the first run (ok); whole / encode-only 1.7 (Text+Berg, MiniLM) to 10 (example, USE),
-a miss made by the per-link stage (diff, shifts, word alignment: 17–222 s) and by the joined runs
-the aligner encodes (418 strings for 144 distinct sentences on the example corpus with USE,
-108 of them the model's null sentences, encoded once per cache).
+Measured 2026-12-01 on 2 shared cores (load 3 for the example corpus, 8–11 for Text+Berg; the CPU
+ratio is the steadier figure), drift.threads chose 1 thread (the machine was busy). Whole /
+encode-only, wall (CPU): example USE 4.67 (4.78), was 6.33 (6.52); example MiniLM 1.93 (2.30);
+Text+Berg USE 3.90 (3.93); Text+Berg MiniLM 5.72 wall at a load that rose from 3 to 8 (3.13). Cached
+rerun 0.5–1.4 % of the first (was 7 % for example USE). CPU per stage, example USE: encode 2.6 s
+(416 strings for 144 sentences), spaCy import and model 1.1 s (2.2 s when thinc imported torch),
+parse 1.2 s (142 sentences in one batch), detectors and word alignment 1.9 s, language
+identification 0.6 s; Text+Berg MiniLM: encode 35.8 s (1,559 strings for 566 sentences), links 2.2 s.
+Before 2026-12-01 the ``--model`` of the measured command was taken by this script's own option,
+so the "use" rows of the example corpus ran MiniLM and the "minilm" rows of Text+Berg ran USE.
 """
 
 from __future__ import annotations
