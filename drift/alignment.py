@@ -136,6 +136,10 @@ class AlignConfig:
     #: At 0.6 the corpus's 004 misses its moved experts' verdict (MiniLM level 0.58); the
     #: mutual-nearest-in-the-whole-document rule, not the level, is what stops false moves.
     move_level: float = 0.5
+    #: A 1-1 link is undone when one of its sentences has a sure match that the DP left unlinked
+    #: and that is this many levels surer than the link (a moved exact copy, its place in the
+    #: order taken by a stranger); the move step then links the sure pair.
+    release_levels: float = 0.5
     #: With ``embed``, the joined sentences of runs are encoded only within this many sentences of
     #: a bead the first pass (on summed vectors) made other than 1-1, then the DP runs again; the
     #: clear 1-1 stretches keep summed vectors. -1 encodes every run (slowest, all of Vecalign's).
@@ -965,6 +969,29 @@ def _recover_moves(base: _Side, rewrite: _Side, links, scale: _Scale, ratio, nea
     return links, {(b, r) for b, r, _ in moved}
 
 
+def _release_sure_pairs(links, base: _Side, rewrite: _Side, scale: _Scale, cfg: AlignConfig):
+    """Undo a 1-1 link that holds one sentence of a sure pair whose other sentence the DP left
+    unlinked, when the sure pair is at least ``release_levels`` surer than the link: the rewrite
+    moved that sentence across another sure pair, and the DP, bound to an order, matched it to
+    whatever stood in its place (an exact copy lost to a stranger). The two sentences of the link
+    become a deletion and an insertion, for the move step to link.
+    """
+    deleted = {b[0] for b, r, _ in links if b and not r}
+    inserted = {r[0] for b, r, _ in links if r and not b}
+    out = []
+    for b, r, sim in links:
+        if len(b) == 1 and len(r) == 1:
+            i, j = b[0], r[0]
+            pi, pj = int(base.partner[i]), int(rewrite.partner[j])
+            stranded = [c for c, free in ((base.partner_cos[i], pi in inserted),
+                                          (rewrite.partner_cos[j], pj in deleted)) if free]
+            if any(scale.level(c) - scale.level(sim) >= cfg.release_levels for c in stranded):
+                out += [(b, (), None), ((), r, None)]
+                continue
+        out.append((b, r, sim))
+    return out
+
+
 def _out_of_order(links, moved: set) -> set:
     """The moved links that really break the reading order: a link the move step made between the
     in-order links around it, in their order, is an ordinary link the DP missed."""
@@ -1046,6 +1073,7 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
     links = _align_span(whole, scale, ratio, cfg, near)
     moved: set = set()
     if cfg.detect_moves:
+        links = _release_sure_pairs(links, base, rewrite, scale, cfg)
         links, moved = _recover_moves(base, rewrite, links, scale, ratio, near, cfg)
         moved = _out_of_order(links, moved)
 

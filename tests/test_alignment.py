@@ -490,3 +490,36 @@ def test_an_unrelated_sentence_in_a_translation_stays_inserted(encode, null):
     fr = [*OCR_FR[:2], whole, museum, *OCR_FR[4:]]
     pairs = run(encode, OCR_DE, fr, null=null)
     assert links(pairs) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), (4,)), ((4,), (5,))]
+
+
+# -- an exact copy moved across a sure pair (issue 12: "an exact copy is never lost") --------------
+
+MOVED_BASE = [
+    "A storm swept across the northern region on Monday, cutting power to 30,000 homes.",
+    "The governor said the emergency shelters had enough beds for everyone.",
+    "Two people died when a tree fell on their car, the police said.",
+    "Aid groups said the rescue teams had reacted quickly.",
+    "Engineers restored power to most villages by Tuesday evening.",
+    "The storm also damaged the harbour wall in three places.",
+    "Repairs to the wall will cost about 4 million euros, the port authority said.",
+    "Ferries will not sail until the wall is repaired.",
+]
+MOVED_REWRITE = [
+    "The port authority said repairs could cost 4 million euros after a storm swept across the "
+    "northern region on Monday.",
+    "The storm cut power to 30,000 homes.",
+    "Two people died when a tree fell on their car, the police said, and aid groups said the rescue "
+    "teams had reacted quickly.",
+    "The governor said the emergency shelters had enough beds for everyone.",
+    "The storm also damaged the harbour wall in three places.",
+    "Engineers restored power to most villages by Tuesday evening.",
+    "Ferries will not sail until the wall is repaired.",
+]
+
+
+def test_an_exact_copy_moved_across_a_merge_is_linked_not_lost_to_a_stranger(encode, null):
+    pairs = run(encode, MOVED_BASE, MOVED_REWRITE, null=null)
+    assert_covers(pairs, len(MOVED_BASE), len(MOVED_REWRITE))
+    governor = next(p for p in pairs if 1 in p.base)
+    assert governor.rewrite == (3,) and governor.similarity > 0.99
+    assert next(p for p in pairs if p.rewrite == (6,)).base == (7,)
