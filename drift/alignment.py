@@ -35,7 +35,9 @@
 4. **moves**: a base sentence the DP left deleted and a rewrite sentence it left inserted that are
    each other's nearest in the whole other document, at ``move_level``, seed a small DP between the
    deleted run and the inserted run around them; every link it makes must reach ``move_level``.
-   What it links is flagged ``moved``.
+   What it links is flagged ``moved``. Before it, a 1-1 link that holds one sentence of a sure
+   pair whose other sentence the DP left unlinked, far less sure than that pair
+   (``release_levels``), is undone: a moved exact copy is linked, never lost to a stranger.
 
 Time and memory are close to linear in document length: the top-k search is blockwise, and the
 DP and its score tables touch only band cells (``benchmarks/long_documents.py``: 10,000 a side).
