@@ -36,9 +36,9 @@ carry; a source name left over is then taken to be that one, not dropped, unless
 Measured on demetr-dev with gold 1-1 links (``benchmarks/demetr.py translation --gold-links``,
 severity ≥ 2 of the right type; CJK / Devanagari / Latin-Cyrillic), before → after this module's
 readings, keys and source names: name replaced 0.03 / 0.56 / 0.61 → 0.74 / 0.81 / 0.79; name
-removed 0.03 / 0.04 / 0.38 → 0.65 / 0.15 / 0.65; he ↔ she 0.42 / 0.25 / 0.47 → 0.50 / 0.75 /
-0.67; faithful translations flagged (all detectors) 0.033 / 0.033 / 0.038 → 0.117 / 0.000 /
-0.038 (CJK: translated names CLDR lacks, jieba's tags on loanwords, one MT error). Left:
+removed 0.03 / 0.04 / 0.38 → 0.68 / 0.27 / 0.66; he ↔ she 0.42 / 0.25 / 0.47 → 0.50 / 0.75 /
+0.67; faithful translations flagged (all detectors) 0.033 / 0.033 / 0.038 → 0.083 / 0.000 /
+0.043 (CJK: translated names CLDR lacks, a sentence-initial term, one MT error). Left:
 translated names CLDR does not know (西藏 Tibet, 佛州 Florida), kanji read by custom, Hindi names
 without honorific, he ↔ she where neither the source nor a given name shows the gender (Spanish
 "su", a Japanese sentence without subject).
