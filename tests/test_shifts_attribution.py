@@ -142,6 +142,8 @@ def _kinds(found, *types):
     ("Independent observers said the election was fair.",
      "Western governments dismissed claims that the election was fair.", "Independent observers",
      "Western governments"),
+    ("The ministry said the talks had collapsed.", "According to the opposition, the talks had collapsed.",
+     "ministry", "opposition"),
 ])
 def test_a_statement_given_to_another_kind_of_source(base, rewrite, before, after):
     changed = [s for s in severe(pair(base, rewrite)) if s.type == "attribution"]
@@ -154,6 +156,10 @@ def test_a_statement_given_to_another_kind_of_source(base, rewrite, before, afte
     ("Officials said the bridge would reopen.", "Authorities said the bridge would reopen."),
     ("Police said two men were arrested at the scene.", "Two men were arrested at the scene, police said."),
     ("Reporters said the road was closed.", "Journalists said the road was closed."),
+    ("The company said profits rose sharply.", "Company officials said profits rose sharply."),
+    ("Witnesses said the car was speeding.", "According to witnesses, the car was speeding."),
+    ("The mayor told residents the water was safe to drink.",
+     "The water was safe to drink, the mayor assured residents."),
     ("He told reporters the bridge was safe.", "He informed journalists the bridge was safe."),
     ("She told the committee the figures were wrong.", "She informed the committee the figures were wrong."),
     ("She told the committee the figures were wrong.", "She assured the committee the figures were wrong."),

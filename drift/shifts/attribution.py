@@ -45,7 +45,7 @@ from drift.shifts.lexicons import (
 )
 from drift.shifts.polarity import close_form, kept_comparisons
 from drift.shifts.registry import register
-from drift.shifts.text import Side, Token, has_key, quote
+from drift.shifts.text import Side, Token, has_key, quote, stem
 
 #: Tokens that end the clause a frame governs.
 _CLAUSE_END = word_set(", ; . : ! ? ( ) \" while but whereas")
@@ -361,7 +361,8 @@ def _source_changed(f: Frame, base: Side, region: list[int], rewrite: Side, fram
         return None
     sent = rewrite.tokens[region[0]].sent
     sentence_keys = frozenset(t.key for t in rewrite.tokens if t.sent == sent and t.is_word)
-    if any(not k.startswith("kind:") and has_key(k, sentence_keys) for k in who):
+    if any(not k.startswith("kind:") and has_key(stem(k[5:]) if k.startswith("noun:") else k, sentence_keys)
+           for k in who):
         return None  # the base's speaker is still named there, in whatever role
     others = []
     framed = {g.first for g in frames}
