@@ -80,6 +80,22 @@ def test_a_left_out_figure_the_rewrite_gives_elsewhere_is_not_lost():
     assert omission_shift(base, (1,), rewrite=rewrite).severity == 1
 
 
+@pytest.mark.skipif(not parser_available(), reason="the English parser is not installed")
+@pytest.mark.parametrize(("left_out", "severity"), [
+    # an event is lost, even with no figure and no name
+    ("The harbour master later resigned over the delays, and his deputy took charge.", 2),
+    ("Police arrested several fishermen outside the harbour office on Friday.", 2),
+    # a state described, a question: colour
+    ("The mood in the old town was calm on Sunday evening.", 1),
+    ("Will the ferry service resume before the summer season?", 1),
+])
+def test_a_left_out_sentence_that_tells_an_event_is_a_key_fact(left_out, severity):
+    base = make_doc("b", "The ferry between the two islands stopped running in March.", left_out)
+    rewrite = make_doc("r", "The ferry between the two islands stopped running in March.")
+    shift = omission_shift(base, (1,), rewrite=rewrite)
+    assert (shift.type, shift.severity) == ("omission", severity), shift.explanation
+
+
 def test_a_left_out_heading_is_colour(docs):
     base = docs["002"]
     shift = omission_shift(base, idx(base, "Trump-Maduro call"))

@@ -71,11 +71,11 @@ def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
             who = quote(names[0].text)
             return Shift("addition", 3, None, span,
                          f"the rewrite adds {words}, naming {who}, whom the base never names")
-        if n_words >= MIN_CLAIM_WORDS and _states_an_event(side):
+        if n_words >= MIN_CLAIM_WORDS and states_an_event(side):
             return Shift("addition", 2, None, span,
                          f"the rewrite adds {words}: a claim the base does not make")
         return Shift("addition", 1, None, span, f"the rewrite adds {words}, which the base does not say")
-    if n_words >= MIN_CLAIM_WORDS and (figures or names or _states_an_event(side)):
+    if n_words >= MIN_CLAIM_WORDS and (figures or names or states_an_event(side)):
         return Shift("addition", 2, None, span,
                      f"the rewrite adds {words}: a claim to check against the base")
     return Shift("addition", 1, None, span, f"the rewrite adds {words}")
@@ -86,7 +86,7 @@ def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
 _LINKING_COMPLEMENTS = frozenset({"acomp", "attr", "oprd"})
 
 
-def _states_an_event(side: Side) -> bool:
+def states_an_event(side: Side) -> bool:
     """Whether the side's first sentence is a statement (not a question, not a heading) whose main
     verb, in the English parse (:mod:`drift.parsing`), is an action verb with a subject and no
     linking complement; ``False`` without the parse."""

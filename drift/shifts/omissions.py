@@ -131,6 +131,9 @@ def _still_named(base: Side, name: list[int], rewrite: Side) -> bool:
 
 #: Fewest words a left-out sentence needs for its named actors alone to make it a key fact.
 MIN_FACT_WORDS = 15
+#: Fewest words a left-out statement of an event (an action verb with a subject, in the parse)
+#: needs to be a key fact, as an added one is a claim (:data:`drift.shifts.additions.MIN_CLAIM_WORDS`).
+MIN_EVENT_WORDS = 6
 
 
 def english_rules_apply(*docs: Document | None) -> bool:
@@ -186,8 +189,10 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
     """The shift of base sentence(s) the rewrite leaves out entirely.
 
     Severity 2 when what is lost is a key fact: a figure, a source named with what it said, an
-    actor the rewrite never names, or a full statement (at least :data:`MIN_FACT_WORDS` words)
-    about a named actor. Otherwise (a heading, a short colour sentence) 1.
+    actor the rewrite never names, a full statement (at least :data:`MIN_FACT_WORDS` words)
+    about a named actor, or a statement of an event (at least :data:`MIN_EVENT_WORDS` words; its
+    main verb, in the English parse, an action verb with a subject). Otherwise (a heading, a
+    short colour sentence, a described state) 1.
 
     ``rewrite`` (keyword, optional): the whole rewrite document. With it, a figure the rewrite gives
     elsewhere is not counted as lost, and an actor it never names makes even a short sentence a key
@@ -212,6 +217,10 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
     figures = any(q.key_fact and not q.vague and not q.date and not ({q.value, q.alt} & given)
                   for q in find_quantities(side))
     key = figures or sourced or unknown or (actors and n_words >= MIN_FACT_WORDS)
+    if not key and n_words >= MIN_EVENT_WORDS:
+        from drift.shifts.additions import states_an_event  # additions reads this module
+
+        key = states_an_event(side)  # "Police arrested three protesters": an event is lost
     severity = 2 if key and not all(side.in_heading(k) for k in range(len(toks))) else 1
     span = side.span(0, max(k for k, t in enumerate(toks) if t.sent == toks[0].sent))
     if len(base_idx) > 1:
