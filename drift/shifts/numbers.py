@@ -102,7 +102,11 @@ def _parse_digits(text: str) -> tuple[float, float | None]:
 
 _QUALIFIERS = sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0]))  # longest phrase first
 _VAGUE_SCALES = {**{w: v for w, v in SCALES.items() if len(w) > 2}, "dozen": 12}
-_VAGUE = sorted(((tuple(p.split()), r) for p, r in VAGUE_QUANTITIES.items()), key=lambda kv: -len(kv[0]))
+#: Vague quantities: the lexicon's, and every plural scale word it lacks read as the lexicon reads
+#: "hundreds" (200–999): "billions" is 2–9.99 billion.
+_VAGUE_RANGES = {**{f"{w}s": (2 * v, 10 * v - 1) for w, v in _VAGUE_SCALES.items() if w != "dozen"},
+                 **VAGUE_QUANTITIES}
+_VAGUE = sorted(((tuple(p.split()), r) for p, r in _VAGUE_RANGES.items()), key=lambda kv: -len(kv[0]))
 
 
 def _qualifier_before(toks: list[Token], i: int) -> tuple[str, int]:
