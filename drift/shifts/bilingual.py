@@ -30,12 +30,14 @@ a verb's stem: 超える), but a verb or adjective by its stem before a kana end
 Numerals are left to :mod:`drift.shifts.numbers`.
 
 Measured on demetr-dev with gold 1-1 links (``benchmarks/demetr.py translation --gold-links``,
-CJK / Devanagari / Latin-Cyrillic): antonym right-type recall 0.000 / 0.000 / 0.000 before,
-0.233 / 0.138 / 0.300 with this detector; faithful translations flagged by it 0 / 0 / 2 of
-60 / 30 / 210. Misses of the Latin and Cyrillic antonyms are mostly pairs Open English WordNet does not
-oppose (*paid*/*withheld*, *before*/*after*: 103 of 145) and source words the wordnets lack (55);
-a wider net (:meth:`~drift.lexicon.EnglishWordNet.are_opposed`) found 0.33 / 0.14 / 0.37 but
-flagged 7 of 210 faithful Latin/Cyrillic translations, and was left out.
+CJK / Devanagari / Latin-Cyrillic): antonym right-type recall 0.000 / 0.000 / 0.000 without this
+detector, 0.267 / 0.138 / 0.329 with it; faithful translations flagged (all detectors) 0.083 /
+0.000 / 0.033 without, 0.083 / 0.000 / 0.043 with (it flags 2 of 210 Latin/Cyrillic ones); the
+other types' recall unchanged. Misses of the Latin and Cyrillic antonyms are mostly pairs Open
+English WordNet does not oppose (*paid*/*withheld*, *agreed*/*disputed*) and source words the
+wordnets lack (the Wiktionary wordnets are small: 1,060 Hindi words kept); a wider net
+(:meth:`~drift.lexicon.EnglishWordNet.are_opposed`) found 0.33 / 0.14 / 0.37 but flagged 7 of 210
+faithful Latin/Cyrillic translations, and was left out.
 """
 
 from __future__ import annotations
