@@ -157,6 +157,17 @@ def _common_word(word: str, language: str | None) -> bool:
     return lex is not None and any(lemma.islower() for lemma in lex.lemmas(word))
 
 
+def _common_plural(word: str, language: str | None) -> bool:
+    """Whether the folded ``word`` is only the plural of a lower-case (common) noun of the
+    language's lexicon ("reporters", "officials"): a sentence opener the tagger read as an
+    organisation ("Reporters said …"), since names are seldom plurals of common nouns."""
+    lex = lexicon(language or "en")
+    if lex is None:
+        return False
+    forms = lex.lemmas(word, "n")
+    return bool(forms) and word not in forms and all(lemma.islower() for lemma in forms)
+
+
 def _opener(side: Side, k: int) -> bool:
     """Whether token k opens its sentence or a quotation (where any word is capitalised)."""
     return k == 0 or side.tokens[k - 1].sent != side.tokens[k].sent or side.tokens[k - 1].norm in _OPENING
@@ -220,22 +231,37 @@ def _parsed_names(side: Side) -> list[Name] | None:
     for (first, last), label in sorted(runs.items()):
         # a title-case heading capitalises every word: there only words the document writes with a
         # capital inside sentences are names
-        if side.in_heading(first) and not any(side.tokens[k].norm in known for k in range(first, last + 1)):
-            continue
-        for a, b in _parts(side, first, last):
+        parts = list(_parts(side, first, last))
+        if side.in_heading(first):
+            # … and only those words of the run: "Parliament Approves Budget" names Parliament
+            parts = [(a, b) for start, end in parts for a, b in _known_runs(side, start, end, known)]
+        for a, b in parts:
             if (a == b and _currency_code(side, a)) or _office(side, a, label):
                 continue
             # one capitalised word opening a sentence, that is no entity, that no other sentence of
             # the document writes as a name and that the dictionary has as a common word ("Colony,
             # never!"), is only capitalised by its place
-            if a == b and not label and (_opener(side, a) or a in openers) \
-                    and side.tokens[a].norm not in known \
-                    and _common_word(side.tokens[a].norm, side.doc.language):
+            if a == b and (_opener(side, a) or a in openers) and side.tokens[a].norm not in known \
+                    and (_common_plural(side.tokens[a].norm, side.doc.language) if label
+                         else _common_word(side.tokens[a].norm, side.doc.language)):
                 continue
             name = _name(side, a, b, label)
             if name is not None:
                 names.append(name)
     return names
+
+
+def _known_runs(side: Side, first: int, last: int, known: frozenset[str]) -> list[tuple[int, int]]:
+    """The runs of tokens first..last that the document writes with a capital inside sentences."""
+    runs: list[tuple[int, int]] = []
+    for k in range(first, last + 1):
+        if side.tokens[k].norm not in known:
+            continue
+        if runs and runs[-1][1] == k - 1:
+            runs[-1] = (runs[-1][0], k)
+        else:
+            runs.append((k, k))
+    return runs
 
 
 def _office(side: Side, k: int, label: str) -> bool:
