@@ -213,3 +213,22 @@ def test_a_stem_with_other_endings_is_an_inflected_name():
     assert is_inflected("kowalski", "kowalskiego") and is_inflected("bystrica", "bystrici")
     assert not is_inflected("putin", "putnam") and not is_inflected("madrid", "manila")
     assert is_inflected("austria", "australia")  # why one word alone is never trusted
+
+
+# -- capitalised by their place: sentence openers and title-case headings -------------------------
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("Reporters said the bridge was closed on Monday.", "Journalists said the bridge was closed on Monday."),
+    ("Officials said the river would fall by Friday.", "Authorities said the river would fall by Friday."),
+])
+def test_a_plural_common_noun_opening_a_sentence_is_no_name(base, rewrite):
+    assert not entity(pair(base, rewrite)[0], 1)
+
+
+@needs_parser
+def test_a_title_case_heading_names_only_what_the_text_capitalises():
+    body = "Parliament approved the budget on Monday after a long debate."
+    base, rewrite = doc("b", "Parliament Approves Budget", body), doc("r", "Budget Passes", body)
+    found = detect_shifts(base, rewrite, (0,), (0,), word_diff("Parliament Approves Budget", "Budget Passes"))
+    assert not entity(found)

@@ -57,7 +57,7 @@ from drift.shifts.lexicons import (
     word_set,
 )
 from drift.shifts.registry import LinkContext, register
-from drift.shifts.text import Side, Token, fold, has_key, quote, tokenize
+from drift.shifts.text import Side, Token, fold, has_key, headings, quote, tokenize
 
 _CONNECTORS = word_set("de los la las del da do dos van von bin al el di le of and for")
 
@@ -119,9 +119,13 @@ def change_runs(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]]) -> l
 
 @functools.lru_cache(maxsize=64)
 def mid_sentence_caps(doc: Document) -> frozenset[str]:
-    """Folded words the document capitalises inside sentences: names, not sentence openers."""
+    """Folded words the document capitalises inside sentences: names, not sentence openers, and
+    not the words of title-case headings (:func:`drift.shifts.text.headings`)."""
     out = set()
+    skip = headings(doc)
     for i in range(len(doc.sentences)):
+        if i in skip:
+            continue
         toks = tokenize(doc.sentence_text(i))
         for a, b in zip(toks, toks[1:], strict=False):
             if b.is_cap and b.is_word and a.norm not in ('"', ":", "."):
