@@ -68,6 +68,10 @@ def test_a_negated_opposite_says_the_same_thing():
     # "nicht klein" → "big" is faithful; "did not lose" for "won" is too
     assert antonyms("La empresa ganó el partido.", "es", "The company did not lose the match.") == []
     assert antonyms("Die Stadt ist nicht klein.", "de", "The city is big.") == []
+    assert antonyms("La empresa no ganó el partido.", "es", "The company lost the match.") == []
+    # a negator elsewhere in the source does not make every word in it negated
+    assert antonyms("Die Stadt ist groß, aber nicht reich.", "de", "The city is small, but not rich.") \
+        == [("groß", "small")]
 
 
 def test_a_japanese_adjective_is_found_by_its_stem_before_the_inflected_ending():

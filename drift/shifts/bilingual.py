@@ -18,8 +18,8 @@ rewrite is a ``reversal`` of severity 3 when all of these hold:
    is opposed to one sense and cannot be told from a translation of another;
 4. the two words stand at most :data:`MAX_PLACE_GAP` apart (as a share of each side's length): a
    translation keeps roughly the order of the source's parts;
-5. the rewrite word is not negated ("did not win" for "lost" says the same thing), and the source
-   is not negated where the rewrite is not at all (a source "nicht klein" is rightly "big").
+5. the rewrite word is not negated ("did not win" for "lost" says the same thing), nor the source
+   word (a source "nicht klein" is rightly "big": a negator within :data:`NEGATOR_REACH`).
 
 Finding the source's words: in a language written with spaces, each word and its lemma
 (simplemma, a dictionary lemmatiser with its data included: Barbaresi 2023), and runs of two or
@@ -67,6 +67,9 @@ MAX_COMPOUNDS = 3
 #: How far apart (as a share of each side's length) a source word and the rewrite word that says
 #: its opposite may stand: a translation keeps roughly the order of the source's parts.
 MAX_PLACE_GAP = 0.5
+#: How near a source word (in characters, either side) a negator applies to it: about two words,
+#: or two characters in Chinese and Japanese (不大, 大きくない).
+NEGATOR_REACH, NEGATOR_REACH_CJK = 12, 3
 #: How many words before a rewrite word a negator may stand and still apply to it.
 NEGATION_REACH = 4
 
@@ -240,6 +243,19 @@ def _closed_class(a: str, b: str) -> bool:
     return a != b and any(a in group and b in group for group in FUNCTION_OPPOSITES)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.!?，、。；：！？]")
+
+
+def _near_negator(text: str, a: int, b: int, start: int, end: int, reach: int) -> bool:
+    """Whether the negator at ``start:end`` applies to the word at ``a:b``: within ``reach``
+    characters either side, with no clause break (comma, colon, full stop) between."""
+    if end <= a:
+        return a - end <= reach and not _CLAUSE_BREAK.search(text, end, a)
+    if start >= b:
+        return start - b <= reach and not _CLAUSE_BREAK.search(text, b, start)
+    return True
+
+
 def _negated(side: Side, k: int) -> bool:
     sent = side.tokens[k].sent
     return any(side.tokens[j].norm in ENGLISH_NEGATORS for j in range(max(0, k - NEGATION_REACH), k)
@@ -278,13 +294,14 @@ def detect(ctx: LinkContext) -> list[Shift]:
     base, rewrite = ctx.base, ctx.rewrite
     source: list[tuple[int, int, str]] = []
     compounds: set[str] = set()
-    negated_source = False
+    negations: list[tuple[int, int]] = []
     for i in base.indices:
         s = base.doc.sentences[i]
         text = base.doc.text[s.start:s.end]
         source += [(s.start + a, s.start + b, w) for a, b, w in source_words(text, bl)]
         compounds |= compound_translations(text, bl)
-        negated_source |= bl in NEGATORS and bool(marks(text, bl))
+        if bl in NEGATORS:
+            negations += [(s.start + a, s.start + b) for a, b in marks(text, bl)]
     if not source:
         return []
     # what the rewrite says: its words' lemmas, and runs of two or three words ("slow down", "be born")
@@ -307,9 +324,11 @@ def detect(ctx: LinkContext) -> list[Shift]:
     if not untranslated:
         return []
     translated = compounds.union(*(_lemmas(bl, w) for _, _, w in source))
-    negated_rewrite = any(_negated(rewrite, k) or t.norm in ENGLISH_NEGATORS for k, t in enumerate(tokens))
-    if negated_source and not negated_rewrite:
-        return []
+    # a source word under a negator ("nicht klein") is rightly translated by its opposite ("big")
+    reach = NEGATOR_REACH_CJK if bl in ("zh", "ja") else NEGATOR_REACH
+    text = base.doc.text
+    untranslated = [(a, b, w) for a, b, w in untranslated
+                    if not any(_near_negator(text, a, b, start, end, reach) for start, end in negations)]
     shifts: list[Shift] = []
     used: set[tuple[int, int]] = set()
     for k, t in enumerate(tokens):
