@@ -403,3 +403,14 @@ def test_a_score_swapped_in_the_translation_is_a_reversed_result(base, language,
     b, r = make_doc("b", base, language=language), make_doc("r", rewrite)
     found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "number" and s.severity == 3]
     assert bool(found) == swapped, [s.explanation for s in found]
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Theresa May met Xi Jinping.", []),
+    ("May I add that 5 people came?", []),
+    ("The vote is due in May.", [5.0]),
+    ("It rained on 3 March and on May 5.", [3.0, 5.0]),
+    ("Troops will march on Monday.", []),
+])
+def test_may_and_march_are_months_only_where_placed_as_dates_in_every_reader(text, months):
+    assert [v for f in read_figures(text, "en") if f.kind == "month" for v in f.values] == months

@@ -42,7 +42,15 @@ from drift.shifts.lexicons import (
     VAGUE_QUANTITIES,
     word_set,
 )
-from drift.shifts.numerals import Figure, month_names, primary, read_figures, weekday_names
+from drift.shifts.numerals import (
+    AMBIGUOUS_MONTHS,
+    MONTH_BEFORE,
+    Figure,
+    month_names,
+    primary,
+    read_figures,
+    weekday_names,
+)
 from drift.shifts.registry import LinkContext, register
 from drift.shifts.text import Side, Token, quote, stem, whole
 
@@ -154,10 +162,6 @@ def _unit_after(toks: list[Token], j: int) -> str | None:
     return stem(words[-1]) if words else None
 
 
-#: Words after which a capitalised "May" or "March" places a date ("in May", "since March").
-_MONTH_BEFORE = word_set("in of by since until till from during early late mid last next this")
-#: Month names that are also everyday words: "may" (a modal), "march" (a verb).
-_AMBIGUOUS_MONTHS = word_set("may march")
 
 
 @functools.lru_cache(maxsize=1)
@@ -186,8 +190,8 @@ def calendar_at(toks: list[Token], i: int) -> tuple[str, int] | None:
     same = [k for k in (i - 1, i + 1) if 0 <= k < len(toks) and toks[k].sent == t.sent]
     by_number = any(toks[k].is_number for k in same) or (
         i + 2 < len(toks) and toks[i + 1].norm == "." and toks[i + 2].is_number)
-    if t.norm in months and (t.norm not in _AMBIGUOUS_MONTHS or by_number
-                             or (i - 1 in same and toks[i - 1].norm in _MONTH_BEFORE)):
+    if t.norm in months and (t.norm not in AMBIGUOUS_MONTHS or by_number
+                             or (i - 1 in same and toks[i - 1].norm in MONTH_BEFORE)):
         return "month", months[t.norm]
     if t.norm in short and by_number:
         return "month", short[t.norm]

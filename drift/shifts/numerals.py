@@ -33,6 +33,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from drift.shifts.lexicons import word_set
+
 #: Kinds of figure: a count or amount, a date part (year, month, day of the week), an ordinal, a
 #: clock time.
 KINDS = ("count", "year", "month", "weekday", "ordinal", "time")
@@ -303,6 +305,23 @@ def _in_name(text: str, start: int) -> bool:
     return k >= 0 and text[k].isalpha() and not _is_cjk(text[k])
 
 
+#: English words after which a capitalised "May" or "March" places a date ("in May", "since March").
+MONTH_BEFORE = word_set("in of by since until till from during early late mid last next this")
+#: English month names that are also everyday words: "may" (a modal), "march" (a verb).
+AMBIGUOUS_MONTHS = word_set("may march")
+
+
+def _english_month(norm: str, words: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether English word i, a month name, is the month: "May" and "March" only next to a number
+    ("May 5", "5 March") or after a word of :data:`MONTH_BEFORE`; "Theresa May", "May I" are not."""
+    s, e, w = words[i]
+    if w not in AMBIGUOUS_MONTHS:
+        return True
+    near = norm[max(0, s - 6):s].rstrip()[-1:] + norm[e:e + 3].lstrip()[:1]
+    return any(c.isdigit() for c in near) or (i > 0 and words[i - 1][2] in MONTH_BEFORE
+                                              and s - words[i - 1][1] <= 2)
+
+
 def read_figures(text: str, language: str | None = None) -> list[Figure]:
     """The figures of ``text`` in reading order; spans index ``text``.
 
@@ -444,6 +463,8 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
         else:
             month = _month_of(raw.lower(), months) if len(w) >= 3 else None
             day = _month_of(w, weekdays) if len(w) >= 3 and not _is_cjk(w[0]) else None
+            if month is not None and lang == "en" and not _english_month(norm, words, i):
+                month = None
             if month is not None and (lang != "en" or raw[:1].isupper()):
                 add(s, e, {float(month)}, "month", key=False)
             elif day is not None and (lang != "en" or raw[:1].isupper()):
