@@ -18,7 +18,10 @@ rewrite is a ``reversal`` of severity 3 when all of these hold:
    is opposed to one sense and cannot be told from a translation of another;
 4. the two words stand at most :data:`MAX_PLACE_GAP` apart (as a share of each side's length): a
    translation keeps roughly the order of the source's parts;
-5. the rewrite word is not negated ("did not win" for "lost" says the same thing), nor the source
+5. the source word is no negator (*nunca*, *wenig*: :mod:`drift.shifts.negators`, the negation
+   detector's business), the rewrite word is a content word or a function word with an opposite
+   (*more*/*less*, *before*/*after*);
+6. the rewrite word is not negated ("did not win" for "lost" says the same thing), nor the source
    word (a source "nicht klein" is rightly "big": a negator within :data:`NEGATOR_REACH`).
 
 Finding the source's words: in a language written with spaces, each word and its lemma
@@ -52,7 +55,7 @@ from drift.bilingual import LANGUAGES, normalise, translations
 from drift.lexicon import FUNCTION_OPPOSITES, NEGATIVE_PREFIXES, lexicon
 from drift.report import Shift
 from drift.shifts.lexicons import NEGATORS as ENGLISH_NEGATORS
-from drift.shifts.negators import NEGATORS, marks
+from drift.shifts.negators import NEGATORS, WEAK_NEGATORS, marks
 from drift.shifts.numerals import primary
 from drift.shifts.registry import LinkContext, register
 from drift.shifts.text import Side, quote
@@ -243,6 +246,12 @@ def _closed_class(a: str, b: str) -> bool:
     return a != b and any(a in group and b in group for group in FUNCTION_OPPOSITES)
 
 
+def _negator(word: str, language: str) -> bool:
+    """A source word that negates (*nunca*, *wenig*): its translation is the negation detector's."""
+    negators = NEGATORS.get(language)
+    return (negators is not None and word in negators.words) or word in WEAK_NEGATORS.get(language, ())
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:.!?，、。；：！？]")
 
 
@@ -254,6 +263,10 @@ def _near_negator(text: str, a: int, b: int, start: int, end: int, reach: int) -
     if start >= b:
         return start - b <= reach and not _CLAUSE_BREAK.search(text, b, start)
     return True
+
+
+def _closed_class_word(word: str) -> bool:
+    return any(word in group for group in FUNCTION_OPPOSITES)
 
 
 def _negated(side: Side, k: int) -> bool:
@@ -319,8 +332,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
     # a source word is left untranslated when the rewrite says its translations fewer times than
     # the source has it ("plus grands lacs … assez grands" → "larger lakes … small enough")
     occurrences = Counter(w for _, _, w in source)
-    untranslated = [(a, b, w) for a, b, w in source
-                    if sum(bool(_lemmas(bl, w) & x) for x in said) < occurrences[w]]
+    untranslated = [(a, b, w) for a, b, w in source if not _negator(w, bl)
+                    and sum(bool(_lemmas(bl, w) & x) for x in said) < occurrences[w]]
     if not untranslated:
         return []
     translated = compounds.union(*(_lemmas(bl, w) for _, _, w in source))
@@ -332,8 +345,9 @@ def detect(ctx: LinkContext) -> list[Shift]:
     shifts: list[Shift] = []
     used: set[tuple[int, int]] = set()
     for k, t in enumerate(tokens):
-        if not (t.is_content or any(t.norm in group for group in FUNCTION_OPPOSITES)) \
-                or not t.norm.isalpha() or len(t.norm) < 3 or word_lemmas[k] & translated \
+        # content words, and function words with an opposite (more/less, before/after)
+        opposable = t.is_content or _closed_class_word(t.norm) or bool(lex.antonyms(t.norm))
+        if not opposable or not t.norm.isalpha() or len(t.norm) < 3 or word_lemmas[k] & translated \
                 or _negated(rewrite, k) or _cardinal(t.norm, lex):
             continue
         lemmas = frozenset({t.norm}) | word_lemmas[k]
