@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from drift.parsing import parser_available
 from drift.pipeline import read_document
 from drift.report import Document
 from drift.shifts import addition_shift, detect_shifts, omission_shift
@@ -224,3 +225,20 @@ def test_a_negation_added_to_a_chinese_translation_marks_the_verb_it_negates():
     (shift,) = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "negation"]
     assert words(b, shift.base_span) == "建议"  # the bilingual lexicon's word for "recommend"
     assert words(r, shift.rewrite_span) == "did not recommend"
+
+
+# -- places named in Chinese by meaning or by a first syllable ------------------------------------
+
+@pytest.mark.skipif(not parser_available(), reason="the English parser is not installed")
+@pytest.mark.parametrize(("source", "translation", "severity"), [
+    # a state shortened to its first syllable (加州 jiazhou, California): the same place, at most a check
+    ("加州昨天发生了一场大火，烧毁了两百座房屋。", "A large fire broke out in California yesterday, "
+     "destroying two hundred houses.", 1),
+    # another place that does not start as the source's does: a changed name
+    ("加州昨天发生了一场大火，烧毁了两百座房屋。", "A large fire broke out in Oregon yesterday, "
+     "destroying two hundred houses.", 2),
+])
+def test_a_chinese_place_given_by_meaning_or_first_syllable_is_at_most_a_check(source, translation, severity):
+    b, r = one(source, "zh"), one(translation, "en", "rewrite")
+    found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "entity"]
+    assert max((s.severity for s in found), default=0) == severity, found

@@ -562,6 +562,11 @@ _JIEBA_NAMES = frozenset(("nr", "nrt", "nrfg", "ns", "nt"))
 #: word tagged nr, ns or nt counts only when rare in its counts (places it does not know are CLDR's),
 #: a person's name only from three characters (宝宝 "baby", 利基 "niche" are nr).
 _RARE = 100
+#: Suffixes of Chinese administrative units (州 state or prefecture, 省 province, 市 city, 县
+#: county, 区 district, 镇 town, 村 village): a place-tagged word of two characters ending in one
+#: is the short form of a place name (one syllable of the name and the unit: 加州 California, 德州
+#: Texas), however common.
+_ADMINISTRATIVE = frozenset("州省市县区镇村")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'’&-]*(?:\s+[A-Z][A-Za-z.'’&-]*)*")
 
 
@@ -655,7 +660,8 @@ def _jieba_names(text: str) -> list[tuple[int, int]]:
         tag = tags.get(word)
         person = tag in ("nr", "nrt", "nrfg")  # two characters: as often a word (宝宝, 利基) as a name
         rare = tag in ("nrt", "nrfg") or (tag in _JIEBA_NAMES and jieba.dt.FREQ.get(word, 0) <= _RARE)
-        if rare and len(word) > (2 if person else 1):
+        admin = tag == "ns" and len(word) == 2 and word[-1] in _ADMINISTRATIVE  # 加州, 德州
+        if (rare or admin) and len(word) > (2 if person else 1):
             out.append((at, at + len(word)))
         at += len(word)
     return out
@@ -776,14 +782,27 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
         r_names = r_names[:len(b_names)]
     shifts: list[Shift] = []
     doc_b, doc_r = base.doc.text, rewrite.doc.text
+    # Chinese and Japanese name places in words of their own (西藏 Tibet) or by a first syllable
+    # (佛州 Fuzhou, Florida; 加州 California), not by sound: a place of the translation that no
+    # source name sounds like may translate one, and one that starts as the source name does may
+    # shorten it
+    places = _places(rewrite) if bl in ("zh", "ja") else []
     for k, (s, e, r_words) in enumerate(r_names):
         rw = quote(doc_r[s:e])
         if k < len(b_names) and bl == "ja" and _other_reading(b_names[k][2], r_words):
             continue
+        place = any(ps < e and s < pe for ps, pe in places)
         if k < len(b_names):
             bs, be, _ = b_names[k]
-            shifts.append(Shift("entity", 2, (bs, be), (s, e),
-                                f"{quote(doc_b[bs:be])} became {rw}: a different name"))
+            if place and not _person(b_names[k][2], bl) and _same_initial(b_names[k][2], r_words, bl):
+                shifts.append(Shift("entity", 1, (bs, be), (s, e), f"{quote(doc_b[bs:be])} is given "
+                                    f"as {rw}: a place translated, or another place (check)"))
+            else:
+                shifts.append(Shift("entity", 2, (bs, be), (s, e),
+                                    f"{quote(doc_b[bs:be])} became {rw}: a different name"))
+        elif place:
+            shifts.append(Shift("entity", 1, None, (s, e), f"the rewrite names the place {rw}, which "
+                                "no name of the base sounds like (a place translated, or added: check)"))
         else:
             shifts.append(Shift("entity", 2, None, (s, e),
                                 f"the rewrite names {rw}, whom the base does not name"))
@@ -791,6 +810,33 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
         shifts.append(Shift("entity", 2, (bs, be), None,
                             f"the rewrite no longer names {quote(doc_b[bs:be])}"))
     return shifts
+
+
+def _same_initial(base_words: list[str], rewrite_words: list[str], language: str) -> bool:
+    """Whether a reading of the first base name word starts with the sound the rewrite name starts
+    with, by phonetic key (佛州 *fuzhou* and Florida, 加州 *kashuu* and California; 加州 and Oregon
+    do not)."""
+    if not rewrite_words:
+        return False
+    firsts = {key[:1] for _, key in _readings_of(rewrite_words[0], "en", language) if key}
+    return any(key[:1] in firsts for _, key in _readings_of(base_words[0], language, "en") if key)
+
+
+#: spaCy's entity labels of places (OntoNotes 5: countries, cities, states; other locations).
+_PLACE_LABELS = frozenset(("GPE", "LOC"))
+
+
+def _places(side: Side) -> list[tuple[int, int]]:
+    """Character spans of the places spaCy's English entities find on ``side`` (none without the
+    parser, or when the side is not English)."""
+    if primary(side.doc.language) != "en":
+        return []
+    from drift.parsing import parse_side
+
+    parsed = parse_side(side)
+    if parsed is None:
+        return []
+    return [parsed.span(k, ent) for k, ent in parsed.ents() if ent.label_ in _PLACE_LABELS]
 
 
 _AUXILIARIES = word_set("do does did is are was were has have had will would can could shall should "
