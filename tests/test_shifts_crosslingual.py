@@ -242,3 +242,23 @@ def test_a_chinese_place_given_by_meaning_or_first_syllable_is_at_most_a_check(s
     b, r = one(source, "zh"), one(translation, "en", "rewrite")
     found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "entity"]
     assert max((s.severity for s in found), default=0) == severity, found
+
+
+# -- negative forms that do not negate: bounds and Japanese constructions --------------------------
+
+@pytest.mark.parametrize(("text", "language", "is_negated"), [
+    # a negated comparative is a bound: "no fewer than 12" is "at least 12"
+    ("لقي ما لا يقل عن 12 شخصا حتفهم في الفيضانات.", "ar", False),
+    ("В результате наводнения погибли не менее 12 человек.", "ru", False),
+    ("Bei dem Hochwasser starben nicht weniger als zwölf Menschen.", "de", False),
+    ("洪水造成不少于12人死亡。", "zh", False),
+    # … but "nicht mehr" without "als" is "no longer"
+    ("Die Fähre fährt nicht mehr.", "de", True),
+    # Japanese: "was forced to", "must", "may" hold negative forms; a plain negative is one
+    ("大雨で住民は避難を余儀なくされた。", "ja", False),
+    ("住民は避難しなければならない。", "ja", False),
+    ("明日は雨が降るかもしれません。", "ja", False),
+    ("住民は避難しなかった。", "ja", True),
+])
+def test_bounds_and_fixed_constructions_are_no_negation(text, language, is_negated):
+    assert negated(text, language) is is_negated

@@ -88,11 +88,8 @@ NEGATORS: dict[str, Negators] = {
                                "分別", "级别", "級別", "个别", "個別", "类别", "類別", "非洲", "莫斯科",
                                "除非", "并非", "是非", "不久", "差不多", "不得不")),
     "ja": Negators(frozenset(), f"{_UD} (UD Japanese GSD: ない, ず, ぬ, ません as AUX Polarity=Neg); "
-                   "Martin, A Reference Grammar of Japanese, ch. 5",
-                   substrings=("ない", "なかっ", "ません", "無い", "なく"),
-                   not_within=("かもしれません", "かも知れません", "かもしれ", "かも知れ",
-                               "少ない", "少なく", "危ない", "汚い", "間もなく",
-                               "まもなく", "なくなっ", "亡くな", "ないし")),
+                   "Martin, A Reference Grammar of Japanese, ch. 5; read by IPADIC's morphology "
+                   "(:func:`_japanese_marks`)"),
     "ko": Negators(frozenset(), f"{_UD} (UD Korean Kaist: 안, 못, 않-, 없-); Sohn, The Korean Language, "
                    "ch. 9", substrings=("안 ", "못 ", "않", "없", "말")),
     "th": Negators(frozenset(), f"{_UD} (UD Thai PUD: ไม่ Polarity=Neg); Iwasaki & Ingkaphirom, A "
@@ -121,6 +118,80 @@ _FRENCH_RESTRICTIVE = re.compile(r"\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,3}?que
 # "más que nunca", "più che mai", "plus que jamais": than ever, not never
 _THAN_EVER = re.compile(r"\b(?:que|che|di|do que)\s+(?:nunca|jamás|jamas|mai|jamais)\b", re.IGNORECASE)
 
+#: A negator right before a comparative of quantity makes a bound, not a negated clause: "no
+#: fewer than 12" is "at least 12" (Quirk et al. §10.66; the same construction in each grammar
+#: named in :data:`NEGATORS`): не менее / не более, nicht weniger als, pas moins de, no menos de,
+#: non meno di, nie mniej niż, لا يقل عن / لا يزيد عن, 不少于 / 不超过 / 不足 / 不到. Where the bare
+#: comparative after a negator also means "no longer" (nicht mehr, ne … plus, non più, no más),
+#: "than" must follow.
+_BOUNDS = {
+    "en": r"(?:more|less|fewer|greater|higher|lower)\s+than\b",
+    "de": r"(?:weniger|mehr)\s+als\b",
+    "nl": r"(?:minder|meer)\s+dan\b",
+    "fr": r"(?:moins|plus)\s+(?:de|d'|d’|que)",
+    "es": r"(?:menos|más|mas)\s+(?:de|que)\b",
+    "pt": r"(?:menos|mais)\s+(?:de|do|da|que)\b",
+    "it": r"(?:meno|più)\s+(?:di|del|della|che)\b",
+    "pl": r"(?:mniej|więcej)\s+(?:niż|od)\b",
+    "cs": r"(?:méně|míň|více|víc)\s+(?:než|nežli)\b",
+    "ru": r"(?:менее|более|меньше|больше)\b",
+    "uk": r"(?:менше|більше|менш|більш)\b",
+    "ar": r"(?:يقل|تقل|يزيد|تزيد|أقل|أكثر)",
+    "zh": r"(?:少于|少於|低于|低於|多于|多於|超过|超過|足|到)",
+}
+#: How far before a bound's negator another mark of the same negation may stand (French "n'y a
+#: pas moins de", Arabic "ما لا يقل"), in characters.
+_CONCORD_REACH = 12
+
+
+def _bound_marks(text: str, language: str, found: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The marks of ``found`` that only make a bound with the comparative after them (and the marks
+    of the same negation just before those)."""
+    pattern = _BOUNDS.get(language)
+    if pattern is None:
+        return set()
+    after = re.compile(r"\s*" + pattern, re.IGNORECASE)
+    bounds = {(a, b) for a, b in found if after.match(text, b)}
+    return bounds | {(a, b) for a, b in found for _, c in bounds if c - _CONCORD_REACH <= a < c}
+
+
+def _japanese_marks(text: str) -> list[tuple[int, int]]:
+    """Negation marks of Japanese ``text`` by IPADIC's morphology (janome): the auxiliary ない, ぬ,
+    ん and ず (来なかった, 行きません), and the adjective ない of non-existence (問題がない); never
+    words that only hold the letters (余儀なく "forced to", 間もなく "soon", 少ない "few"), nor
+    the constructions of :data:`_JAPANESE_NOT_NEGATIONS`."""
+    from janome.tokenizer import Tokenizer
+
+    fixed = [m.span() for m in _JAPANESE_NOT_NEGATIONS.finditer(text)]
+    out, at = [], 0
+    for token in _janome(Tokenizer).tokenize(text):
+        pos = token.part_of_speech.split(",")[0]
+        start = text.find(token.surface, at)
+        at = start + len(token.surface) if start >= 0 else at
+        negative = (pos == "助動詞" and token.base_form in ("ない", "ぬ", "ん", "ず")) \
+            or (pos == "形容詞" and token.base_form in ("ない", "無い"))
+        if start >= 0 and negative and not any(a <= start < b for a, b in fixed):
+            out.append((start, start + len(token.surface)))
+    return out
+
+
+#: Japanese constructions built of negative forms that do not negate (Martin, ch. 5 and 13):
+#: obligation (行かなければならない "must go", なくてはいけない), "cannot but" (ざるを得ない) and
+#: "may" (かもしれない, かもしれません).
+_JAPANESE_NOT_NEGATIONS = re.compile(
+    r"な(?:けれ|く)(?:ば|ては|ちゃ)(?:なら|いけ|だめ)(?:ない|ず|ぬ|ません|なかっ)"
+    r"|ざるを得(?:ない|ません|なかっ)|かも(?:しれ|知れ)(?:ない|ません|なかっ)")
+
+
+_TOKENIZER: list = []
+
+
+def _janome(tokenizer_class):
+    """One janome tokenizer per process (building it reads IPADIC: about a second)."""
+    if not _TOKENIZER:
+        _TOKENIZER.append(tokenizer_class())
+    return _TOKENIZER[0]
+
 
 def languages() -> frozenset[str]:
     """The languages with a negator list."""
@@ -132,6 +203,8 @@ def marks(text: str, language: str) -> list[tuple[int, int]]:
     neg = NEGATORS.get(language)
     if neg is None:
         return []
+    if language == "ja":
+        return _japanese_marks(text)
     out: list[tuple[int, int]] = []
     covered = set()
     for word in neg.not_within:
@@ -165,7 +238,7 @@ def marks(text: str, language: str) -> list[tuple[int, int]]:
                                              and len(w) >= len(p) + 3 for p in neg.prefixes) \
                 and w not in neg.not_prefixed and not any(w.startswith(x) for x in neg.not_prefixed):
             out.append(m.span())
-    return sorted(set(out))
+    return sorted(set(out) - _bound_marks(text, language, out))
 
 
 def negated(text: str, language: str) -> bool:
