@@ -278,23 +278,34 @@ def _content(doc: Document) -> tuple[list[int], list[str], list[bool]]:
     return indices, texts, standalone
 
 
-#: Sentence pairs whose UTF-8 lengths differ by more than this factor are not read as
-#: translations of each other by :func:`_in_order` (Chinese and English run ~0.8-1.6 here).
-ORDER_LENGTH_RATIO = 3.0
+#: Sentence pairs whose UTF-8 lengths, after the documents' own length ratio, differ by more than
+#: this factor are not read as translations of each other by :func:`_in_order` (Devanagari takes
+#: 2.4-3 times the bytes of English, Chinese 0.8-1.6 times: the documents' ratio absorbs that; a
+#: sentence's own ratio then stays within about 1.5 of it in faithful translations).
+ORDER_LENGTH_RATIO = 2.5
+#: Fewest sentence pairs the documents' length ratio is learned from; with fewer, the raw lengths
+#: may differ by :data:`ORDER_LENGTH_RATIO_UNKNOWN` (Devanagari runs to 3 times English's bytes).
+ORDER_MIN_FOR_RATIO = 3
+ORDER_LENGTH_RATIO_UNKNOWN = 3.0
 
 
 def _in_order(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, base_texts: Sequence[str],
               rewrite_texts: Sequence[str]) -> list[AlignedPair] | None:
     """Where the model does not read a document's language, its cosines say nothing; a translation
     that keeps the base's sentence count and each sentence's length (UTF-8 bytes, as in Gale and
-    Church's length-based alignment and Bertalign's length prior) is then linked in order, 1-1.
+    Church's length-based alignment and Bertalign's length prior, scaled by the documents' own
+    length ratio) is then linked in order, 1-1.
     ``None`` when the counts or a pair's lengths disagree (the sentences are then left to the
     aligner, and unlinked ones carry only nuances)."""
     if len(base_texts) != len(rewrite_texts) or not base_texts:
         return None
     lengths = [(len(b.encode("utf-8")), len(r.encode("utf-8"))) for b, r in zip(base_texts, rewrite_texts,
                                                                                 strict=True)]
-    if any(max(a, b) > ORDER_LENGTH_RATIO * max(min(a, b), 1) for a, b in lengths):
+    if len(lengths) >= ORDER_MIN_FOR_RATIO:  # the pair's own ratio (the median: robust to one)
+        ratio, limit = float(np.median([a / max(b, 1) for a, b in lengths])), ORDER_LENGTH_RATIO
+    else:  # too few sentences to learn it from
+        ratio, limit = 1.0, ORDER_LENGTH_RATIO_UNKNOWN
+    if any(max(a, b * ratio) > limit * max(min(a, b * ratio), 1) for a, b in lengths):
         return None
     sims = np.einsum("ij,ij->i", base_vectors, rewrite_vectors)
     return [AlignedPair((i,), (i,), float(sims[i]), UNCOVERED_CONFIDENCE, False)

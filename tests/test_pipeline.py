@@ -139,3 +139,27 @@ def test_a_document_of_only_furniture_is_a_clear_error():
             model="use",
             cache_dir=False,
         )
+
+
+# -- a translation the model does not read: linked in order by lengths ----------------------------
+
+HINDI_BASE = ["Heavy rain made the river burst on Tuesday.",
+              "The mayor said the new barrier had held.",
+              "Schools will remain closed until the water recedes."]
+HINDI = ["मंगलवार को भारी बारिश के कारण नदी अपने किनारों से बाहर बह निकली।",
+         "महापौर ने कहा कि नया अवरोध टिका रहा।",
+         "पानी उतरने तक स्कूल बंद रहेंगे।"]
+
+
+def test_a_translation_in_an_unread_script_is_linked_in_order_by_its_own_length_ratio():
+    import numpy as np
+
+    from drift.pipeline import _in_order
+
+    vectors = np.eye(3, dtype=np.float32)
+    # the first pair takes 3.9 times the bytes (Devanagari: three bytes a letter); the pair's own
+    # ratio (the median, 2.35) absorbs that
+    assert [(p.base, p.rewrite) for p in _in_order(vectors, vectors, HINDI_BASE, HINDI)] == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    # … but a sentence far shorter than the others' ratio is no translation of its partner
+    assert _in_order(vectors, vectors, HINDI_BASE, [HINDI[0], "हाँ।", HINDI[2]]) is None
