@@ -5,7 +5,7 @@ the English rules below (qualifiers, vague quantities, units, dates); any other 
 its translation, or two texts in another language — is compared by value with
 :func:`detect_across`, reading each side in its own language and script
 (:mod:`drift.shifts.numerals`). Measured on demetr-dev with gold 1-1 links (``benchmarks/demetr.py
-translation --gold-links``), changed figures found at severity 2: CJK 0.964, Latin/Cyrillic 0.955,
+translation --gold-links``), changed figures found at severity 2: CJK 0.964, Latin/Cyrillic 0.966,
 Devanagari 0.5 (6 items; Hindi spelled numbers are not read: num2words has no Hindi module).
 
 Each figure is read as a range with its qualifier: "at least 21" is [21, ∞), "more than 20" is
