@@ -324,12 +324,13 @@ def _moved(base: Side, rewrite: Side, pairs: list[AlignedWord]) -> list[AlignedW
     out = list(pairs)
     dropped: set[int] = set()
     for relation, form in (("same", lambda t: t.norm), ("form", lambda t: stem(t.norm))):
+        forms = {kr: form(rewrite.tokens[pairs[kr].rewrite]) for kr in lone_r}  # once, not per base word
         for kb in lone_b:
             if out[kb].rewrite is not None:
                 continue
             want = form(base.tokens[out[kb].base])
             for kr in lone_r:
-                if kr not in dropped and form(rewrite.tokens[pairs[kr].rewrite]) == want:
+                if kr not in dropped and forms[kr] == want:
                     out[kb] = AlignedWord(out[kb].base, pairs[kr].rewrite, relation)
                     dropped.add(kr)
                     break

@@ -48,6 +48,7 @@ def fold(s: str) -> str:
     return unicodedata.normalize("NFKC", strip_accents(s.translate(_FOLD_CHARS))).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem for "is this word still there": possessive and common endings cut.
 
