@@ -158,3 +158,13 @@ def test_a_participle_facing_an_adjective_in_place_is_a_reversal():
 ])
 def test_faithful_substitutions_are_not_reversals(base, rewrite):
     assert not reversals(pair(base, rewrite)[0])
+
+
+@pytest.mark.parametrize(("base", "rewrite", "reversed_"), [
+    # "a few" and "a little" are positive quantifiers (some), unlike "few" and "little" (not many)
+    ("A few residents left the flooded town.", "Several residents left the flooded town.", False),
+    ("The council spent a little money on the dam.", "The council spent some money on the dam.", False),
+    ("Few residents left the flooded town.", "Many residents left the flooded town.", True),
+])
+def test_a_few_is_a_small_number_not_the_opposite_of_several(base, rewrite, reversed_):
+    assert bool(reversals(pair(base, rewrite)[0])) is reversed_

@@ -111,6 +111,13 @@ def _phrasal(lex: Lexicon, side: Side, k: int) -> bool:
     return bool(lex.lemmas(f"{side.tokens[k - 1].norm} {side.tokens[k].norm}", "v"))
 
 
+def _positive_quantifier(side: Side, k: int) -> bool:
+    """Whether token k is *few* or *little* after the article *a*: the positive quantifiers "a
+    few", "a little" ("some"), not the negative *few*, *little* ("not many"; Quirk et al. §5.24)."""
+    return side.tokens[k].norm in ("few", "little") and k > 0 and side.tokens[k - 1].norm == "a" \
+        and side.tokens[k - 1].sent == side.tokens[k].sent
+
+
 def _alone(pairs: Sequence, i: int, base: Side, rewrite: Side) -> bool:
     """Whether pair i is a one-word substitution: its neighbours in the alignment are unchanged
     (the same word, or its form: "an important" → "a frivolous"), or a function word that one side
@@ -148,6 +155,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
             and not may_be_figure(bt, "en") and not may_be_figure(rt, "en"))   # four → five: a figure
         if opposite and ({bt.norm, rt.norm} & (NEGATORS | WEAK_NEGATORS)):
             continue  # "often" → "seldom", "someone" → "nobody": a negation (drift.shifts.polarity)
+        if opposite and (_positive_quantifier(base, p.base) or _positive_quantifier(rewrite, p.rewrite)):
+            continue  # "a few" → "several": a small number either way, not "few" (not many)
         if opposite and lex is not None and not bt.is_content \
                 and (_phrasal(lex, base, p.base) or _phrasal(lex, rewrite, p.rewrite)):
             continue  # "take over" → "take under": a phrasal verb's particle, not a place
