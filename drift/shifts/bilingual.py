@@ -34,8 +34,8 @@ Numerals are left to :mod:`drift.shifts.numbers`.
 
 Measured on demetr-dev with gold 1-1 links (``benchmarks/demetr.py translation --gold-links``,
 CJK / Devanagari / Latin-Cyrillic): antonym right-type recall 0.000 / 0.000 / 0.000 without this
-detector, 0.267 / 0.138 / 0.329 with it; faithful translations flagged (all detectors) 0.083 /
-0.000 / 0.033 without, 0.083 / 0.000 / 0.043 with (it flags 2 of 210 Latin/Cyrillic ones); the
+detector, 0.317 / 0.138 / 0.357 with it; faithful translations flagged (all detectors) 0.050 /
+0.000 / 0.033 without, 0.050 / 0.000 / 0.048 with (it flags 3 of 210 Latin/Cyrillic ones); the
 other types' recall unchanged. Misses of the Latin and Cyrillic antonyms are mostly pairs Open
 English WordNet does not oppose (*paid*/*withheld*, *agreed*/*disputed*) and source words the
 wordnets lack (the Wiktionary wordnets are small: 1,060 Hindi words kept); a wider net
