@@ -233,8 +233,18 @@ def _story_result(story: Story, settings: _Settings, html: bool, pool: dict[tupl
 
 
 def _worker_task(story: Story, settings: _Settings, html: bool) -> dict[str, Any]:
-    """One Dask task: one story, with this worker process's cached Analyzer."""
+    """One Dask task: one story, with this worker process's cached Analyzer. A worker of the local
+    cluster drift started (``$DRIFT_WORKER`` set) is drift's alone: spaCy loads there without
+    thinc's torch interop (:func:`drift.parsing.skip_torch_interop`), as in the command."""
+    if os.environ.get(_OWN_WORKER) == "1":
+        from drift.parsing import skip_torch_interop
+
+        skip_torch_interop()
     return _story_result(story, settings, html, _WORKER_ANALYZERS)
+
+
+#: Set in the environment of the workers of the local cluster :func:`run_batch` starts.
+_OWN_WORKER = "DRIFT_WORKER"
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -419,7 +429,7 @@ def _run_dask(todo: list[Story], settings: _Settings, html: bool, progress: bool
             # One task thread per worker; its BLAS/torch pools share out this machine's free cores.
             # Dask's own thread settings (1 each) are left out: its nanny would also write them
             # into this process's environment, where drift would take them for the user's.
-            env = worker_environment(workers)
+            env = {**worker_environment(workers), _OWN_WORKER: "1"}
             pre_spawn = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
                          if k not in env}
             with dask.config.set({"distributed.nanny.pre-spawn-environ": pre_spawn}):
