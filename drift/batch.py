@@ -198,7 +198,7 @@ def _analyzer(settings: _Settings, languages: set[str], pool: dict[tuple, Any]):
 def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Report:
     """The story's report, exactly as ``drift.compare(base, *rewrites, ...)`` makes it."""
     from drift.embedding import CachedEmbedder
-    from drift.pipeline import compare, read_documents
+    from drift.pipeline import compare, mixed_languages, read_documents
 
     if story.problem is not None or story.base is None:
         raise InputError(story.id, story.problem or "the story has no base")
@@ -208,7 +208,8 @@ def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Repor
         warnings.simplefilter("ignore", DriftWarning)
         docs, notices = read_documents(story.base, story.rewrites, presplit=settings.presplit,
                                        input_format=settings.input_format)
-    shared = _analyzer(settings, {d.language for d in docs if d.language}, pool)
+    _, quoted = mixed_languages(docs)  # the notices come with compare's report
+    shared = _analyzer(settings, {d.language for d in docs if d.language} | quoted, pool)
     # The model is loaded once per process; the in-memory vector cache lives for one story, so a
     # long corpus runs in constant memory (the disk cache still spans stories and runs).
     analyzer = replace(shared, embedder=CachedEmbedder(shared.embedder.embedder, settings.cache_dir))

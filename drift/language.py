@@ -12,6 +12,7 @@ among those.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
@@ -120,6 +121,36 @@ def detect_language(text: str, *, min_probability: float = 0.5) -> str | None:
     if script == "Cyrillic" and code not in _CYRILLIC or script == "Latin" and code in _CYRILLIC:
         code, probability = _best(sample, _CYRILLIC if script == "Cyrillic" else None)
     return code if probability >= min_probability else None
+
+
+#: Fewest letters a sentence needs for its own language to be read (:func:`other_languages`):
+#: py3langid confuses short English sentences full of names with other languages.
+SENTENCE_MIN_LETTERS = 40
+#: How sure py3langid must be of a sentence's language for it to differ from its document's.
+SENTENCE_MIN_PROBABILITY = 0.95
+
+
+def other_languages(sentences: Iterable[str], language: str | None) -> dict[str, list[int]]:
+    """Languages other than ``language`` in which whole sentences (or lines) of a document are
+    written: each language → the indices of its sentences (a statement left in German in an
+    English article). About 0.7 ms a sentence.
+
+    A sentence counts when it has :data:`SENTENCE_MIN_LETTERS` letters and its script or
+    py3langid (at :data:`SENTENCE_MIN_PROBABILITY`) decides its language.
+
+    >>> other_languages(["The council approved the new budget after a long debate on Monday.",
+    ...                  "Der Stadtrat hat den neuen Haushalt nach langer Debatte gebilligt."], "en")
+    {'de': [1]}
+    """
+    main = (language or "").split("-")[0]
+    found: dict[str, list[int]] = {}
+    for k, sentence in enumerate(sentences):
+        if len(_LETTER.findall(sentence)) < SENTENCE_MIN_LETTERS:
+            continue
+        code = detect_language(sentence, min_probability=SENTENCE_MIN_PROBABILITY)
+        if code is not None and code != main:
+            found.setdefault(code, []).append(k)
+    return found
 
 
 # Languages py3langid knows that are written in Cyrillic.

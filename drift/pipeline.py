@@ -35,7 +35,7 @@ from drift.errors import (
     InputError,
     NoReadableRewriteError,
 )
-from drift.language import detect_language
+from drift.language import detect_language, other_languages
 from drift.normalising import comparison_form
 from drift.parsing import MODEL_LANG, parse_sides, parser_notice
 from drift.reading import read_text
@@ -255,8 +255,11 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     if slot is not None and (cached := slot[0].get_report(slot[1])) is not None:
         return cached
     docs, notices = read_documents(base, rewrites, ids=ids, presplit=presplit, input_format=input_format)
+    mixed, quoted = mixed_languages(docs)
+    notices = [*notices, *mixed]
     if analyzer is None:
-        analyzer = Analyzer.create(model, multilingual=multilingual, languages=[d.language for d in docs],
+        analyzer = Analyzer.create(model, multilingual=multilingual,
+                                   languages=[*(d.language for d in docs), *sorted(quoted)],
                                    cache_dir=cache_dir, nli_model=nli_model, align_config=align_config)
     with threads.limited():  # the aligner's matrix products too: pools sized to the free cores
         comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
@@ -268,6 +271,25 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     if slot is not None and not any(n.code == "unreadable" for n in notices):
         slot[0].put(slot[1], report.to_json())  # a left-out rewrite is not kept: the user will fix it
     return report
+
+
+def mixed_languages(docs: Sequence[Document]) -> tuple[list[Notice], set[str]]:
+    """A ``mixed-language`` notice per document with lines in another language than its own
+    (:func:`drift.language.other_languages`, read line by line), and those languages, for the
+    choice of model: an English article quoting a German paragraph needs the multilingual one."""
+    notices, languages = [], set()
+    for doc in docs:
+        lines = doc.text.splitlines()
+        found = other_languages(lines, doc.language)
+        if not found:
+            continue
+        languages.update(found)
+        parts = [f"{len(ks)} line{'s' if len(ks) > 1 else ''} in '{code}' (“{lines[ks[0]].strip()[:60]}…”)"
+                 for code, ks in sorted(found.items())]
+        notices.append(Notice("mixed-language", f"{doc.id} is in '{doc.language}' but has "
+                              f"{'; '.join(parts)}: the model must read both languages for those "
+                              "lines to be compared", doc.id))
+    return notices, languages
 
 
 def _content(doc: Document) -> tuple[list[int], list[str], list[bool]]:

@@ -163,3 +163,20 @@ def test_a_translation_in_an_unread_script_is_linked_in_order_by_its_own_length_
         ((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     # … but a sentence far shorter than the others' ratio is no translation of its partner
     assert _in_order(vectors, vectors, HINDI_BASE, [HINDI[0], "हाँ।", HINDI[2]]) is None
+
+
+# -- a document with lines in another language -----------------------------------------------------
+
+def test_lines_in_another_language_get_a_notice_and_ask_for_the_multilingual_model(seeds):
+    from drift.pipeline import mixed_languages, read_document
+
+    text = ("Heavy rain caused the river to burst its banks in the town on Tuesday morning.\n"
+            "Der Bürgermeister sagte, die neue Schutzmauer habe den größten Teil der Nacht gehalten.\n"
+            "At least twelve people were killed, according to the regional health ministry.\n"
+            "Observadores independientes dijeron que la respuesta de emergencia estuvo bien organizada.")
+    mixed = read_document(text, role="rewrite", doc_id="mixed")
+    english = [read_document(path, role="base") for path in seeds.values()]
+    notices, languages = mixed_languages([*english, mixed])
+    assert languages == {"de", "es"}
+    assert [(n.code, n.document) for n in notices] == [("mixed-language", "mixed")]
+    assert "1 line in 'de'" in notices[0].message and "1 line in 'es'" in notices[0].message
