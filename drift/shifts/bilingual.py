@@ -172,9 +172,26 @@ def source_words(text: str, language: str) -> list[tuple[int, int, str]]:
             surface = normalise(" ".join(w for _, _, w in span), language)
             lemma = normalise(" ".join(_lemmatise(w, language) for _, _, w in span), language)
             for key in dict.fromkeys((surface, lemma)):
-                if key in table and _content(key):
+                if key in table and _content(key) and not (n == 1 and key in _AUXILIARIES.get(language, ())):
                     found.append((span[0][0], span[-1][1], key))
     return found
+
+
+#: Auxiliary verbs (tense, voice), whose wordnet senses as full verbs ("have" = own, get, win…)
+#: would face any English verb: the Universal Dependencies AUX lemmas of each language's treebanks
+#: (universaldependencies.org, each language's "auxiliaries" section), modal verbs left out.
+_AUXILIARIES: dict[str, frozenset[str]] = {
+    "it": frozenset({"avere", "essere", "venire", "stare"}),
+    "es": frozenset({"haber", "ser", "estar"}),
+    "pt": frozenset({"ter", "haver", "ser", "estar"}),
+    "fr": frozenset({"avoir", "être"}),
+    "de": frozenset({"haben", "sein", "werden"}),
+    "nl": frozenset({"hebben", "zijn", "worden"}),
+    "pl": frozenset({"być", "zostać"}),
+    "cs": frozenset({"být"}),
+    "ru": frozenset({"быть"}),
+    "hi": frozenset({"होना", "रहना"}),
+}
 
 
 @functools.lru_cache(maxsize=16)
