@@ -17,6 +17,7 @@ the splitter so that it does not read a quotation spanning several sentences.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -393,8 +394,21 @@ def sentence_spans(line: str, language: str | None, *, splitter: str | None = No
     # The splitter and the repairs read the NFC form, so NFC and NFD spellings split alike (they
     # see "é", not "e" and a combining accent); the spans are mapped back to the line as written.
     nfc, back = _nfc(line)
-    spans = repair(nfc, SPLITTERS[name](hide_apostrophes(nfc), language))
+    spans = _whole_clusters(nfc, repair(nfc, SPLITTERS[name](hide_apostrophes(nfc), language)))
     return _trimmed([(back[s], back[e]) for s, e in spans], line)
+
+
+def _whole_clusters(line: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with every boundary that falls inside a grapheme cluster moved to the cluster's
+    end ("?" and a zero-width joiner after it stay together, as they do in NFD)."""
+    if not _JOINS_BEFORE.search(line):
+        return spans
+    starts = [m.start() for m in _CLUSTER.finditer(line)] + [len(line)]
+
+    def snap(k: int) -> int:
+        return starts[bisect.bisect_left(starts, k)]
+
+    return [(snap(s), snap(e)) for s, e in spans if snap(s) < snap(e)]
 
 
 def _nfc(line: str) -> tuple[str, list[int]]:

@@ -43,7 +43,8 @@ def main(argv: list[str]) -> int:
         f.write("\n".join(rows) + "\n")
     (out / "ATTRIBUTION").write_text(
         "given_names.tsv.gz: derived from nomquamgender 0.1.4 (name_data.json), (c) 2022 Ian Van Buskirk,\n"
-        "MIT licence (https://github.com/ianvanbuskirk/nomquamgender). Built by scripts/build_given_names.py:\n"
+        "MIT licence (https://github.com/ianvanbuskirk/nomquamgender).\n"
+        "Built by scripts/build_given_names.py:\n"
         f"names listed by >= {MIN_SOURCES} sources with >= {MIN_COUNT} bearers and p(female) <= {SURE} (m)\n"
         f"or >= {1 - SURE} (f).\n", encoding="utf-8")
     print(f"{len(rows)} names → {out}")
