@@ -147,20 +147,23 @@ def word_alignment(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] | 
     of sides (in ``base.memo``).
     """
     key = ("wordalign", id(rewrite), language)
-    if key not in base.memo:
-        b, r = base.doc.language, rewrite.doc.language
-        cross = language is None and b is not None and r is not None and primary(b) != primary(r)
-        lex = None if cross else lexicon(language or b or r)
-        bl, rl = (primary(b), primary(r)) if cross else (primary(language or b or r),) * 2
-        regions = _regions(base, rewrite, _checked(base, rewrite, diff))
-        figures = any(may_be_figure(side.tokens[k], lang) for kept, b_all, r_all in regions
-                      if not kept or _norms(base, b_all) != _norms(rewrite, r_all)
-                      for side, lang, words in ((base, bl, b_all), (rewrite, rl, r_all)) for k in words)
-        link = _Link(base, rewrite, lex, not cross, _figures(base, bl) if figures else {},
-                     _figures(rewrite, rl) if figures else {},
-                     _name_pairs(base, rewrite, bl, rl) if cross else frozenset())
-        base.memo[key] = _align(link, regions)
-    return base.memo[key]
+    cached = base.memo.get(key)
+    if cached is not None and cached[0] is rewrite:  # held, so its id is not reused by another side
+        return cached[1]
+    b, r = base.doc.language, rewrite.doc.language
+    cross = language is None and b is not None and r is not None and primary(b) != primary(r)
+    lex = None if cross else lexicon(language or b or r)
+    bl, rl = (primary(b), primary(r)) if cross else (primary(language or b or r),) * 2
+    regions = _regions(base, rewrite, _checked(base, rewrite, diff))
+    figures = any(may_be_figure(side.tokens[k], lang) for kept, b_all, r_all in regions
+                  if not kept or _norms(base, b_all) != _norms(rewrite, r_all)
+                  for side, lang, words in ((base, bl, b_all), (rewrite, rl, r_all)) for k in words)
+    link = _Link(base, rewrite, lex, not cross, _figures(base, bl) if figures else {},
+                 _figures(rewrite, rl) if figures else {},
+                 _name_pairs(base, rewrite, bl, rl) if cross else frozenset())
+    result = _align(link, regions)
+    base.memo[key] = (rewrite, result)
+    return result
 
 
 def align_words(base: Side, rewrite: Side, diff: Sequence[tuple[int, str]] | None = None,
