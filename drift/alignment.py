@@ -74,7 +74,7 @@ class AlignConfig:
     corpus's hand-checked alignments (``tests/fixtures/hand_alignments.json``); where the two pull
     apart, the news corpus wins. "Dev" figures below are Text+Berg dev strict F1 with encoded runs
     and the model null (``benchmarks/textberg.py --dev``); the current defaults score dev 0.881 and
-    test 0.896 (strict) / 0.970 (lax), Bertalign 2.0.1 with the same encoder 0.860 on dev and 0.911
+    test 0.895 (strict) / 0.969 (lax), Bertalign 2.0.1 with the same encoder 0.860 on dev and 0.911
     on test; the example corpus's hand-checked links: 000 28/28, 003 29/29 (USE and MiniLM); the
     loose rewrites 001 8 of 11 and 004 12 of 20 (``tests/fixtures/hand_alignments.json``, section ``loose``).
     """
