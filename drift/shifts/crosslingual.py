@@ -71,7 +71,7 @@ from dataclasses import dataclass
 
 from drift.report import Shift
 from drift.shifts.lexicons import STOPWORDS, word_set
-from drift.shifts.negators import NEGATORS, PRIVATIVES, WEAK_NEGATORS, marks
+from drift.shifts.negators import NEGATORS, PRIVATIVES, WEAK_NEGATORS, janome_tokenizer, marks
 from drift.shifts.numerals import primary
 from drift.shifts.registry import LinkContext, register
 from drift.shifts.text import Side, quote
@@ -667,18 +667,11 @@ def _jieba_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _janome():
-    from janome.tokenizer import Tokenizer
-
-    return Tokenizer()
-
-
 def _ipadic_names(text: str) -> list[tuple[int, int]]:
     """Spans of the words of Japanese ``text`` that janome's IPADIC tags as proper nouns
     (名詞,固有名詞: 人名, 地域, 組織)."""
     out, at = [], 0
-    for token in _janome().tokenize(text):
+    for token in janome_tokenizer().tokenize(text):
         surface = token.surface
         start = text.find(surface, at)
         if start < 0:
@@ -743,7 +736,7 @@ def _tagged_person(word: str, language: str) -> bool:
         import jieba.posseg
 
         return jieba.posseg.dt.word_tag_tab.get(word) in ("nrt", "nrfg")  # its nr also tags 普查表
-    tokens = list(_janome().tokenize(word))
+    tokens = list(janome_tokenizer().tokenize(word))
     return len(tokens) == 1 and "人名" in tokens[0].part_of_speech
 
 

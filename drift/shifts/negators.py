@@ -16,6 +16,7 @@ never how many times.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -160,11 +161,9 @@ def _japanese_marks(text: str) -> list[tuple[int, int]]:
     ん and ず (来なかった, 行きません), and the adjective ない of non-existence (問題がない); never
     words that only hold the letters (余儀なく "forced to", 間もなく "soon", 少ない "few"), nor
     the constructions of :data:`_JAPANESE_NOT_NEGATIONS`."""
-    from janome.tokenizer import Tokenizer
-
     fixed = [m.span() for m in _JAPANESE_NOT_NEGATIONS.finditer(text)]
     out, at = [], 0
-    for token in _janome(Tokenizer).tokenize(text):
+    for token in janome_tokenizer().tokenize(text):
         pos = token.part_of_speech.split(",")[0]
         start = text.find(token.surface, at)
         at = start + len(token.surface) if start >= 0 else at
@@ -183,14 +182,13 @@ _JAPANESE_NOT_NEGATIONS = re.compile(
     r"|ざるを得(?:ない|ません|なかっ)|かも(?:しれ|知れ)(?:ない|ません|なかっ)")
 
 
-_TOKENIZER: list = []
+@functools.lru_cache(maxsize=1)
+def janome_tokenizer():
+    """janome's IPADIC tokenizer, one per process (building it reads the dictionary: about a
+    second); shared with :mod:`drift.shifts.crosslingual`."""
+    from janome.tokenizer import Tokenizer
 
-
-def _janome(tokenizer_class):
-    """One janome tokenizer per process (building it reads IPADIC: about a second)."""
-    if not _TOKENIZER:
-        _TOKENIZER.append(tokenizer_class())
-    return _TOKENIZER[0]
+    return Tokenizer()
 
 
 def languages() -> frozenset[str]:
