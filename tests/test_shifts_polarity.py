@@ -216,3 +216,36 @@ def test_the_same_party_named_more_fully_in_a_passive_is_no_reversal():
     assert not [k for k in found("Police arrested three demonstrators after a scuffle.",
                                  "Three demonstrators were arrested by police officers after a scuffle.")
                 if k[0] == "reversal"]
+
+
+# -- events, read beside the roles (drift.shifts.clauses) for the omission and addition detectors -----
+
+@needs_parser
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("The harbour master resigned over the delays on Monday.", True),
+    ("Police arrested three protesters outside the ministry.", True),
+    ("Three protesters were arrested outside the ministry.", True),
+    ("Observers remain watchful after the long night of talks.", False),  # a linking verb: a state
+    ("The square became a symbol of the protest movement.", False),
+    ("Did the harbour master resign over the delays on Monday?", False),  # a question claims nothing
+])
+def test_a_statement_of_an_event_is_told_from_a_state_or_a_question(sentence, event):
+    from shiftcase import make_doc
+
+    from drift.shifts.clauses import states_an_event
+    from drift.shifts.text import Side
+
+    assert states_an_event(Side(make_doc("d", sentence), (0,))) is event
+
+
+@needs_parser
+def test_an_event_left_out_is_a_key_omission_and_an_event_added_a_claim():
+    from shiftcase import make_doc
+
+    from drift.shifts import addition_shift, omission_shift
+
+    doc = make_doc("d", "The guards arrested the protest leaders outside the ministry.",
+                   "Observers remain watchful after the long night of talks.")
+    assert [omission_shift(doc, (k,)).severity for k in (0, 1)] == [2, 1]
+    base = make_doc("b", "The talks went on all night.")
+    assert [addition_shift(doc, (k,), base=base).severity for k in (0, 1)] == [2, 1]

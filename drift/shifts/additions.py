@@ -5,16 +5,17 @@ names in a full statement, adds a factual claim: severity 3 (001's "Maduro says 
 Russian missiles to defend himself against the US"). Without the base text to check against, such
 a sentence is a key fact to verify (2). A full statement of an event with neither (its main verb,
 in the English parse, an action verb with a subject, not a linking verb with an adjective or noun
-complement: "The minister resigned over the scandal", not "Observers remain watchful") is a new
-claim too (2). Headings, captions and colour are nuances (1).
+complement: "The minister resigned over the scandal", not "Observers remain watchful"; read by
+:func:`drift.shifts.clauses.states_an_event`) is a new claim too (2). Headings, captions and colour
+are nuances (1).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from drift.parsing import parse_side
 from drift.report import Document, Shift
+from drift.shifts.clauses import states_an_event
 from drift.shifts.numbers import find_quantities
 from drift.shifts.omissions import english_rules_apply, lost_facts, sentence_span
 from drift.shifts.text import Side, has_key, quote
@@ -80,22 +81,3 @@ def addition_shift(rewrite_doc: Document, rewrite_idx: tuple[int, ...], *,
                      f"the rewrite adds {words}: a claim to check against the base")
     return Shift("addition", 1, None, span, f"the rewrite adds {words}")
 
-
-#: Dependency labels of a linking verb's complement ("remain watchful", "became a symbol"): the
-#: sentence describes a state, it does not report an event.
-_LINKING_COMPLEMENTS = frozenset({"acomp", "attr", "oprd"})
-
-
-def states_an_event(side: Side) -> bool:
-    """Whether the side's first sentence is a statement (not a question, not a heading) whose main
-    verb, in the English parse (:mod:`drift.parsing`), is an action verb with a subject and no
-    linking complement; ``False`` without the parse."""
-    parsed = parse_side(side)
-    if parsed is None or not parsed.sentences or side.in_heading(0):
-        return False
-    doc = parsed.sentences[0]
-    if doc.text.rstrip().endswith("?"):
-        return False
-    return any(t.dep_ == "ROOT" and t.pos_ == "VERB"
-               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-               and not any(c.dep_ in _LINKING_COMPLEMENTS for c in t.children) for t in doc)

@@ -12,13 +12,15 @@ produced by ``en_core_web_sm`` (see :mod:`drift.parsing`).
   subject), ``goal`` (dative, "to" phrase), ``source`` ("from" phrase), on verbs and on nouns
   ("flights from Madrid to Lagos");
 - **tense** ``past`` / ``present`` / ``future`` of a finite verb group, **aspect** ``perfect`` /
-  ``progressive``, and whether its sentence is a **question**.
+  ``progressive``, and whether its sentence is a **question**;
+- **events**: whether a sentence states one (:func:`states_an_event`: an action verb with a subject),
+  for the omission and addition detectors.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drift.parsing import ParsedSide, parse_side
 from drift.shifts.lexicons import (
@@ -28,6 +30,9 @@ from drift.shifts.lexicons import (
     NOT_RESTRICTIVE,
     WEAK_NEGATORS,
 )
+
+if TYPE_CHECKING:
+    from drift.shifts.text import Side
 
 #: Negation strength: none, approximate ("hardly"), full ("not").
 NONE, WEAK, FULL = 0, 2, 3
@@ -181,6 +186,27 @@ def is_question(doc: Any) -> bool:
     first = words[0]
     head = first if first.dep_ == "ROOT" else first.head
     return any(c.dep_ in _SUBJECTS and c.i > first.i for c in head.children)
+
+
+#: Dependency labels of a linking verb's complement ("remain watchful", "became a symbol"): the
+#: sentence describes a state, it does not report an event.
+_LINKING_COMPLEMENTS = frozenset({"acomp", "attr", "oprd"})
+
+
+def states_an_event(side: Side) -> bool:
+    """Whether the side's first sentence is a statement (not a question, not a heading) whose main
+    verb, in the English parse (:mod:`drift.parsing`), is an action verb with a subject and no
+    linking complement ("The minister resigned over the scandal", not "Observers remain
+    watchful"); ``False`` without the parse. Read by the omission and addition detectors."""
+    parsed = parse_side(side)
+    if parsed is None or not parsed.sentences or side.in_heading(0):
+        return False
+    doc = parsed.sentences[0]
+    if doc.text.rstrip().endswith("?"):
+        return False
+    return any(t.dep_ == "ROOT" and t.pos_ == "VERB"
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+               and not any(c.dep_ in _LINKING_COMPLEMENTS for c in t.children) for t in doc)
 
 
 def _predicates(k: int, doc: Any) -> list[Predicate]:

@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from drift.lexicon import lexicon
 from drift.report import Document, Shift
 from drift.shifts.attribution import find_frames
+from drift.shifts.clauses import states_an_event
+from drift.shifts.crosslingual import carried, names
 from drift.shifts.entities import change_runs, find_names, still_named
 from drift.shifts.lexicons import NUMBER_WORDS, word_set
-from drift.shifts.numbers import doc_values, find_quantities
+from drift.shifts.numbers import _doc_figure_values, _side_figures, doc_values, find_quantities
 from drift.shifts.numerals import primary
 from drift.shifts.registry import register
 from drift.shifts.text import Side, Token, quote, whole
@@ -121,8 +124,6 @@ def _still_named(base: Side, name: list[int], rewrite: Side) -> bool:
     rewrite_forms = {t.text for t in whole.tokens} | {t.text.replace(".", "") for t in whole.tokens}
     if len(caps) >= 2 and "".join(c[0] for c in caps).upper() in rewrite_forms:
         return True
-    from drift.lexicon import lexicon
-
     english = lexicon("en")
     phrase = base.doc.text[words[0].start:words[-1].end]
     return english is not None and any(syn in rewrite_forms or syn in whole.text
@@ -158,9 +159,6 @@ def lost_facts(doc: Document, idx: tuple[int, ...], other: Document | None) -> t
     """Key figures and names of ``doc``'s sentences ``idx`` that ``other`` (a document in any
     language) gives nowhere, judged by value and by transliterated name, never by English rules;
     with no ``other``, all of them."""
-    from drift.shifts.crosslingual import carried, names
-    from drift.shifts.numbers import _doc_figure_values, _side_figures
-
     side = Side(doc, idx)
     language = primary(doc.language) or None
     given = _doc_figure_values(other, other.language) if other is not None else frozenset()
@@ -218,8 +216,6 @@ def omission_shift(base_doc: Document, base_idx: tuple[int, ...], *, rewrite: Do
                   for q in find_quantities(side))
     key = figures or sourced or unknown or (actors and n_words >= MIN_FACT_WORDS)
     if not key and n_words >= MIN_EVENT_WORDS:
-        from drift.shifts.additions import states_an_event  # additions reads this module
-
         key = states_an_event(side)  # "Police arrested three protesters": an event is lost
     severity = 2 if key and not all(side.in_heading(k) for k in range(len(toks))) else 1
     span = side.span(0, max(k for k, t in enumerate(toks) if t.sent == toks[0].sent))
