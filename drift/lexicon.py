@@ -65,6 +65,10 @@ class Lexicon(Protocol):
 
     def is_vaguer(self, general: str, specific: str, pos: str | None = None) -> bool: ...
 
+    def main_synonyms(self, word: str, pos: str | None = None) -> frozenset[str]:
+        """Lemmas sharing a synset with one of ``word``'s most frequent senses (itself left out)."""
+        ...
+
     def gender(self, word: str) -> str | None:
         """``"male"``, ``"female"`` or ``None`` (not a gendered word)."""
         ...
@@ -476,6 +480,11 @@ class EnglishWordNet:
         up_b = up(b)
         return any(o in up_b or not up_b.isdisjoint(self._satellites.get(o, ()))
                    for row in up(a) for o in self._synset(row).antonyms)
+
+    def main_synonyms(self, word: str, pos: str | None = None) -> frozenset[str]:
+        """Members of the synsets of ``word``'s first :data:`MAIN_SENSES` senses per lemma and part
+        of speech (its most frequent: *perish* → *die*), ``word``'s own lemmas left out."""
+        return self._main_synonyms(word, pos) - self._bases(word, pos)
 
     def _main_synonyms(self, word: str, pos: str | None) -> frozenset[str]:
         """``word``'s :meth:`_bases` and the members of their first :data:`MAIN_SENSES` synsets

@@ -103,6 +103,30 @@ def _opposed_as_used(lex: Lexicon, pairs: Sequence, i: int, base: Side, rewrite:
                            " ".join(rewrite.tokens[k].norm for k in sorted(set(r_words))), pos)
 
 
+#: How clearly each of two words must be good or bad (|valence| on :func:`drift.valence.valence`'s
+#: −1 … 1 scale) for one replaced by the other to count as a reversal of value.
+CLEAR_VALENCE = 0.25
+
+#: A reversal of value (*enjoy* → *loathe*, *suffer* → *benefit*) is severity 2, a meaning
+#: changed, one below a WordNet antonym's 3: the polarity lexicon knows that the two words are
+#: good and bad, not that they stand on one scale (*officers* → *criminals* is another referent).
+EVALUATIVE_SEVERITY = 2
+
+
+def _opposite_value(lex: Lexicon, base: Side, bk: int, rewrite: Side, rk: int) -> bool:
+    """Whether token bk and token rk are words of clearly opposite prior polarity
+    (:func:`drift.valence.valence`, each at least :data:`CLEAR_VALENCE` from neutral) with no
+    sense in common (:meth:`~drift.lexicon.Lexicon.are_compatible`)."""
+    from drift.valence import valence  # here: the ratings load only when a word needs them
+
+    b, r = (_pos(side, k) for side, k in ((base, bk), (rewrite, rk)))
+    vb = valence(base.tokens[bk].norm, b if b in _WORDNET_POS else None)
+    vr = valence(rewrite.tokens[rk].norm, r if r in _WORDNET_POS else None)
+    if vb is None or vr is None or min(abs(vb), abs(vr)) < CLEAR_VALENCE or (vb > 0) == (vr > 0):
+        return False
+    return not lex.are_compatible(base.tokens[bk].norm, rewrite.tokens[rk].norm)
+
+
 def _phrasal(lex: Lexicon, side: Side, k: int) -> bool:
     """Whether token k is the particle of a phrasal verb that WordNet lists with the word before it
     ("take over", "work on"), where it names no place or time."""
@@ -151,8 +175,8 @@ def detect(ctx: LinkContext) -> list[Shift]:
         bs, rs = base.span(p.base, p.base), rewrite.span(p.rewrite, p.rewrite)
         alone = _alone(pairs, i, base, rewrite)
         opposite = (p.relation == "antonym" and (alone or (bt.is_content and rt.is_content))) or (
-            p.relation == "changed" and lex is not None and bt.is_content and rt.is_content and alone
-            and not may_be_figure(bt, "en") and not may_be_figure(rt, "en"))   # four → five: a figure
+            p.relation in ("changed", "related") and lex is not None and bt.is_content and rt.is_content
+            and alone and not may_be_figure(bt, "en") and not may_be_figure(rt, "en"))   # four → five
         if opposite and ({bt.norm, rt.norm} & (NEGATORS | WEAK_NEGATORS)):
             continue  # "often" → "seldom", "someone" → "nobody": a negation (drift.shifts.polarity)
         if opposite and (_positive_quantifier(base, p.base) or _positive_quantifier(rewrite, p.rewrite)):
@@ -160,8 +184,11 @@ def detect(ctx: LinkContext) -> list[Shift]:
         if opposite and lex is not None and not bt.is_content \
                 and (_phrasal(lex, base, p.base) or _phrasal(lex, rewrite, p.rewrite)):
             continue  # "take over" → "take under": a phrasal verb's particle, not a place
+        evaluative = False
         if opposite and lex is not None and not _opposed_as_used(lex, pairs, i, base, rewrite, alone):
-            continue  # opposites in another sense: "put"/"call" are options, not verbs, apart
+            evaluative = p.relation != "antonym" and _opposite_value(lex, base, p.base, rewrite, p.rewrite)
+            if not evaluative:
+                continue  # opposites in another sense: "put"/"call" are options, not verbs, apart
         if opposite and lex is not None and (lex.gender_counterpart(bt.norm) or "") in lex.lemmas(rt.norm):
             continue  # king → queen: another person (drift.shifts.entities), not the reverse statement
         if opposite:
@@ -169,8 +196,13 @@ def detect(ctx: LinkContext) -> list[Shift]:
                 continue  # "lost" → "did not win": the same statement
             if not _same_place(base, p.base, rewrite, p.rewrite, alone):
                 continue  # the opposite sits among other words: a rephrasing, not a flip
-            shifts.append(Shift("reversal", 3, bs, rs, f"{quote(bt.text)} became its opposite, "
-                                f"{quote(rt.text)}: the statement is reversed"))
+            if evaluative:
+                shifts.append(Shift("reversal", EVALUATIVE_SEVERITY, bs, rs, f"{quote(bt.text)} became "
+                                    f"{quote(rt.text)}, a word of the opposite value: the statement "
+                                    "is likely reversed"))
+            else:
+                shifts.append(Shift("reversal", 3, bs, rs, f"{quote(bt.text)} became its opposite, "
+                                    f"{quote(rt.text)}: the statement is reversed"))
         elif p.relation == "vaguer" and _content(bt) and _content(rt):
             shifts.append(Shift("other", 1, bs, rs, f"{quote(bt.text)} became the vaguer "
                                 f"{quote(rt.text)}: less precise"))
