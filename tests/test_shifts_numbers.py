@@ -90,6 +90,7 @@ def test_italian_scale_words_and_roman_centuries_are_the_english_figures():
     ("13万円", "ja", 130_000),
     ("约1万3000人", "zh", 13_000),
     ("三百人", "zh", 300),
+    ("发布两个预警", "zh", 2),
     ("１０試合", "ja", 10),
     ("५० लाख रुपये", "hi", 5_000_000),
     ("700 miliardi di dollari", "it", 700e9),
@@ -414,3 +415,32 @@ def test_a_score_swapped_in_the_translation_is_a_reversed_result(base, language,
 ])
 def test_may_and_march_are_months_only_where_placed_as_dates_in_every_reader(text, months):
     assert [v for f in read_figures(text, "en") if f.kind == "month" for v in f.values] == months
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("गांव में सात परिवार रहते हैं।", 7, "count"),
+    ("उन्होंने पैंतालीस मिनट तक भाषण दिया।", 45, "count"),
+    ("मेले में तीन सौ दुकानें लगीं।", 300, "count"),
+    ("सरकार ने पांच लाख घर बनाए।", 500_000, "count"),
+    ("यह उसकी पाँचवीं जीत है।", 5, "ordinal"),
+    ("टीम चौथे स्थान पर रही।", 4, "ordinal"),
+])
+def test_spelled_hindi_numbers_and_ordinals_are_figures(text, value, kind):
+    pytest.importorskip("icu_rbnf")
+    (fig,) = read_figures(text, "hi")
+    assert fig.values == {value} and fig.kind == kind
+
+
+@pytest.mark.parametrize(("base", "rewrite", "changed"), [
+    ("गांव में सात परिवार रहते हैं।", "Seven families live in the village.", False),
+    ("गांव में सात परिवार रहते हैं।", "Eight families live in the village.", True),
+    ("टीम चौथे स्थान पर रही।", "The team finished fourth.", False),
+    ("टीम चौथे स्थान पर रही।", "The team finished at number three.", True),
+    ("Die Mannschaft wurde Dritte.", "The team finished at number two.", True),
+])
+def test_a_spelled_hindi_figure_or_a_rank_changed_in_the_translation(base, rewrite, changed):
+    pytest.importorskip("icu_rbnf")
+    language = "de" if base.startswith("Die") else "hi"
+    b, r = make_doc("b", base, language=language), make_doc("r", rewrite)
+    found = [s for s in detect_shifts(b, r, (0,), (0,)) if s.type == "number" and s.severity >= 2]
+    assert bool(found) == changed, [s.explanation for s in found]

@@ -603,6 +603,11 @@ def _doc_figure_values(doc: Document, language: str | None) -> frozenset[float]:
     return frozenset(v for f in read_figures(doc.text, language) for v in f.values)
 
 
+#: Counts and ordinals: a rank is given either way ("third place", "number three"), so a count and an
+#: ordinal of different values are one figure changed.
+_RANKS = frozenset(("count", "ordinal"))
+
+
 def detect_across(base: Side, rewrite: Side, base_language: str | None,
                   rewrite_language: str | None) -> list[Shift]:
     """Figures compared by value, whatever the script or language of either side.
@@ -611,8 +616,9 @@ def detect_across(base: Side, rewrite: Side, base_language: str | None,
     numerals, scale words, spelled numbers, months, Roman numerals, clock times); a base figure and
     a rewrite figure are the same when one of their readings is equal ("1,5 Milliarden" = "1.5
     billion", "三百" = "300"). What is left over is paired in reading order, a kind with its kind:
-    a changed figure (severity 2 when either is written in digits or numerals, or both are dates of
-    one kind); a figure left over on one side alone is dropped or added (severity 2 when it is a
+    a changed figure (severity 2 when either is written in digits or numerals, or both are of one
+    kind, or one is a count and the other an ordinal: "तीसरे नंबर" → "number two"); a figure left
+    over on one side alone is dropped or added (severity 2 when it is a
     key figure the other document gives nowhere, else 1). A weekday is the same only as another
     weekday (Dienstag = Tuesday = 火曜日); a score joined by a dash and given in the other order
     ("2-1" → "1-2") reverses the result, severity 3.
@@ -639,13 +645,14 @@ def detect_across(base: Side, rewrite: Side, base_language: str | None,
                                     "the result reversed"))
     for f in left:
         partner = next((r for r in free if r.kind == f.kind), None)
-        if partner is None and f.kind == "count":
-            partner = next((r for r in free if r.kind in ("count", "ordinal")), None)
+        if partner is None and f.kind in _RANKS:  # "third" → "number two", "3" → "second"
+            partner = next((r for r in free if r.kind in _RANKS), None)
         bw = quote(b_text[f.start:f.end])
         if partner is not None:
             free.remove(partner)
             rw = quote(r_text[partner.start:partner.end])
-            sev = 2 if f.key or partner.key or f.kind == partner.kind else 1
+            ranks = {f.kind, partner.kind} <= _RANKS
+            sev = 2 if f.key or partner.key or f.kind == partner.kind or ranks else 1
             shifts.append(Shift("number", sev, (f.start, f.end), (partner.start, partner.end),
                                 f"the figure {bw} became {rw}"))
             continue

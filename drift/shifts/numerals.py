@@ -8,12 +8,16 @@ can mean. Where the facts come from (never from evaluation items):
   and U+2009, with both readings kept where a separator is ambiguous (``45.000`` is 45 in English
   and 45,000 in German; ``1,5`` is 1.5 there);
 - **CJK numerals** (``三百`` = 300, ``13万`` = 130,000, ``50亿``, ``億``, ``兆``): Unicode's
-  numeric values of the ideographs (``unicodedata.numeric``), read by place and myriad groups;
+  numeric values of the ideographs (``unicodedata.numeric``; simplified 两 as traditional 兩), read
+  by place and myriad groups;
 - **scale words** (miliardi, Milliarden, milliards, млрд, tysięcy, mil millones, लाख, करोड़, 亿 …):
   CLDR's compact decimal formats per locale (long forms, and short forms of two letters or more), as
   shipped by Babel; English newspaper abbreviations (bn, m, k) from :data:`~drift.shifts.lexicons.SCALES`;
 - **spelled-out numbers** (due, vier, четыре, trzysta …) and ordinals: generated with num2words'
-  language modules for 2–100 and the hundreds, matched as whole word sequences; Russian numerals
+  language modules for 2–100 and the hundreds, matched as whole word sequences; for a language
+  num2words lacks (Hindi: छह, चार, पैंतालीस, दो सौ), with ICU's rule-based number format (CLDR's
+  spell-out rules, through icu_rbnf); Hindi ordinals from its grammar (McGregor, *Outline of Hindi
+  Grammar*, § 3.8: तीसरा, चौथा, छठा, and the cardinal with -वाँ, in their -ा/-े/-ी forms); Russian numerals
   and scale nouns in any case (двух, трёх, пяти, двадцати пяти, тысячами: cardinal numerals
   decline) are first brought to their dictionary form by pymorphy3's analyser (OpenCorpora);
 - **month names** (ottobre, января, März, 三月): CLDR month names (format, stand-alone, abbreviated);
@@ -42,6 +46,8 @@ KINDS = ("count", "year", "month", "weekday", "ordinal", "time")
 _CJK_DIGITS = "〇零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 _CJK_UNITS = "十拾百佰千仟"
 _CJK_MYRIADS = "万萬亿億兆"
+#: Simplified numerals that Unicode gives no numeric value, read as their traditional forms (两 = 兩, 2).
+_TRADITIONAL = {"两": "兩"}
 _CJK_NUMERAL = set(_CJK_DIGITS + _CJK_UNITS + _CJK_MYRIADS)
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -123,7 +129,7 @@ def _cjk_value(run: str) -> float | None:
     """The value of a run of CJK numerals: 三百 = 300, 一万二千 = 12,000, 两亿 = 200,000,000."""
     total, section, digit = 0.0, 0.0, None
     for c in run:
-        v = unicodedata.numeric(c, None)
+        v = unicodedata.numeric(_TRADITIONAL.get(c, c), None)
         if v is None:
             return None
         if c in _CJK_MYRIADS:
@@ -146,7 +152,9 @@ def _roman(s: str) -> int | None:
 
 
 def _fold(word: str) -> str:
-    s = unicodedata.normalize("NFKD", word.lower().replace("\u093c", ""))
+    """Lower case without accents; in Devanagari without the nukta (ज़ = ज) and with the candrabindu
+    written as the anusvara (पाँच = पांच), as Hindi spells both ways."""
+    s = unicodedata.normalize("NFKD", word.lower().replace("\u093c", "").replace("\u0901", "\u0902"))
     return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)
                                                 or "\u0900" <= c <= "\u097f"))
 
@@ -176,31 +184,80 @@ def scale_words(language: str) -> dict[str, float]:
     return out
 
 
+#: Hindi ordinals (McGregor, *Outline of Hindi Grammar*, § 3.8; Kachru, *Hindi*, 2006, § 4.6): the
+#: irregular ones from three (पहला "first" and दूसरा "second" are as often "before" and "other"), in
+#: the masculine, the oblique or plural and the feminine (तीसरा, तीसरे, तीसरी); every other adds
+#: -वाँ (-वें, -वीं) to its cardinal (पाँचवाँ, बीसवें).
+_HINDI_ORDINALS = {"तीसर": 3, "चौथ": 4, "छठ": 6}
+_HINDI_ORDINAL_ENDINGS = ("ा", "े", "ी")
+_HINDI_ORDINAL_SUFFIXES = ("वां", "वें", "वीं", "वा", "वे", "वी")
+
+
 @functools.lru_cache(maxsize=64)
 def number_words(language: str) -> dict[tuple[str, ...], tuple[float, str]]:
-    """Spelled-out numbers of a language as word sequences → (value, kind), generated with
-    num2words (2–100, the hundreds, and ordinals 2–31); empty where num2words has no module."""
+    """Spelled-out numbers of a language as word sequences → (value, kind): 2–100, the hundreds and
+    1000, and ordinals 2–31. Generated with num2words, or where it has no module for the language
+    with ICU's spell-out rules (:func:`_icu_spellout`); empty where neither knows it."""
     out: dict[tuple[str, ...], tuple[float, str]] = {}
     if language in ("zh", "ja", "ko", "th"):
         return out  # read as CJK numerals or digits; these have no spaces to match words on
+    values = [*range(2, 101), *range(200, 1000, 100), 1000]
+    spell = _num2words_spellout(language) or _icu_spellout(language)
+    if spell is None:
+        return out
+    for n in values:
+        for to, kind in (("cardinal", "count"), ("ordinal", "ordinal")):
+            if kind == "ordinal" and n > 31:
+                continue
+            text = spell(n, to)
+            words = tuple(_fold(w) for w in _WORD.findall(text)) if text else ()
+            if words and words not in out:
+                out[words] = (float(n), kind)
+    if language == "hi":
+        for n in range(5, 32):
+            cardinal = next((w for w, (v, k) in out.items() if v == n and k == "count" and len(w) == 1), None)
+            if cardinal and n != 6:
+                out.update({(cardinal[0] + s,): (float(n), "ordinal") for s in _HINDI_ORDINAL_SUFFIXES})
+        out.update({(stem + e,): (float(n), "ordinal") for stem, n in _HINDI_ORDINALS.items()
+                    for e in _HINDI_ORDINAL_ENDINGS})
+    return out
+
+
+def _num2words_spellout(language: str):
+    """num2words as ``spell(n, "cardinal" | "ordinal") -> str | None``, or ``None`` without a module."""
     try:
         from num2words import num2words
 
         num2words(2, lang=language)
     except Exception:
-        return out
-    values = [*range(2, 101), *range(200, 1000, 100), 1000]
-    for n in values:
-        for to, kind in (("cardinal", "count"), ("ordinal", "ordinal")):
-            if kind == "ordinal" and n > 31:
-                continue
-            try:
-                words = tuple(_fold(w) for w in _WORD.findall(num2words(n, lang=language, to=to)))
-            except Exception:
-                continue
-            if words and words not in out:
-                out[words] = (float(n), kind)
-    return out
+        return None
+
+    def spell(n: int, to: str) -> str | None:
+        try:
+            return num2words(n, lang=language, to=to)
+        except Exception:
+            return None
+
+    return spell
+
+
+def _icu_spellout(language: str):
+    """ICU's rule-based number format (CLDR ``spellout-numbering`` rules, via icu_rbnf) as
+    ``spell(n, "cardinal") -> str``, cardinals only (its ordinals are CLDR's digit forms in some
+    languages, 5वाँ); ``None`` where icu_rbnf is missing or ICU falls back to English for the
+    language (it does for Bengali)."""
+    try:
+        import icu_rbnf
+
+        if language == "en" or icu_rbnf.spellout(47, language) == icu_rbnf.spellout(47, "en"):
+            return None
+    except Exception:
+        return None
+
+    def spell(n: int, to: str) -> str | None:
+        return icu_rbnf.spellout(n, language) if to == "cardinal" else None
+
+    return spell
 
 
 @functools.lru_cache(maxsize=64)
