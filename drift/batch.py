@@ -208,12 +208,12 @@ def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Repor
         warnings.simplefilter("ignore", DriftWarning)
         docs, notices = read_documents(story.base, story.rewrites, presplit=settings.presplit,
                                        input_format=settings.input_format)
-    _, quoted = mixed_languages(docs)  # the notices come with compare's report
-    shared = _analyzer(settings, {d.language for d in docs if d.language} | quoted, pool)
+    mixed = mixed_languages(docs)  # read once: it chooses the model, and compare takes it
+    shared = _analyzer(settings, {d.language for d in docs if d.language} | mixed.languages, pool)
     # The model is loaded once per process; the in-memory vector cache lives for one story, so a
     # long corpus runs in constant memory (the disk cache still spans stories and runs).
     analyzer = replace(shared, embedder=CachedEmbedder(shared.embedder.embedder, settings.cache_dir))
-    report = compare(*docs, analyzer=analyzer)
+    report = compare(*docs, analyzer=analyzer, mixed=mixed)
     return replace(report, notices=(*notices, *report.notices))
 
 

@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -233,7 +234,8 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
             multilingual: bool | None = None, ids: Sequence[str] | None = None, presplit: bool = False,
             cache_dir: str | Path | bool | None = True, nli_model: str | None = None,
             align_config: AlignConfig | None = None, progress: bool = False,
-            analyzer: Analyzer | None = None, input_format: str = "auto") -> Report:
+            analyzer: Analyzer | None = None, input_format: str = "auto",
+            mixed: MixedLanguages | None = None) -> Report:
     """Compare a base article with its rewrites.
 
     Each document may be text, bytes, a path, or a :class:`Document`. ``model`` names an
@@ -248,6 +250,8 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     notice in the report and a :class:`~drift.errors.DriftWarning`; errors as
     :func:`read_documents`. With a cache, the same comparison run again (same inputs, options,
     model, drift code and packages) is served from it (see :class:`drift.cache.ReportCache`).
+    ``mixed``: :func:`mixed_languages` of these documents when the caller already ran it (to choose
+    the model, as :mod:`drift.batch` does), so it is not run twice; by default compare runs it.
     """
     slot = report_slot([base, *rewrites], cache_dir=cache_dir if analyzer is None else None, model=model,
                        multilingual=multilingual, ids=ids, presplit=presplit, nli_model=nli_model,
@@ -255,11 +259,12 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     if slot is not None and (cached := slot[0].get_report(slot[1])) is not None:
         return cached
     docs, notices = read_documents(base, rewrites, ids=ids, presplit=presplit, input_format=input_format)
-    mixed, quoted = mixed_languages(docs)
-    notices = [*notices, *mixed]
+    if mixed is None:
+        mixed = mixed_languages(docs)
+    notices = [*notices, *mixed.notices]
     if analyzer is None:
         analyzer = Analyzer.create(model, multilingual=multilingual,
-                                   languages=[*(d.language for d in docs), *sorted(quoted)],
+                                   languages=[*(d.language for d in docs), *sorted(mixed.languages)],
                                    cache_dir=cache_dir, nli_model=nli_model, align_config=align_config)
     with threads.limited():  # the aligner's matrix products too: pools sized to the free cores
         comparisons = tuple(analyzer.iter_compare(docs[0], docs[1:], progress=progress))
@@ -273,10 +278,20 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     return report
 
 
-def mixed_languages(docs: Sequence[Document]) -> tuple[list[Notice], set[str]]:
+class MixedLanguages(NamedTuple):
+    """What :func:`mixed_languages` found: the ``mixed-language`` notices and the other languages
+    (ISO 639-1 codes) of the lines they are about."""
+
+    notices: list[Notice]
+    languages: set[str]
+
+
+def mixed_languages(docs: Sequence[Document]) -> MixedLanguages:
     """A ``mixed-language`` notice per document with lines in another language than its own
     (:func:`drift.language.other_languages`, read line by line), and those languages, for the
-    choice of model: an English article quoting a German paragraph needs the multilingual one."""
+    choice of model: an English article quoting a German paragraph needs the multilingual one.
+    Reads every line of every document: run it once per set of documents (see :func:`compare`'s
+    ``mixed``)."""
     notices, languages = [], set()
     for doc in docs:
         lines = doc.text.splitlines()
@@ -289,7 +304,7 @@ def mixed_languages(docs: Sequence[Document]) -> tuple[list[Notice], set[str]]:
         notices.append(Notice("mixed-language", f"{doc.id} is in '{doc.language}' but has "
                               f"{'; '.join(parts)}: the model must read both languages for those "
                               "lines to be compared", doc.id))
-    return notices, languages
+    return MixedLanguages(notices, languages)
 
 
 def _content(doc: Document) -> tuple[list[int], list[str], list[bool]]:

@@ -254,3 +254,33 @@ def test_the_cli_runs_a_batch_on_a_local_dask_cluster(corpus, cache, local_run, 
                           capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert _reports(out) == _reports(local_run[0])
+
+
+def test_each_document_is_read_for_other_languages_once_and_the_notice_comes_once(tmp_path, monkeypatch):
+    """The mixed-language check chooses the story's model and gives its notice: one reading."""
+    from test_properties import FakeEmbedder
+
+    import drift.pipeline
+
+    story = tmp_path / "corpus" / "flood"
+    story.mkdir(parents=True)
+    (story / "base.txt").write_text(
+        "Heavy rain caused the river to burst its banks in the town on Tuesday morning.\n"
+        "At least twelve people were killed, according to the regional health ministry.\n", encoding="utf-8")
+    (story / "rewrite.txt").write_text(
+        "Heavy rain made the river burst its banks in the town on Tuesday morning.\n"
+        "Der Bürgermeister sagte, die neue Schutzmauer habe den größten Teil der Nacht gehalten.\n"
+        "At least twelve people died, the regional health ministry said.\n", encoding="utf-8")
+    read: list[str | None] = []
+    real = drift.pipeline.other_languages
+
+    def counted(lines, language):
+        read.append(language)
+        return real(lines, language)
+
+    monkeypatch.setattr(drift.pipeline, "other_languages", counted)
+    run_batch(tmp_path / "corpus", tmp_path / "out", model=FakeEmbedder(), cache_dir=False, progress=False)
+    assert read == ["en", "en"]  # base and rewrite, once each
+    notices = drift.load_report(tmp_path / "out" / "reports" / "flood.json").notices
+    assert [(n.code, n.document) for n in notices if n.code == "mixed-language"] == [
+        ("mixed-language", "rewrite")]
