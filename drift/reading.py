@@ -33,7 +33,10 @@ file is a page, and any other input is a page only when it starts like one (``<!
 ``<html``): a ``.txt`` file or a pasted string that quotes a few tags stays plain text. A page is
 reduced to its article text with trafilatura (tables included); each paragraph, list item and
 table row becomes its own line, list items without their bullets and table cells joined by
-``"; "``. ``input_format="text"`` or ``"html"`` overrides the guess.
+``"; "``. ``input_format="text"`` or ``"html"`` overrides the guess. In plain text read with
+``"auto"``, the tags a copy-paste left between sentences (``killed.</p>``, ``</p>`` on a line of
+its own) are removed and recorded as a ``stray-tags`` repair, while a tag mentioned inside a
+sentence stays (:func:`strip_stray_tags`); ``"text"`` keeps the input exactly as written.
 """
 
 from __future__ import annotations
@@ -197,6 +200,8 @@ def read_text(source: str | bytes | os.PathLike[str], *, name: str | None = None
     if fmt == "html":
         text, extracted = extract_article(text, name=label)
         repairs += (extracted,)
+    elif input_format == "auto" and (stripped := strip_stray_tags(text))[1] is not None:
+        text, repairs = stripped[0], (*repairs, stripped[1])
     if not text.strip():
         raise EmptyDocumentError(label, "the document is empty (no text besides whitespace)")
     if "\x00" in text:
@@ -557,6 +562,112 @@ def _unusual(text: str) -> int:
 def _changed_places(before: str, after: str) -> int:
     ops = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
     return sum(tag != "equal" for tag, *_ in ops)
+
+
+# -- stray tags in plain text ------------------------------------------------------------------------
+
+#: HTML element names: the WHATWG HTML Living Standard's index of elements, and the obsolete ones
+#: still found in pasted pages (§16.2: big, center, font, strike, tt).
+HTML_ELEMENTS = frozenset(str.split("""
+    a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption
+    cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input
+    ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup option
+    output p picture pre progress q rp rt ruby s samp script search section select slot small source
+    span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr
+    track u ul var video wbr big center font strike tt"""))
+#: Elements a browser shows as a line of their own (the HTML standard's rendering section, §15.3:
+#: ``display: block``, list items, table rows and cells, and the line break): a stray one between
+#: two sentences stood for a line break.
+HTML_LINE_ELEMENTS = frozenset(str.split("""
+    address article aside blockquote br caption center dd details dialog div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre
+    search section summary table tbody td tfoot th thead tr ul"""))
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,9})(?:\s[^<>\n]{0,500})?/?>")
+_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+_SENTENCE_START = regex.compile(r"\s+[\p{Lu}\p{N}\"'“‘«(\[]")
+
+
+def strip_stray_tags(text: str) -> tuple[str, Repair | None]:
+    """``text`` without the HTML tags a copy-paste left between its sentences, and the repair that
+    records them (``None`` when there were none).
+
+    A tag (an HTML element's name, :data:`HTML_ELEMENTS`), or a run of tags with only spaces between
+    them, is stray where it stands outside any sentence: after the start of a line or a sentence's end
+    and before the end of the line, a new sentence or text written against it (``</p>`` on a line of
+    its own, ``<p>The mayor said``, ``killed.</p><p>Police``), or written against the last word of a
+    line (``resigned</p>``). A tag inside a sentence is a mention and stays (``a <p> per
+    paragraph``, ``<br> tags were removed``), and so does the other tag of a pair one of which stays
+    (``the <b>Budget</b> Committee``). A stray run between two sentences written against both
+    becomes a line break when it holds a line element (:data:`HTML_LINE_ELEMENTS`), else a space.
+
+    >>> strip_stray_tags("The flood killed 12 people.</p>\\n<p>The mayor resigned.</p>")[0]
+    'The flood killed 12 people.\\nThe mayor resigned.'
+    """
+    if "<" not in text:
+        return text, None
+    out: list[str] = []
+    removed: Counter[str] = Counter()
+    for line in text.splitlines(keepends=True):
+        tags = [m for m in _TAG.finditer(line) if m.group(2).lower() in HTML_ELEMENTS]
+        stray = _stray_runs(line, tags) if tags else []
+        at = 0
+        for start, end, group in stray:
+            out.append(line[at:start])
+            before, after = line[:start], line[end:].rstrip("\r\n")
+            if before and not before[-1].isspace() and after and not after[0].isspace():
+                lines = any(m.group(2).lower() in HTML_LINE_ELEMENTS for m in group)
+                out.append("\n" if lines else " ")
+            elif (not before or before[-1].isspace()) and after[:1] in (" ", "\t"):
+                end += len(after) - len(after.lstrip(" \t"))  # the space that parted it from the next word
+            at = end
+            removed.update(f"<{m.group(1)}{m.group(2).lower()}>" for m in group)
+        out.append(line[at:])
+    if not removed:
+        return text, None
+    n = sum(removed.values())
+    kinds = ", ".join(tag for tag, _ in removed.most_common(5))
+    return "".join(out), Repair("stray-tags", f"{n} HTML tag{'s' if n > 1 else ''} left between sentences "
+                                              f"by a copy-paste removed ({kinds}); tags inside a "
+                                              "sentence were kept", n)
+
+
+def _stray_runs(line: str, tags: list[re.Match[str]]) -> list[tuple[int, int, list[re.Match[str]]]]:
+    """The stray runs of tags in one line: (start, end, the tags), in order."""
+    runs: list[list[re.Match[str]]] = []
+    for m in tags:
+        if runs and not line[runs[-1][-1].end():m.start()].strip(" \t"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    stray = set()
+    for k, run in enumerate(runs):
+        before, after = line[:run[0].start()], line[run[-1].end():].rstrip("\r\n")
+        line_end = not after.strip()
+        outside_before = not before.strip() or bool(_SENTENCE_END.search(before))
+        outside_after = line_end or not after[0].isspace() or bool(_SENTENCE_START.match(after))
+        if (outside_before and outside_after) or (line_end and not before[-1:].isspace()):
+            stray.add(k)
+    # a pair of tags is one piece of markup: where one of them stays, so does the other
+    kept = {id(m) for k, run in enumerate(runs) if k not in stray for m in run}
+    open_at: dict[str, list[re.Match[str]]] = {}
+    partners: dict[int, int] = {}
+    for m in tags:
+        name = m.group(2).lower()
+        if not m.group(1):
+            open_at.setdefault(name, []).append(m)
+        elif open_at.get(name):
+            opening = open_at[name].pop()
+            partners[id(m)], partners[id(opening)] = id(opening), id(m)
+    changed = True
+    while changed:
+        changed = False
+        for k in sorted(stray):
+            if any(partners.get(id(m)) in kept for m in runs[k]):
+                stray.discard(k)
+                kept.update(id(m) for m in runs[k])
+                changed = True
+    return [(runs[k][0].start(), runs[k][-1].end(), runs[k]) for k in sorted(stray)]
 
 
 # -- web pages -------------------------------------------------------------------------------------

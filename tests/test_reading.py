@@ -297,6 +297,53 @@ def test_a_txt_file_that_quotes_markup_is_plain_text(tmp_path):
     assert read_text(MARKUP_ARTICLE).text == MARKUP_ARTICLE  # a str too
 
 
+# Sentences written for these tests, with the tags a copy-paste from a web page leaves behind.
+STRAY_TAG_ARTICLES = [
+    ("The flood killed 12 people in the town.</p>\n<p>The mayor resigned on Monday.</p>\n",
+     "The flood killed 12 people in the town.\nThe mayor resigned on Monday.\n", 3),
+    ("The flood killed 12 people in the town.\n</p>\nThe mayor resigned on Monday.\n",
+     "The flood killed 12 people in the town.\n\nThe mayor resigned on Monday.\n", 1),
+    ("The flood killed 12 people in the town. </p> The mayor resigned on Monday.",
+     "The flood killed 12 people in the town. The mayor resigned on Monday.", 1),
+    ("The flood killed 12 people in the town.<br><br>The mayor resigned on Monday.",
+     "The flood killed 12 people in the town.\nThe mayor resigned on Monday.", 2),
+    ("<div class=\"story\"><p>Rescue teams reached the valley at dawn.</p></div>\n"
+     "The mayor resigned</p>\n",
+     "Rescue teams reached the valley at dawn.\nThe mayor resigned\n", 5),
+]
+
+
+@pytest.mark.parametrize(("pasted", "clean", "count"), STRAY_TAG_ARTICLES)
+def test_tags_a_copy_paste_left_between_sentences_are_removed_and_recorded(pasted, clean, count, tmp_path):
+    path = tmp_path / "pasted.txt"
+    path.write_text(pasted, encoding="utf-8")
+    for read in (read_text(pasted), read_text(path)):
+        assert read.input_format == "text" and read.text == clean
+        assert [(r.kind, r.count) for r in read.repairs] == [("stray-tags", count)]
+    assert read_text(pasted, input_format="text").text == pasted  # asked for as written: kept
+
+
+def test_a_stray_tag_is_no_sentence_of_its_own():
+    from drift.pipeline import read_document
+
+    doc = read_document(STRAY_TAG_ARTICLES[0][0], role="base")
+    assert [doc.sentence_text(i).strip() for i in doc.content_indices] == [
+        "The flood killed 12 people in the town.", "The mayor resigned on Monday."]
+    assert [r.kind for r in doc.repairs] == ["stray-tags"]
+
+
+@pytest.mark.parametrize("prose", [
+    "The site used a <script> tag to track readers, the report said.",
+    "<br> tags were removed from the page later, the editor said.",
+    "The <b>Budget</b> Committee met on Monday.",  # a pair of tags: one inside the sentence
+    "The committee met on Monday. It said <p> and <div> were misused.",
+    "Their score was a<b>c, and it rose.",  # no tag: a formula
+])
+def test_tags_mentioned_inside_a_sentence_are_kept(prose):
+    read = read_text(prose)
+    assert read.text == prose and read.repairs == ()
+
+
 def test_a_string_that_starts_like_a_page_is_a_page_and_an_html_file_always_is(tmp_path):
     page = "<!DOCTYPE html>\n<html><body><article><p>" + QUOTE + "</p></article></body></html>"
     assert read_text(page).input_format == "html" and read_text(page).text == QUOTE
