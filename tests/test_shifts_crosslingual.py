@@ -11,7 +11,7 @@ from drift.parsing import parser_available
 from drift.pipeline import read_document
 from drift.report import Document
 from drift.shifts import addition_shift, detect_shifts, omission_shift
-from drift.shifts.crosslingual import skeleton
+from drift.shifts.crosslingual import hindi_romanised, skeleton
 from drift.shifts.negators import NEGATORS, negated
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
@@ -262,3 +262,42 @@ def test_a_chinese_place_given_by_meaning_or_first_syllable_is_at_most_a_check(s
 ])
 def test_bounds_and_fixed_constructions_are_no_negation(text, language, is_negated):
     assert negated(text, language) is is_negated
+
+
+@pytest.mark.parametrize(("base", "rewrite", "dropped"), [
+    # a given name, romanised with schwa deletion, and the surname after it
+    ("बैठक में कीथ ब्राउन ने नई योजना पेश की।", "At the meeting, the new plan was presented.", "कीथ ब्राउन"),
+    ("पुलिस ने कहा कि जाहिद घर पर नहीं था।", "The police said that he was not at home.", "जाहिद"),
+    # a word spelt with the English vowel (ऑ, ॉ)
+    ("कल रात ऑरेगोन में बर्फ गिरी।", "Snow fell last night in the state.", "ऑरेगोन"),
+    # a CLDR name of two words
+    ("संयुक्त राष्ट्र ने युद्धविराम की मांग की।", "A ceasefire was demanded.", "संयुक्त राष्ट्र"),
+    # a word Hindi rarely uses, as the agent before ने
+    ("सुनवाई के बाद हेगरटी ने बयान दिया।", "After the hearing, a statement was issued.", "हेगरटी"),
+])
+def test_a_name_dropped_from_a_hindi_source(base, rewrite, dropped):
+    pytest.importorskip("wordfreq")
+    assert (dropped, "") in entity_words(base, "hi", rewrite)
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("बैठक में कीथ ब्राउन ने नई योजना पेश की।", "At the meeting, Keith Brown presented the new plan."),
+    ("कल रात ऑरेगोन में बर्फ गिरी।", "Snow fell in Oregon last night."),
+    ("कार में इंटरकॉम सिस्टम है।", "The car has an intercom system."),  # a loan word, no name
+    ("संयुक्त राष्ट्र ने युद्धविराम की मांग की।", "The United Nations demanded a ceasefire."),
+    ("सुनवाई के बाद हेगरटी ने बयान दिया।", "After the hearing, Hegarty made a statement."),
+    # common words that spell given names: विशाल "vast" (Vishal), हाल "recent" (Hal)
+    ("हाल ही में एक विशाल पुल बना।", "A vast bridge was built recently."),
+    # a rare word after a genitive is the head of the phrase, not a name
+    ("योजना के आरम्भण ने सबको चौंकाया।", "The start of the plan surprised everyone."),
+])
+def test_hindi_names_carried_and_hindi_words_that_are_no_names(base, rewrite):
+    pytest.importorskip("wordfreq")
+    assert entity_words(base, "hi", rewrite) == []
+
+
+@pytest.mark.parametrize(("word", "spelling"), [
+    ("राजीव", "rajiv"), ("मनमोहन", "manmohan"), ("कीथ", "keith"), ("जाहिद", "jahid"), ("शर्मा", "sharma"),
+])
+def test_hindi_words_romanised_as_english_spells_names(word, spelling):
+    assert spelling in hindi_romanised(word)

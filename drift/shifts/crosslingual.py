@@ -502,13 +502,21 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
                 or any(_similar(a, o, key, k, x) for a, key in forms for o, k, x in theirs.words):
             return True
         english = _exonym(w, language) if mine else _fold(w)
+        # an English exonym against English words is read by its spelling as well as its sound
+        # (China ~ Chinese, France ~ French; not China ~ Chengdu)
+        spelt = bool(mine) and other_language == "en"
         if english and (english in theirs.english
-                        or any(_similar(e, o, None, k, x) for e in english.split()
-                               for o, k, x in theirs.words)
+                        or any(_similar(e, o, None, k, x) and (not spelt or _spelt_alike(e, o))
+                               for e in english.split() for o, k, x in theirs.words)
                         or any(_similar(e, x) for t in theirs.english for x in t.split()
                                for e in english.split())):
             return True
     return False
+
+
+def _spelt_alike(name: str, word: str) -> bool:
+    """Two English words spelt alike over the name's length: a name and a word made from it."""
+    return difflib.SequenceMatcher(None, name, word[:len(name) + 2]).ratio() >= 0.6
 
 
 def _romanised(word: str, language: str, other_language: str = "") -> list[tuple[str, str]]:
@@ -575,8 +583,9 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
     runs of Latin letters (CBA, Twitter, Fisk University), places and languages CLDR names in
     ``language`` (土耳其, ロシア, पाकिस्तान), the words a dictionary tags as proper nouns: jieba's
     dictionary for Chinese (习近平 nr, 重庆 ns), janome's IPADIC for Japanese (甲府, 渡辺), and in
-    Hindi the words after an honorific (श्री डट्टन, Mr Dutton) and acronyms spelt letter by letter
-    (एनएसए, NSA)."""
+    Hindi the words after an honorific (श्री डट्टन, Mr Dutton), acronyms spelt letter by letter
+    (एनएसए, NSA), CLDR names of several words (संयुक्त राष्ट्र), given names (:func:`_hindi_given_names`),
+    words spelt as English is (:func:`_english_loans`) and rare words as agents (:func:`_hindi_agents`)."""
     out: list[tuple[int, int, list[str]]] = []
     for i in side.indices:
         sent = side.doc.sentences[i]
@@ -594,6 +603,8 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
             spans += _after_honorific(text)
             spans += [m.span() for m in re.finditer(r"[\u0900-\u097f.]+", text)
                       if _devanagari_acronym(m.group())]
+            spans += _hindi_exonyms(text) + _hindi_given_names(text) + _english_loans(text)
+            spans += _hindi_agents(text)
         taken: set[int] = set()
         for a, b in sorted(set(spans), key=lambda x: (x[0], -x[1])):
             if a in taken:
@@ -643,6 +654,175 @@ def _after_honorific(text: str) -> list[tuple[int, int]]:
             name.append(words[k + 2])
         out.append((name[0][0], name[-1][1] - (1 if name[-1][2].endswith((",", "।")) else 0)))
     return out
+
+
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
+
+
+def _hindi_exonyms(text: str) -> list[tuple[int, int]]:
+    """Spans of the places CLDR names in Hindi with two or three words (संयुक्त राष्ट्र, क्रिसमस द्वीप)."""
+    table = exonyms("hi")
+    words = [(m.start(), m.end(), _fold(m.group())) for m in _DEVANAGARI_WORD.finditer(text)]
+    out = []
+    for k in range(len(words)):
+        for n in (3, 2):
+            run = words[k:k + n]
+            if len(run) == n and " ".join(w for _, _, w in run) in table:
+                out.append((run[0][0], run[-1][1]))
+                break
+    return out
+
+
+#: Latin spellings of Devanagari letters that anyascii does not give (श, ष: "sh"; ऑ, ॉ: the English
+#: "o" of loans) and the vowel signs written long (ī, ū, ā: "ii", "uu", "aa"), so that the romanised
+#: word can be spelt the ways English spells Indian names (Rajeev, Rajiv).
+_DEVANAGARI_LATIN = {"श": "sh", "ष": "sh", "ी": "ii", "ई": "ii", "ू": "uu", "ऊ": "uu", "ा": "aa", "आ": "aa",
+                     "ं": "n", "ँ": "n", "ः": "h", "ज़": "z", "फ़": "f", "ड़": "r", "ढ़": "rh", "क़": "q"}
+_LONG_SPELLINGS = {"ii": ("i", "ee", "ei"), "uu": ("u", "oo"), "aa": ("a",)}
+
+
+def _is_consonant(c: str) -> bool:
+    return "\u0915" <= c <= "\u0939" or "\u0958" <= c <= "\u095f"
+
+
+@functools.lru_cache(maxsize=65536)
+def hindi_romanised(word: str) -> tuple[str, ...]:
+    """A Devanagari word in Latin letters, as a name is spelt in English: each consonant with its
+    inherent vowel unless a vowel sign or the virama replaces it, then schwa deletion (the inherent
+    vowel is not said at the end of a word, nor between a vowel and a consonant that a vowel
+    follows: मनमोहन manmohan, not manamohana; Ohala, "Aspects of Hindi Phonology", 1983, ch. 4),
+    with the usual English spellings of the long vowels (राजीव rajiv, rajeev). Empty for a word
+    with no Devanagari letter."""
+    from anyascii import anyascii
+
+    word = unicodedata.normalize("NFC", word)
+    units: list[list[str]] = []  # [letters, vowel, kind]; kind C (consonant) or V
+    k = 0
+    while k < len(word):
+        c = word[k]
+        if k + 1 < len(word) and word[k + 1] == "\u093c":  # a letter with the nukta: ज़ z
+            latin = _DEVANAGARI_LATIN.get(c + "\u093c") or anyascii(c)
+            k += 1
+        else:
+            latin = _DEVANAGARI_LATIN.get(c) or anyascii(c)
+        k += 1
+        if _is_consonant(c):
+            units.append([latin, "a", "C"])
+        elif "\u093e" <= c <= "\u094c" or c in "\u0962\u0963":  # a vowel sign
+            if units and units[-1][2] == "C":
+                units[-1][1] = latin
+        elif c == "\u094d":  # the virama: no vowel
+            if units and units[-1][2] == "C":
+                units[-1][1] = ""
+        elif "\u0904" <= c <= "\u0914" or c in "\u0960\u0961\u0972":
+            units.append(["", latin, "V"])
+        elif c in "\u0901\u0902\u0903":
+            units.append([latin, "", "N"])
+    if not any(u[2] != "N" for u in units):
+        return ()
+    if units[-1][2] == "C" and units[-1][1] == "a" and len(units) > 1:
+        units[-1][1] = ""  # a word ends without its schwa
+    for j in range(len(units) - 2, 0, -1):  # V C[a] C V: the schwa between is not said
+        u, before, after = units[j], units[j - 1], units[j + 1]
+        if u[2] == "C" and u[1] == "a" and before[1] and after[2] == "C" and after[1]:
+            u[1] = ""
+    plain = "".join(a + b for a, b, _ in units)
+    spellings = {plain}
+    for long, shorts in _LONG_SPELLINGS.items():
+        spellings |= {w.replace(long, short) for w in spellings for short in shorts}
+    return tuple(sorted(w for w in spellings if not any(x in w for x in _LONG_SPELLINGS)))
+
+
+#: Hindi function words (the postpositions, pronouns, auxiliaries and conjunctions of Kachru,
+#: *Hindi*, 2006, chs. 4–5): never a name, whatever given name they spell (है hai, जारी jari).
+_HINDI_FUNCTION_WORDS = word_set("""ने का की के को से में पर तक और व तथा एवं या है हैं था थी थे हो होगा
+होगी गया गई गए कि जो वह वे यह ये इस उस इन उन इसे उसे उन्हें इन्हें उनके उनकी उनका भी ही तो न नहीं मत
+कर करके किया की लिए साथ बाद पहले जब तब अब""")
+
+
+def _hindi_given_names(text: str) -> list[tuple[int, int]]:
+    """Spans of Hindi words that spell a given name (:func:`given_name_gender`'s table, romanised by
+    :func:`hindi_romanised`: राजीव Rajiv, कीथ Keith, जाहिद Zahid), with the next word when it is a
+    given name too or a word Hindi rarely uses (a surname: कीथ ब्राउन). Not a Hindi word of the
+    bilingual lexicon, nor a common one (:func:`_common_hindi`: विशाल "vast" is also Vishal) unless
+    another given name follows."""
+    from drift.bilingual import translations
+
+    lexicon = translations("hi")
+    words = [(m.start(), m.end(), m.group()) for m in _DEVANAGARI_WORD.finditer(text)]
+
+    def given(w: str) -> bool:
+        return w not in _HINDI_FUNCTION_WORDS and w not in lexicon and len(w) >= 2 \
+            and any(sp in _given_names() for sp in hindi_romanised(w))
+
+    out = []
+    for k, (a, b, w) in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) and text[b:words[k + 1][0]].strip() == "" else None
+        # a common Hindi word that spells a name (विशाल "vast", Vishal) is a name only before another
+        # given name (मनमोहन सिंह)
+        if not given(w) or (_common_hindi(w) and not (nxt and given(nxt[2]))):
+            continue
+        if nxt and nxt[2] not in _HINDI_FUNCTION_WORDS and (given(nxt[2]) or not _common_hindi(nxt[2])):
+            b = nxt[1]
+        out.append((a, b))
+    return out
+
+
+#: Postpositions after which a noun is a person (or a body of persons) who acts: the ergative ने
+#: (Kachru, *Hindi*, 2006, § 5.1).
+_HINDI_AGENT_MARKERS = word_set("ने")
+
+
+def _hindi_agents(text: str) -> list[tuple[int, int]]:
+    """Spans of a word that Hindi text rarely uses (not :func:`_common_hindi`) as the agent of a
+    verb, just before the ergative ने: a person's name (मूरे ने, Moore), as common nouns are
+    frequent words; a plural (-ओं) or a function word is none, nor the head of a genitive (निर्माण के
+    आरंभ ने, "the start of construction": a name after a genitive follows a title, के प्रमुख मूरे ने)."""
+    words = [(m.start(), m.end(), m.group()) for m in _DEVANAGARI_WORD.finditer(text)]
+    return [(a, b) for k, ((a, b, w), nxt) in enumerate(zip(words, words[1:], strict=False))
+            if nxt[2] in _HINDI_AGENT_MARKERS and text[b:nxt[0]].strip() == "" and len(w) >= 2
+            and w not in _HINDI_FUNCTION_WORDS and not w.endswith(("ओं", "यों")) and not _common_hindi(w)
+            and not (k and words[k - 1][2] in _GENITIVES)]
+
+
+_GENITIVES = word_set("का की के")
+
+
+#: Zipf frequency (log10 of occurrences per billion words) from which a Hindi word is common
+#: (wordfreq's Hindi list: विशाल 4.9, हाल 5.3; a name written as in English, जाहिद or कीथ, is absent).
+_COMMON_ZIPF = 4.0
+
+
+def _common_hindi(word: str) -> bool:
+    """A Hindi word of wordfreq's list at :data:`_COMMON_ZIPF` or above (Speer, wordfreq 3: Wikipedia,
+    subtitles, news, web text); ``False`` without wordfreq."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    return zipf_frequency(word, "hi") >= _COMMON_ZIPF
+
+
+#: The candra o (ऑ, ॉ), which Hindi writes only for the vowel of English loans (कॉलेज, डॉलर,
+#: रॉबर्ट; McGregor, *Outline of Hindi Grammar*, § 0.6).
+_ENGLISH_VOWEL = re.compile(r"[\u0911\u0949]")
+
+
+def _english_loans(text: str) -> list[tuple[int, int]]:
+    """Spans of words spelt with the English vowel (:data:`_ENGLISH_VOWEL`): a name (जॉन, ऑरेगोन,
+    कॉलचेस्टर) or a loan word (डॉलर), which the translation carries as the English word
+    (:func:`_loan_carried`)."""
+    return [m.span() for m in _DEVANAGARI_WORD.finditer(text)
+            if _ENGLISH_VOWEL.search(m.group()) and m.group() not in _HINDI_HONORIFICS]
+
+
+def _loan_carried(name_words: list[str], other: Side) -> bool:
+    """Whether an English word of ``other``, capitalised or not, spells a Hindi word of the name as
+    :func:`hindi_romanised` reads it (डॉलर dollar, इंटरकॉम intercom): a loan, not a name."""
+    mine = [sp for w in name_words for sp in hindi_romanised(w)]
+    theirs = {w.lower() for w in _WORD.findall(other.text)}
+    return any(_similar(a, b) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+               for a in mine for b in theirs if len(a) >= 3)
 
 
 def _jieba_names(text: str) -> list[tuple[int, int]]:
@@ -723,11 +903,13 @@ def _acronym_carried(acronym: str, text: str) -> bool:
 
 
 def _person(name_words: list[str], language: str = "") -> bool:
-    """A name with a given name in it (:func:`given_name_gender`): Filip Novák, Сергею Гришко; in
-    Chinese or Japanese, a word the dictionary tags as a person's full or foreign name (习近平 nrfg,
-    约翰 nrt) or IPADIC as 人名 (渡辺)."""
+    """A name with a given name in it (:func:`given_name_gender`): Filip Novák, Сергею Гришко, कीथ
+    ब्राउन (read by :func:`hindi_romanised`); in Chinese or Japanese, a word the dictionary tags as
+    a person's full or foreign name (习近平 nrfg, 约翰 nrt) or IPADIC as 人名 (渡辺)."""
     if language in ("zh", "ja") and all(_CJK.search(w) for w in name_words):
         return any(_tagged_person(w, language) for w in name_words)
+    if language == "hi":  # कीथ ब्राउन: Keith, romanised as English spells Hindi names
+        return any(given_name_gender(sp) for w in name_words for sp in hindi_romanised(w))
     return any(given_name_gender(w) or given_name_gender(_variants(_ascii(w))[-1]) for w in name_words)
 
 
@@ -760,6 +942,9 @@ def detect_names(ctx: LinkContext) -> list[Shift]:
     base, rewrite = ctx.base, ctx.rewrite
     b_found = names(base, bl) if bl in CASED else uncased_names(base, bl)
     b_names = [n for n in b_found if not carried(n[2], bl, rewrite, rl)]
+    if bl == "hi":  # a loan word the translation spells in lower case (इंटरकॉम intercom): no name
+        b_names = [n for n in b_names if not (all(_ENGLISH_VOWEL.search(w) for w in n[2])
+                                              and _loan_carried(n[2], rewrite))]
     if bl in CASED:
         b_names = sorted(b_names + [n for n in _acronyms(base)
                                     if not _acronym_carried(n[2][0], rewrite.text)])
