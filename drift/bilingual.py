@@ -4,8 +4,10 @@ A word's translations are the English lemmas of every synset a wordnet of the Op
 Wordnet puts it in, linked through the Collaborative Interlingual Index to Open English WordNet
 (Bond and Foster 2013, "Linking and extending an open multilingual wordnet", ACL). The data, in
 ``drift/data/bilingual/``, is the part :mod:`drift.shifts.bilingual` uses (words with a
-translation that has an English antonym), built by ``scripts/build_bilingual.py``; each file keeps
-its wordnet's licence (``drift/data/bilingual/ATTRIBUTION``).
+translation that has an English antonym, with every translation; other words with those of their
+English words that have one), built by ``scripts/build_bilingual.py``; each file keeps its
+wordnet's licence (``drift/data/bilingual/ATTRIBUTION``). Chinese Open Wordnet's adjectives X+的
+and adverbs X+地 are read as X.
 
 Words are looked up as :func:`normalise` writes them (NFC, single spaces, lower-cased in scripts
 with case). A language without data gives an empty table, never an error.
@@ -20,7 +22,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["LANGUAGES", "UNCASED", "Translation", "normalise", "translations"]
+__all__ = ["LANGUAGES", "UNCASED", "Translation", "normalise", "renderings", "translations"]
 
 #: The ISO 639-1 codes with a bilingual lexicon (files ``<code>-<wordnet>.tsv.gz``).
 LANGUAGES: frozenset[str] = frozenset({"zh", "ja", "hi", "ru", "pl", "cs", "de", "fr", "es", "it"})
@@ -44,12 +46,12 @@ class Translation(NamedTuple):
 
 
 @functools.lru_cache(maxsize=16)
-def translations(language: str) -> Mapping[str, frozenset[Translation]]:
-    """``{source word: English translations}`` for ``language`` (ISO 639-1), every wordnet of it
-    merged; empty for a language without data. Loaded once (a few hundred ms for the largest)."""
+def _read(language: str) -> tuple[dict[str, frozenset[Translation]], dict[str, frozenset[str]]]:
+    """The data of ``language``, every wordnet of it merged: ``(translations, renderings)``."""
+    found: dict[str, set[Translation]] = {}
+    said: dict[str, set[str]] = {}
     if language not in LANGUAGES:
-        return {}
-    out: dict[str, set[Translation]] = {}
+        return {}, {}
     folder = resources.files("drift") / "data" / "bilingual"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not (entry.name.startswith(f"{language}-") and entry.name.endswith(".tsv.gz")):
@@ -59,7 +61,26 @@ def translations(language: str) -> Mapping[str, frozenset[Translation]]:
         for line in text.splitlines():
             if line.startswith("#") or "\t" not in line:
                 continue
-            word, english = line.split("\t", 1)
-            out.setdefault(word, set()).update(
-                Translation(*item.rsplit("#", 1)) for item in english.split("|") if "#" in item)
-    return {w: frozenset(e) for w, e in out.items()}
+            word, english, *related = line.split("\t")
+            items = [Translation(*item.rsplit("#", 1)) for item in english.split("|") if "#" in item]
+            if items:
+                found.setdefault(word, set()).update(items)
+            said.setdefault(word, set()).update(
+                [t.lemma for t in items] + [x for r in related for x in r.split("|") if x])
+    return {w: frozenset(e) for w, e in found.items()}, {w: frozenset(e) for w, e in said.items()}
+
+
+def translations(language: str) -> Mapping[str, frozenset[Translation]]:
+    """``{source word: English translations}`` for ``language`` (ISO 639-1), every wordnet of it
+    merged: the words a translation may say the opposite of. Empty for a language without data;
+    loaded once (a few hundred ms for the largest)."""
+    return _read(language)[0]
+
+
+def renderings(language: str) -> Mapping[str, frozenset[str]]:
+    """``{source word: English lemmas that say it}`` for ``language``: a word's translations and
+    the English words derivationally related to them (*сохранение* → *retention*, *retain*), for
+    every word of the data (a word without an opposite keeps only those of its English words that
+    could be an opposite of another: *autre* → *other*). Used to tell that a rewrite word *is* a
+    translation; never to find an opposite."""
+    return _read(language)[1]

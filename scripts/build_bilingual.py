@@ -11,20 +11,25 @@ Sources, read from git directories at pinned commits (nothing is downloaded here
   members of each synset (its own synset ids are no longer WordNet 3.0's offsets).
 
 A source word's *translations* are the English members of every synset the wordnet puts it in
-(Bond and Foster 2013, "Linking and extending an open multilingual wordnet", ACL). Only the small
-part drift's cross-lingual antonym detector (``drift/shifts/bilingual.py``) can use is kept: a
-source word with a synset that takes part in an antonym relation in Open English WordNet, or
-neighbours one the way :meth:`drift.lexicon.EnglishWordNet.antonyms` reaches it (similar-to,
-derivation: :func:`opposed_synsets`), or with a translation that has a negatively prefixed form in
-WordNet (*harmed* / *unharmed*) or a closed-class opposite (*before* / *after*,
-:data:`drift.lexicon.FUNCTION_OPPOSITES`); kept with all its translations (so the detector can tell that a
-source word *was* translated). The data depends on the pinned commits, not on drift's lexicon data.
+(Bond and Foster 2013, "Linking and extending an open multilingual wordnet", ACL), and the adverbs
+WordNet derives from its adjectives (*schnell* is *fast* and *rapidly*: many languages use one
+word for both). Only the part drift's cross-lingual antonym detector (``drift/shifts/bilingual.py``)
+can use is kept: a source word with a synset that takes part in an antonym relation in Open
+English WordNet, or neighbours one the way :meth:`drift.lexicon.EnglishWordNet.antonyms` reaches
+it (similar-to, derivation: :func:`opposed_synsets`), or with a translation that has a negatively
+prefixed form in WordNet (*harmed* / *unharmed*) or a closed-class opposite (*before* / *after*,
+:data:`drift.lexicon.FUNCTION_OPPOSITES`), is kept with all its translations and the English words
+derivationally related to them (*сохранение*: *retention*; *retain*), so the detector can tell
+that a source word *was* translated; any other word with only those of its English words that
+could be an opposite (so that a rewrite word that translates it is never taken for the opposite
+of another). The data depends on the pinned commits, not on drift's lexicon data.
 
 Output: one gzip'd file per wordnet, ``<iso639-1>-<wordnet>.tsv.gz`` (no timestamp, so
 byte-stable): a ``#`` line naming the wordnet, its path and commit and its licence, then one line
 per source word in code-point order: the word (NFC; lower-cased where the script has case), a
 tab, its translations sorted and ``|``-separated, each ``lemma#pos`` (pos ``n v a r`` of the
-synset that links them).
+synset that links them; empty for a word without an opposite), and, after another tab where there
+are any, the other English lemmas that say it, sorted and ``|``-separated.
 ``ATTRIBUTION`` beside them names each wordnet, its authors and licence; ``licences/`` holds the
 licence texts the wordnets ask to be copied with the data.
 
@@ -122,31 +127,63 @@ def _lexicon_script():
     return module
 
 
-def english_wordnet(git_dir: str, commit: str) -> tuple[dict[str, tuple[str, tuple[str, ...]]], set[str],
-                                                        set[str]]:
-    """From Open English WordNet at ``commit``: ``{interlingual id: (pos, members)}`` (pos ``n v a
-    r``, satellites under ``a``), the ids of the synsets that take part in an antonym relation
-    (:func:`opposed_synsets`), and the lemmas that have a negatively prefixed form or a
-    closed-class opposite (:data:`drift.lexicon.FUNCTION_OPPOSITES`)."""
+@dataclass(frozen=True)
+class English:
+    """What the build reads from Open English WordNet: ``synsets`` ``{interlingual id: (pos,
+    members)}`` (pos ``n v a r``, satellites under ``a``); ``opposed`` the interlingual ids of the
+    synsets that take part in an antonym relation (:func:`opposed_synsets`); ``prefixed`` the
+    lemmas with a negatively prefixed form or a closed-class opposite; ``adverbs`` ``{interlingual
+    id of an adjective synset: ((adverb, pos), ...)}``, the adverbs WordNet derives from its members
+    (its *pertainym* relation: *rapid* → *rapidly*); ``related`` ``{interlingual id: lemmas}``, the
+    derivationally related forms of its members (*retention* → *retain*); ``opposable`` every lemma
+    of an opposed synset, or prefixed."""
+
+    synsets: dict[str, tuple[str, tuple[str, ...]]]
+    opposed: set[str]
+    prefixed: set[str]
+    adverbs: dict[str, tuple[tuple[str, str], ...]]
+    related: dict[str, frozenset[str]]
+    opposable: frozenset[str]
+
+
+def english_wordnet(git_dir: str, commit: str) -> English:
+    """Open English WordNet at ``commit``, read as :class:`English` says."""
     entries, synsets = _lexicon_script().read_wordnet(git_dir, commit)
     opposed = opposed_synsets(entries, synsets)
     by_ili: dict[str, tuple[str, tuple[str, ...]]] = {}
     opposed_ili: set[str] = set()
+    ili_of: dict[str, str] = {}
     for sid, synset in synsets.items():
         ili = synset.get("ili")
         if not ili or ili == "in":
             continue
+        ili_of[sid] = ili
         pos = "a" if synset["partOfSpeech"] == "s" else synset["partOfSpeech"]
         by_ili[ili] = (pos, tuple(synset.get("members", ())))
         if sid in opposed:
             opposed_ili.add(ili)
+    sense_of = {s["id"]: (lemma, s["synset"]) for lemma, by_pos in entries.items()
+                for e in by_pos.values() for s in e.get("sense", ())}
+    adverbs: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    related: dict[str, set[str]] = defaultdict(set)
+    for lemma, by_pos in entries.items():
+        for pos, e in by_pos.items():
+            for s in e.get("sense", ()):
+                ili = ili_of.get(s["synset"])
+                for target in s.get("pertainym", ()):   # an adverb's sense → the adjective's
+                    if pos == "r" and target in sense_of and sense_of[target][1] in ili_of:
+                        adverbs[ili_of[sense_of[target][1]]].add((lemma, "r"))
+                if ili:
+                    related[ili].update(sense_of[t][0] for t in s.get("derivation", ()) if t in sense_of)
     from drift.lexicon import FUNCTION_OPPOSITES, NEGATIVE_PREFIXES
 
     prefixed = {lemma[len(p):] for lemma in entries for p in NEGATIVE_PREFIXES
                 if lemma.startswith(p) and lemma[len(p):] in entries}
     # closed-class opposites WordNet leaves out (before/after, above/below): drift.lexicon's list
     prefixed |= set().union(*FUNCTION_OPPOSITES)
-    return by_ili, opposed_ili, prefixed
+    opposable = frozenset(m for i in opposed_ili for m in by_ili[i][1]) | prefixed
+    return English(by_ili, opposed_ili, prefixed, {i: tuple(sorted(a)) for i, a in adverbs.items()},
+                   {i: frozenset(r) for i, r in related.items()}, opposable)
 
 
 def opposed_synsets(entries: dict, synsets: dict) -> set[str]:
@@ -186,8 +223,14 @@ def _adjective(sid: str) -> str:
     return f"{offset}-a" if pos == "s" else sid
 
 
+#: Chinese Open Wordnet writes an adjective X+的 and an adverb X+地 (the particle that makes X an
+#: attribute or an adverbial, Bond and Wang's convention); the word is X, as a text writes it.
+_COW_PARTICLE = ("+的", "+地")
+
+
 def read_tab(text: str, language: str) -> dict[str, set[str]]:
-    """``{source word: {synset id, ...}}`` from one omw-data ``.tab`` file (its ``:lemma`` rows)."""
+    """``{source word: {synset id, ...}}`` from one omw-data ``.tab`` file (its ``:lemma`` rows);
+    a Chinese X+的 or X+地 is read as X."""
     out: dict[str, set[str]] = defaultdict(set)
     for line in text.splitlines():
         if line.startswith("#"):
@@ -195,25 +238,45 @@ def read_tab(text: str, language: str) -> dict[str, set[str]]:
         parts = line.split("\t")
         if len(parts) < 3 or not parts[1].endswith(":lemma"):
             continue
-        word = normalise(parts[2], language)
-        if word:
+        lemma = parts[2]
+        for particle in _COW_PARTICLE:
+            if lemma.endswith(particle) and len(lemma) > len(particle):
+                lemma = lemma[: -len(particle)]
+        word = normalise(lemma, language)
+        if word and "+" not in word:
             out[word].add(parts[0])
     return out
 
 
-def build(wordnet: Wordnet, tab: str, ili: dict[str, str], english: dict[str, tuple[str, tuple[str, ...]]],
-          opposed: set[str], prefixed: set[str]) -> list[str]:
+def _lemma(member: str) -> str:
+    return member.replace("_", " ")
+
+
+def build(wordnet: Wordnet, tab: str, ili: dict[str, str], english: English) -> list[str]:
     """The lines of one output file (without its header): ``ili`` maps WordNet 3.0 ids to
-    interlingual ids, ``english`` interlingual ids to (pos, English members); a word is kept when
-    one of its synsets is ``opposed`` or one of its translations is ``prefixed``. Translations are
-    written ``lemma#pos``."""
+    interlingual ids. A word one of whose synsets is opposed (or with a prefixed translation) gets
+    its translations, each ``lemma#pos`` (the English members of its synsets, and the adverbs
+    derived from its adjectives: *rápido* → *rapid*, *rapidly*), then the English words
+    derivationally related to them (*сохранение* → *retention*; *retain*); any other word only
+    the English words among those two sets that could be an opposite (:class:`English`
+    ``opposable``), so that a rewrite word that translates it is never taken for an opposite of
+    another word."""
     lines = []
     for word, synsets in sorted(read_tab(tab, wordnet.language).items()):
-        ids = {ili[_adjective(sid)] for sid in synsets if _adjective(sid) in ili}
-        found = {(m.replace("_", " "), english[i][0]) for i in ids if i in english for m in english[i][1]}
+        ids = {ili[_adjective(sid)] for sid in synsets if _adjective(sid) in ili} & english.synsets.keys()
+        found = {(_lemma(m), english.synsets[i][0]) for i in ids for m in english.synsets[i][1]}
+        found |= {(_lemma(m), p) for i in ids for m, p in english.adverbs.get(i, ())}
         found = {(m, p) for m, p in found if not set(m) & set("|#\t")}
-        if found and (ids & opposed or any(m in prefixed for m, _ in found)):
-            lines.append(f"{word}\t{'|'.join(f'{m}#{p}' for m, p in sorted(found))}")
+        if not found:
+            continue
+        lemmas = {m for m, _ in found}
+        said = {_lemma(m) for i in ids for m in english.related.get(i, ())} - lemmas
+        said = {m for m in said if not set(m) & set("|#\t")}
+        if ids & english.opposed or lemmas & english.prefixed:
+            tail = f"\t{'|'.join(sorted(said))}" if said else ""
+            lines.append(f"{word}\t{'|'.join(f'{m}#{p}' for m, p in sorted(found))}{tail}")
+        elif keep := (lemmas | said) & english.opposable:
+            lines.append(f"{word}\t\t{'|'.join(sorted(keep))}")
     return lines
 
 
@@ -225,11 +288,13 @@ def header(wordnet: Wordnet, commit: str) -> str:
 ATTRIBUTION_HEAD = """\
 drift/data/bilingual/*.tsv.gz are derived from the Open Multilingual Wordnet and Open English WordNet
 by scripts/build_bilingual.py. Each file is a subset (source words whose English translations take
-part in an antonym relation, with all their translations) of one wordnet, and is distributed under
-that wordnet's licence, listed below, whatever the licence of drift's code (MIT): the CC BY-SA 3.0
-files stay under CC BY-SA 3.0 (share-alike), the WordNet-style licences ask that their notice
-(licences/) go with every copy. Changes: re-encoded as one line per source word with the English
-lemmas (and part of speech) of its synsets; everything else left out.
+part in an antonym relation, with all their translations and the English words derived from them;
+other words with those of their English words that have an opposite) of one wordnet, and is
+distributed under that wordnet's licence, listed below, whatever the licence of drift's code
+(MIT): the CC BY-SA 3.0 files stay under CC BY-SA 3.0 (share-alike), the WordNet-style licences
+ask that their notice (licences/) go with every copy. Changes: re-encoded as one line per source
+word with the English lemmas (and part of speech) of its synsets and the English words derived
+from them; Chinese X+的 and X+地 written X; everything else left out.
 
 Open Multilingual Wordnet: Francis Bond and Kyonghee Paik (2012), "A survey of wordnets and their
 licenses", GWC 2012; Francis Bond and Ryan Foster (2013), "Linking and extending an open
@@ -260,13 +325,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--oewn", default=lexicon_script.GIT_DIR, help="git directory of english-wordnet")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    english, opposed, prefixed = english_wordnet(args.oewn, lexicon_script.COMMIT)
+    english = english_wordnet(args.oewn, lexicon_script.COMMIT)
     ili = wordnet30_ili(_git(args.cili, "show", f"{CILI_COMMIT}:ili-map-pwn30.tab").decode("utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "licences").mkdir(exist_ok=True)
     for w in WORDNETS:
         tab = _git(args.omw, "show", f"{args.commit}:{w.path}").decode("utf-8")
-        lines = build(w, tab, ili, english, opposed, prefixed)
+        lines = build(w, tab, ili, english)
         text = "\n".join([header(w, args.commit), *lines]) + "\n"
         (args.out / w.file).write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
         if w.licence_file:

@@ -152,3 +152,27 @@ def test_shipped_data_is_what_the_script_builds_at_the_pinned_commits(tmp_path):
     assert (tmp_path / "ATTRIBUTION").read_text() == (DATA / "ATTRIBUTION").read_text()
     for licence in (DATA / "licences").iterdir():
         assert (tmp_path / "licences" / licence.name).read_bytes() == licence.read_bytes()
+
+
+def test_a_rewrite_word_derived_from_a_translation_says_the_source_word():
+    # сохранение is "retention"; "retaining" says it, so "lost" (потеряла) is no opposite of it
+    assert antonyms("Команда потеряла шансы на сохранение места.", "ru",
+                    "The team lost its chances of retaining its place.") == []
+
+
+def test_words_found_at_one_place_are_one_word_said_when_one_of_them_is():
+    # "la même" and "même" are readings of one place; "same" says it, and "other" is "autres"
+    assert antonyms("Les autres pays font la même chose.", "fr",
+                    "The other countries do the same thing.") == []
+
+
+def test_a_chinese_adjective_written_with_its_particle_in_the_wordnet_is_found():
+    # Chinese Open Wordnet writes 国际+的 (international); the text writes 国际
+    assert antonyms("这是一个国际问题。", "zh", "This is an international problem.") == []
+    assert antonyms("这是一个国际问题。", "zh", "This is a national problem.") == [("国际", "national")]
+
+
+def test_an_adjective_used_as_an_adverb_is_opposed_by_the_opposite_adverb():
+    # German schnell is "fast" and "quickly"; the adverbs WordNet derives from its adjectives count
+    assert antonyms("Es hat schnell funktioniert.", "de", "It worked quickly.") == []
+    assert antonyms("Es hat schnell funktioniert.", "de", "It worked slowly.") == [("schnell", "slowly")]

@@ -51,7 +51,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from drift.bilingual import LANGUAGES, normalise, translations
+from drift.bilingual import LANGUAGES, normalise, renderings, translations
 from drift.lexicon import FUNCTION_OPPOSITES, NEGATIVE_PREFIXES, lexicon
 from drift.report import Shift
 from drift.shifts.lexicons import NEGATORS as ENGLISH_NEGATORS
@@ -111,7 +111,7 @@ def _japanese_stems(language: str) -> dict[str, str]:
     if language != "ja":
         return {}
     out: dict[str, str] = {}
-    for lemma in translations(language):
+    for lemma in renderings(language):
         if len(lemma) >= 2 and _HIRAGANA.fullmatch(lemma[-1]) and _KANJI.search(lemma[:-1]):
             out.setdefault(lemma[:-1], lemma)
     return out
@@ -144,8 +144,9 @@ def _single_characters(text: str, language: str) -> set[tuple[int, int]]:
 
 def source_words(text: str, language: str) -> list[tuple[int, int, str]]:
     """``(start, end, lemma)`` of the words of ``text`` that the bilingual lexicon of ``language``
-    knows, offsets into ``text``; see the module docstring for how they are found."""
-    table = translations(language)
+    knows (:func:`drift.bilingual.renderings`: those with an opposite and those without), offsets
+    into ``text``; see the module docstring for how they are found."""
+    table = renderings(language)
     if not table:
         return []
     found: list[tuple[int, int, str]] = []
@@ -196,7 +197,7 @@ _AUXILIARIES: dict[str, frozenset[str]] = {
 
 @functools.lru_cache(maxsize=16)
 def _sorted_words(language: str) -> list[str]:
-    return sorted(translations(language))
+    return sorted(renderings(language))
 
 
 def compound_translations(text: str, language: str) -> frozenset[str]:
@@ -206,7 +207,7 @@ def compound_translations(text: str, language: str) -> frozenset[str]:
     translation, never to find an opposite."""
     if language in ("zh", "ja"):
         return frozenset()
-    table, keys = translations(language), _sorted_words(language)
+    table, keys = renderings(language), _sorted_words(language)
     out: set[str] = set()
     for m in _WORD.finditer(text):
         for form in {normalise(m.group(), language), normalise(_lemmatise(m.group(), language), language)}:
@@ -215,7 +216,7 @@ def compound_translations(text: str, language: str) -> frozenset[str]:
             start = bisect.bisect_left(keys, form)
             longer = [key for key in keys[start:start + MAX_COMPOUNDS + 1] if key.startswith(form)]
             if len(longer) <= MAX_COMPOUNDS:
-                out.update(lemma for key in longer for lemma in _lemmas(language, key))
+                out.update(lemma for key in longer for lemma in _said(language, key))
     return frozenset(out)
 
 
@@ -223,6 +224,13 @@ def compound_translations(text: str, language: str) -> frozenset[str]:
 def _lemmas(language: str, word: str) -> frozenset[str]:
     """The English lemmas a source word translates to."""
     return frozenset(t.lemma for t in translations(language).get(word, ()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _said(language: str, word: str) -> frozenset[str]:
+    """The English lemmas that say a source word: its translations and their derivationally
+    related forms (:func:`drift.bilingual.renderings`)."""
+    return renderings(language).get(word, frozenset())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -346,14 +354,17 @@ def detect(ctx: LinkContext) -> list[Shift]:
             if k + n <= len(tokens) and all(x.sent == t.sent for x in tokens[k:k + n]):
                 phrase = " ".join(x.norm for x in tokens[k:k + n])
                 said.append(frozenset({phrase, *lex.lemmas(phrase)}))
-    # a source word is left untranslated when the rewrite says its translations fewer times than
-    # the source has it ("plus grands lacs … assez grands" → "larger lakes … small enough")
+    # a source word is left untranslated when the rewrite says it fewer times than the source has
+    # it ("plus grands lacs … assez grands" → "larger lakes … small enough"); words found at one
+    # place (la même, même) are readings of one: said when one of them is
     occurrences = Counter(w for _, _, w in source)
-    untranslated = [(a, b, w) for a, b, w in source if not _negator(w, bl)
-                    and sum(bool(_lemmas(bl, w) & x) for x in said) < occurrences[w]]
+    said_here = {(a, b) for a, b, w in source if sum(bool(_said(bl, w) & x) for x in said) >= occurrences[w]}
+    table = translations(bl)
+    untranslated = [(a, b, w) for a, b, w in source if w in table and not _negator(w, bl)
+                    and not any(c < b and a < d for c, d in said_here)]
     if not untranslated:
         return []
-    translated = compounds.union(*(_lemmas(bl, w) for _, _, w in source))
+    translated = compounds.union(*(_said(bl, w) for _, _, w in source))
     # a source word under a negator ("nicht klein") is rightly translated by its opposite ("big")
     reach = NEGATOR_REACH_CJK if bl in ("zh", "ja") else NEGATOR_REACH
     text = base.doc.text
