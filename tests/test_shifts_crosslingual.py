@@ -301,3 +301,19 @@ def test_hindi_names_carried_and_hindi_words_that_are_no_names(base, rewrite):
 ])
 def test_hindi_words_romanised_as_english_spells_names(word, spelling):
     assert spelling in hindi_romanised(word)
+
+
+@pytest.mark.parametrize(("base", "language", "faithful", "dropped", "name"), [
+    # a transliterated name outside jieba's dictionary, which its HMM tags as a person's
+    ("帕利说，舰队将很快出发。", "zh", "Parly said the fleet would leave soon.",
+     "The fleet would leave soon, it was said.", "帕利"),
+    # a katakana name IPADIC lacks
+    ("ブランビーズが快勝した。", "ja", "The Brumbies won easily.", "The team won easily.", "ブランビーズ"),
+    # an exonym is carried by English words spelt alike, not by a word that only sounds alike
+    ("成都的领馆覆盖中国西南部。", "zh", "The Chengdu consulate covers southwestern China.",
+     "The Chengdu consulate covers the southwest.", "中国"),
+])
+def test_a_name_dropped_from_a_cjk_source_and_carried_by_its_translation(base, language, faithful, dropped,
+                                                                         name):
+    assert entity_words(base, language, faithful) == []
+    assert (name, "") in entity_words(base, language, dropped)

@@ -821,13 +821,13 @@ def _loan_carried(name_words: list[str], other: Side) -> bool:
     :func:`hindi_romanised` reads it (डॉलर dollar, इंटरकॉम intercom): a loan, not a name."""
     mine = [sp for w in name_words for sp in hindi_romanised(w)]
     theirs = {w.lower() for w in _WORD.findall(other.text)}
-    return any(_similar(a, b) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+    return any(_similar(a, b) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
                for a in mine for b in theirs if len(a) >= 3)
 
 
 def _jieba_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the words of Chinese ``text`` that jieba's dictionary tags as proper nouns (a word it
-    only guesses, outside the dictionary, is left out)."""
+    """Spans of the words of Chinese ``text`` that jieba's dictionary tags as proper nouns, and of the
+    runs of name-tagged words with one outside the dictionary that its HMM tags as a name."""
     import logging
 
     import jieba
@@ -844,12 +844,30 @@ def _jieba_names(text: str) -> list[tuple[int, int]]:
         if (rare or admin) and len(word) > (2 if person else 1):
             out.append((at, at + len(word)))
         at += len(word)
+    # a name outside the dictionary, which jieba's HMM tags as a person's or a place's (帕利 nr, 格里沃里
+    # nrt + nr): a foreign name transliterated by sound, with the name words next to it
+    run, at = None, 0
+    for token in jieba.posseg.dt.cut(text):
+        end = at + len(token.word)
+        if token.flag in _JIEBA_NAMES and _HAN.fullmatch(token.word):
+            unknown = token.word not in tags and len(token.word) >= 2
+            run = (run[0], end, run[2] or unknown) if run and run[1] == at else (at, end, unknown)
+        elif run:
+            out += [run[:2]] if run[2] else []
+            run = None
+        at = end
+    if run and run[2]:
+        out.append(run[:2])
     return out
+
+
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 
 
 def _ipadic_names(text: str) -> list[tuple[int, int]]:
     """Spans of the words of Japanese ``text`` that janome's IPADIC tags as proper nouns
-    (名詞,固有名詞: 人名, 地域, 組織)."""
+    (名詞,固有名詞: 人名, 地域, 組織), and of katakana words it lacks (a foreign name spelt by sound;
+    a loan word it lacks is carried by the English word it spells)."""
     out, at = [], 0
     for token in janome_tokenizer().tokenize(text):
         surface = token.surface
@@ -859,6 +877,9 @@ def _ipadic_names(text: str) -> list[tuple[int, int]]:
         at = start + len(surface)
         if token.part_of_speech.startswith("名詞,固有名詞") and _CJK.search(surface):
             out.append((start, at))
+        elif getattr(token, "node_type", "") == "UNKNOWN" and len(surface) >= 3 \
+                and _KATAKANA_WORD.fullmatch(surface):
+            out.append((start, at))  # a katakana word IPADIC lacks: a foreign name (ブランビーズ)
     return out
 
 
