@@ -213,7 +213,8 @@ def _analyse(story: Story, settings: _Settings, pool: dict[tuple, Any]) -> Repor
     # The model is loaded once per process; the in-memory vector cache lives for one story, so a
     # long corpus runs in constant memory (the disk cache still spans stories and runs).
     analyzer = replace(shared, embedder=CachedEmbedder(shared.embedder.embedder, settings.cache_dir))
-    report = compare(*docs, analyzer=analyzer, mixed=mixed)
+    # presplit: the documents are read already, but a long line's notice says how they were split
+    report = compare(*docs, analyzer=analyzer, mixed=mixed, presplit=settings.presplit)
     return replace(report, notices=(*notices, *report.notices))
 
 

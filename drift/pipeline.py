@@ -42,7 +42,14 @@ from drift.parsing import MODEL_LANG, parse_sides, parser_notice
 from drift.reading import read_text
 from drift.report import Comparison, Document, Link, ModelInfo, Notice, Report, WordPair
 from drift.scoring import SimilarityCalibration, comparison_drift, link_drift
-from drift.segmenting import is_standalone, presplit, split_sentences
+from drift.segmenting import (
+    PYSBD_WINDOW,
+    is_standalone,
+    long_lines,
+    presplit,
+    split_sentences,
+    splitter_for,
+)
 from drift.shifts import addition_shift, detect_side_shifts, omission_shift
 from drift.shifts.text import Side
 from drift.wordalign import align_words
@@ -118,6 +125,28 @@ def read_documents(base: Source | Document, rewrites: Sequence[Source | Document
         warnings.warn(f"drift: {e.document}: {message}", DriftWarning, stacklevel=3)
         notices.append(Notice("unreadable", message, e.document))
     return docs, notices
+
+
+def long_line_notice(doc: Document, *, presplit: bool = False) -> Notice | None:
+    """A ``long-line`` notice when ``doc`` has lines longer than
+    :data:`drift.segmenting.LONG_LINE` characters (a page flattened to one line): its sentences
+    were found without its paragraphs (by pysbd in windows, :data:`drift.segmenting.PYSBD_WINDOW`),
+    and none of it can be told to be a heading; with ``presplit`` such a line is one sentence.
+    ``None`` otherwise."""
+    lengths = long_lines(doc.text)
+    if not lengths:
+        return None
+    what = (f"a line of {lengths[0]:,} characters" if len(lengths) == 1
+            else f"{len(lengths)} lines of up to {max(lengths):,} characters")
+    if presplit:
+        how = "read one sentence per line, it is compared as one sentence"
+    else:
+        how = "its sentences were found without its paragraphs" + (
+            f", by the sentence splitter {PYSBD_WINDOW:,} characters at a time"
+            if splitter_for(primary_language(doc.language or "en")) == "pysbd" else "")
+        how += ", and no heading could be told from the body text"
+    return Notice("long-line", f"{doc.id} has {what}, with no line breaks (a page flattened to one "
+                  f"line?): {how}", doc.id)
 
 
 @dataclass
@@ -246,7 +275,8 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     model does not cover gets a ``language-not-covered`` notice and low-confidence links.
     ``ids`` names the documents (file stems by default); ``presplit`` reads one sentence per line;
     ``input_format`` (``"auto"``, ``"text"``, ``"html"``) says whether inputs are web pages (see
-    :mod:`drift.reading`). A rewrite that cannot be read is left out, with an ``unreadable``
+    :mod:`drift.reading`); a document that lost its line breaks gets a ``long-line`` notice
+    (:func:`long_line_notice`). A rewrite that cannot be read is left out, with an ``unreadable``
     notice in the report and a :class:`~drift.errors.DriftWarning`; errors as
     :func:`read_documents`. With a cache, the same comparison run again (same inputs, options,
     model, drift code and packages) is served from it (see :class:`drift.cache.ReportCache`).
@@ -261,7 +291,8 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
     docs, notices = read_documents(base, rewrites, ids=ids, presplit=presplit, input_format=input_format)
     if mixed is None:
         mixed = mixed_languages(docs)
-    notices = [*notices, *mixed.notices]
+    notices = [*notices, *mixed.notices,
+               *(n for doc in docs if (n := long_line_notice(doc, presplit=presplit)) is not None)]
     if analyzer is None:
         analyzer = Analyzer.create(model, multilingual=multilingual,
                                    languages=[*(d.language for d in docs), *sorted(mixed.languages)],

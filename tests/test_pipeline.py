@@ -180,3 +180,25 @@ def test_lines_in_another_language_get_a_notice_and_ask_for_the_multilingual_mod
     assert languages == {"de", "es"}
     assert [(n.code, n.document) for n in notices] == [("mixed-language", "mixed")]
     assert "1 line in 'de'" in notices[0].message and "1 line in 'es'" in notices[0].message
+
+
+# -- a page flattened to one line ------------------------------------------------------------------
+
+def test_a_document_that_lost_its_line_breaks_gets_a_notice_once(seeds, monkeypatch):
+    from test_properties import fake_analyzer
+
+    from drift import segmenting
+    from drift.pipeline import compare, long_line_notice, read_document
+
+    monkeypatch.setattr(segmenting, "LONG_LINE", 2_000)  # a 225 KB page's line, scaled to the seed
+    text = seeds["002"].read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    report = compare(flat, seeds["002"], ids=["flattened", "as-written"], analyzer=fake_analyzer())
+    assert [(n.code, n.document) for n in report.notices if n.code == "long-line"] == [
+        ("long-line", "flattened")]
+    notice = next(n for n in report.notices if n.code == "long-line")
+    assert f"a line of {len(flat):,} characters" in notice.message and "no heading" in notice.message
+    # its sentences are found all the same, and one per line when the lines are the sentences
+    assert len(report.base.content_indices) >= len(report.rewrites[0].content_indices) - 5
+    presplit = long_line_notice(read_document(flat, role="base", presplit_lines=True), presplit=True)
+    assert presplit is not None and "compared as one sentence" in presplit.message

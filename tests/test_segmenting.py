@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from drift.language import detect_language
@@ -263,3 +265,61 @@ def test_demetr_source_sentences_get_their_language():
     for item in items:
         if item["lang_tag"] in codes:
             assert detect_language(item["src_sent"]) == codes[item["lang_tag"]], item["src_sent"]
+
+
+# -- a page flattened to one line -------------------------------------------------------------------
+
+TEXTBERG_DEV = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "textberg" / "dev" / "dev.de"
+
+
+def _flattened(seeds, name: str) -> tuple[str, str]:
+    """A text of the development data with its line breaks made spaces, and its language."""
+    if name == "textberg-dev":
+        if not TEXTBERG_DEV.is_file():
+            pytest.skip(f"{TEXTBERG_DEV} is not here")
+        return " ".join(TEXTBERG_DEV.read_text(encoding="utf-8").splitlines()[:80]), "de"
+    return " ".join(read_text(seeds[name]).text.split()), "en"
+
+
+@pytest.mark.parametrize("name", ["002", "003", "textberg-dev"])
+def test_a_long_line_is_split_in_windows_exactly_as_whole(seeds, name, monkeypatch):
+    from drift import segmenting
+
+    line, language = _flattened(seeds, name)
+    whole = segmenting.sentence_spans(line, language)
+    monkeypatch.setattr(segmenting, "PYSBD_WINDOW", 1200)  # the windows a 225 KB line gets, scaled down
+    monkeypatch.setattr(segmenting, "PYSBD_OVERLAP", 400)
+    read: list[int] = []
+    segmenter = segmenting._pysbd(language)
+
+    class Counted:
+        def segment(self, text):
+            read.append(len(text))
+            return segmenter.segment(text)
+
+    monkeypatch.setattr(segmenting, "_pysbd", lambda _: Counted())
+    assert len(line) > 3 * 1200 and len(whole) > 20
+    assert segmenting.sentence_spans(line, language) == whole
+    # never the whole line at once: pysbd's time grows with the square of what it reads
+    assert max(read) <= 2 * 1200 and sum(read) < 3 * len(line)
+
+
+def test_a_window_holding_one_long_sentence_grows_until_the_sentence_ends(monkeypatch):
+    from drift import segmenting
+
+    monkeypatch.setattr(segmenting, "PYSBD_WINDOW", 200)
+    monkeypatch.setattr(segmenting, "PYSBD_OVERLAP", 50)
+    long = "The council met " + "and argued about the budget " * 30 + "until late on Monday."
+    line = f"{long} The mayor resigned. Nobody was surprised."
+    assert [line[s:e].strip() for s, e in segmenting.pysbd_spans(line, "en")] == [
+        long, "The mayor resigned.", "Nobody was surprised."]
+
+
+def test_a_one_line_page_has_no_headings_and_its_long_line_is_counted(seeds):
+    from drift.segmenting import LONG_LINE, long_lines
+
+    text = " ".join([read_text(seeds[k]).text.replace("\n", " ") for k in sorted(seeds)] * 3)
+    assert len(text) > LONG_LINE and long_lines(text) == [len(text)]
+    assert long_lines(read_text(seeds["002"]).text) == []
+    sentences = split_sentences(text, "en")
+    assert not any(is_standalone(text, s.start, s.end) for s in sentences)
