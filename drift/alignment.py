@@ -83,6 +83,11 @@ class AlignConfig:
     max_side: int = 4
     #: Most sentences in a link, both sides together (Bertalign's ``max_align``); with 6, a 3-3 fits.
     max_total: int = 6
+    #: In a loose rewrite (not parallel text, see ``parallel_share``), an m-n link (both sides two
+    #: or more sentences) has at most this many sentences a side: a rewrite merges two sentences
+    #: whose content it splits differently (a 2-2), while a 3-3 there glued dropped sentences to
+    #: a split (a plain-language rewrite written for the tests). Parallel text allows ``max_side``.
+    many_max_side: int = 2
     #: Neighbours per sentence for the margin that picks anchors (LASER/Bertalign use 3-4).
     top_k: int = 4
     #: Half-width, in sentences, of the band the DP searches around the anchor chain. Wide enough
@@ -508,7 +513,7 @@ def _run_nulls(base: _Side, rewrite: _Side, scale: _Scale, cfg: AlignConfig) -> 
     rng = np.random.default_rng(1)
     nulls = {}
     n, m = len(base), len(rewrite)
-    for a, b in _bead_types(cfg):
+    for a, b in _bead_types(replace(cfg, many_max_side=cfg.max_side)):  # every type either rules allow
         if a + b <= 2 or b == 0 or n < a or m < b:
             continue
         k = min(cfg.null_sample // 10, (n - a + 1) * (m - b + 1))
@@ -577,7 +582,7 @@ def _for_pair(cfg: AlignConfig, near: _Nearest, scale: _Scale, lengths: bool) ->
     if not lengths or parallel_share(near, scale, cfg.parallel_level) < cfg.parallel_share:
         return cfg
     return replace(cfg, member_gain=min(cfg.member_gain, cfg.parallel_member_gain),
-                   max_sure_pairs=cfg.max_total,
+                   max_sure_pairs=cfg.max_total, many_max_side=cfg.max_side,
                    min_evidence=min(cfg.min_evidence, cfg.parallel_min_evidence),
                    sure_pair_slack=max(cfg.sure_pair_slack, cfg.parallel_sure_pair_slack))
 
@@ -664,7 +669,8 @@ def _band(anchors: np.ndarray, n: int, m: int, w: int, fixed: bool = False) -> t
 def _bead_types(cfg: AlignConfig) -> list[tuple[int, int]]:
     types = [(1, 1), (1, 0)]  # 1-1 first: it wins ties
     types += [(a, b) for a in range(1, cfg.max_side + 1) for b in range(1, cfg.max_side + 1)
-              if a + b <= cfg.max_total and (a, b) != (1, 1)]
+              if a + b <= cfg.max_total and (a, b) != (1, 1)
+              and (min(a, b) == 1 or max(a, b) <= cfg.many_max_side)]
     return types  # (0, 1), the insertion, is handled along each row
 
 
@@ -1082,8 +1088,9 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
         ratio = float(base.lengths[0].sum() / max(rewrite.lengths[0].sum(), 1.0))
 
     # the pair's rules (parallel text or a loose rewrite); the first pass, which only picks the
-    # runs worth encoding, keeps the loose rules: their few merges bound the encoding cost
-    loose, cfg = cfg, _for_pair(cfg, near, scale, ratio is not None)
+    # runs worth encoding, keeps the loose rules (their few merges bound the encoding cost) but
+    # every bead type, so that the runs it encodes do not depend on ``many_max_side``
+    loose, cfg = replace(cfg, many_max_side=cfg.max_side), _for_pair(cfg, near, scale, ratio is not None)
     if not related(near, scale, cfg.sure_evidence):  # two unrelated articles: only sure links
         loose, cfg = _for_unrelated(loose), _for_unrelated(cfg)
     whole = _Span(base, rewrite, 0, n, 0, m, sure_pair_slack=cfg.sure_pair_slack,

@@ -618,3 +618,46 @@ def test_a_weak_in_order_pair_beside_a_crossing_merge_stays_unlinked(model):
     assert next(p for p in pairs if 1 in p.rewrite).base == ()
     assert next(p for p in pairs if 0 in p.base).rewrite == (0,)
     assert next(p for p in pairs if 3 in p.base).rewrite == (2,)
+
+
+# A plain-language rewrite written for this test: the long first sentence split into short ones
+# (the last two of them explained further), two sentences dropped, one copied word for word, and
+# an explanation added at the end.
+PLAIN_BASE = [
+    "The regional parliament on Thursday passed a law that requires landlords to insulate older "
+    "apartment buildings, offer tenants a heating check every two years and publish the energy "
+    "rating of each flat in every advertisement.",
+    "The opposition called the law rushed and said it would drive up rents in small towns.",
+    "Landlords' associations announced that they would challenge parts of it in the constitutional court.",
+    "Under the law, buildings constructed before 1980 must be insulated by 2032.",
+    "The government estimates that the work will cost about 2 billion euros in total.",
+    "A fund of 300 million euros will help owners with low incomes.",
+    "Tenants' groups welcomed the decision.",
+]
+PLAIN_REWRITE = [
+    "The regional parliament made a new law on Thursday.",
+    "The law is about old apartment buildings.",
+    "Landlords must make these buildings warmer with insulation.",
+    "Tenants can get a heating check every two years.",
+    "Every flat advertisement must show how much energy the flat uses.",
+    "An energy rating tells you how much heating a flat needs.",
+    "Buildings from before 1980 must be insulated by 2032.",
+    "A fund of 300 million euros will help owners with low incomes.",
+    "Insulation keeps the warm air inside in winter.",
+]
+
+
+def test_a_plain_rewrite_keeps_dropped_sentences_out_of_the_split(model):
+    """The split is one link of the first sentence alone: the dropped sentences after it are not
+    glued into an m-n link with its parts (it was a 3-3 under USE); the copy is linked exactly."""
+    encode, null = model
+    pairs = align(encode(PLAIN_BASE), encode(PLAIN_REWRITE), embed=encode, base_texts=PLAIN_BASE,
+                  rewrite_texts=PLAIN_REWRITE, null=null)
+    assert_covers(pairs, len(PLAIN_BASE), len(PLAIN_REWRITE))
+    split = next(p for p in pairs if 0 in p.base)
+    assert split.base == (0,) and len(split.rewrite) >= 3 and set(split.rewrite) <= {0, 1, 2, 3, 4}
+    assert next(p for p in pairs if 1 in p.base).rewrite == ()
+    assert next(p for p in pairs if 3 in p.base).rewrite == (6,)
+    copy = next(p for p in pairs if 5 in p.base)
+    assert copy.rewrite == (7,) and copy.similarity > 0.99
+    assert next(p for p in pairs if 8 in p.rewrite).base == ()
