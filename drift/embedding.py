@@ -229,26 +229,32 @@ class UniversalSentenceEncoder:
         self.threads = threads
         self._pooler = None  # drift.pooling.UseRunPooler, False where it cannot read the package
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        with threads.limited(self.threads):
-            parts = [self._model.encode(list(texts[i:i + self.batch_size]))
-                     for i in range(0, len(texts), self.batch_size)]
-        return _unit_rows(np.concatenate(parts))
-
-    def encode_runs(self, texts: Sequence[str], runs: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Vectors of ``" ".join(texts[s:e])`` for each run ``(s, e)``, pooled from each sentence's
-        token features read once (:mod:`drift.pooling`), or the joined text encoded where the
-        installed package is not the one the pooler reads."""
+    @property
+    def pooler(self):
+        """The :class:`drift.pooling.UseRunPooler` over the loaded model, or ``None`` where the
+        installed package is not the one it reads (then joined text is encoded)."""
         if self._pooler is None:
             from drift.pooling import use_run_pooler
 
             self._pooler = use_run_pooler(self._model) or False
-        if not self._pooler:
+        return self._pooler or None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encode = self.pooler.encode if self.pooler else self._model.encode
+        with threads.limited(self.threads):
+            parts = [encode(list(texts[i:i + self.batch_size]))
+                     for i in range(0, len(texts), self.batch_size)]
+        return _unit_rows(np.concatenate(parts))
+
+    def encode_runs(self, texts: Sequence[str], runs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Vectors of ``" ".join(texts[s:e])`` for each run ``(s, e)``, pooled from the token
+        features each sentence was read with (:mod:`drift.pooling`): no sentence is read twice."""
+        if not self.pooler:
             return self.encode([" ".join(texts[s:e]) for s, e in runs])
         with threads.limited(self.threads):
-            return _unit_rows(self._pooler.encode_runs(texts, runs))
+            return _unit_rows(self.pooler.encode_runs(texts, runs))
 
 
 def encode_runs(embedder: Embedder, texts: Sequence[str], runs: Sequence[tuple[int, int]],

