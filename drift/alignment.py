@@ -333,9 +333,20 @@ def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts, base_s
 
 
 def _embed_runs(sides: tuple[_Side, _Side], texts: tuple[Sequence[str], Sequence[str]],
-                wanted: tuple[set[tuple[int, int]], set[tuple[int, int]]], embed, cfg: AlignConfig) -> None:
+                wanted: tuple[set[tuple[int, int]], set[tuple[int, int]]], embed, cfg: AlignConfig,
+                embed_runs=None) -> None:
     """Replace the summed vectors of the wanted runs ``(size, end index)`` by their joined text's
-    encoding: all such strings, each once, in a single ``embed`` call (Vecalign's overlaps)."""
+    vector (Vecalign's overlaps): from ``embed_runs`` per side where given (and the joiner is a
+    space), else all joined strings, each once, in a single ``embed`` call."""
+    if embed_runs is not None and cfg.joiner == " ":
+        for side, txt, runs in zip(sides, texts, wanted, strict=True):
+            runs = [(a, e) for a, e in sorted(runs) if 2 <= a <= cfg.max_side and a - 1 <= e < len(side)]
+            if runs:
+                vectors = _unit_rows(np.asarray(embed_runs(txt, [(e - a + 1, e + 1) for a, e in runs]),
+                                                dtype=np.float32).reshape(len(runs), -1))
+                for (a, e), v in zip(runs, vectors, strict=True):
+                    side.runs[a - 1][e] = v
+        return
     jobs = []  # (side, a, end index, string)
     for side, txt, runs in zip(sides, texts, wanted, strict=True):
         for a, e in sorted(runs):
@@ -1048,6 +1059,7 @@ def _out_of_order(links, moved: set) -> set:
 
 def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
           embed: Callable[[list[str]], np.ndarray] | None = None,
+          embed_runs: Callable[[Sequence[str], Sequence[tuple[int, int]]], np.ndarray] | None = None,
           base_texts: Sequence[str] | None = None, rewrite_texts: Sequence[str] | None = None,
           base_standalone: Sequence[bool] | None = None, rewrite_standalone: Sequence[bool] | None = None,
           config: AlignConfig = AlignConfig(), null: np.ndarray | None = None) -> list[AlignedPair]:
@@ -1055,7 +1067,10 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
 
     ``base_vectors``/``rewrite_vectors``: float32, one L2-normalised row per sentence. ``embed``
     encodes joined neighbouring sentences for many-to-many links (one call, distinct strings);
-    without it, a run's vector is the normalised sum of its sentences'. The texts give lengths.
+    ``embed_runs(texts, [(start, end), …])``, where given, gives those runs' vectors instead, from
+    one side's texts (:func:`drift.embedding.encode_runs`: the multilingual USE pools them from the
+    sentences' token features, :mod:`drift.pooling`); without either, a run's vector is the
+    normalised sum of its sentences'. The texts give lengths.
     Pairs come in base order; an inserted pair stands after the link before it in the rewrite.
 
     >>> import numpy as np
@@ -1095,7 +1110,7 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
         loose, cfg = _for_unrelated(loose), _for_unrelated(cfg)
     whole = _Span(base, rewrite, 0, n, 0, m, sure_pair_slack=cfg.sure_pair_slack,
                   max_sure_inside=cfg.max_sure_pairs)
-    if embed is not None and base.lengths is not None and cfg.max_side > 1:
+    if (embed is not None or embed_runs is not None) and base.lengths is not None and cfg.max_side > 1:
         # second pass: encode the joined sentences wherever the first pass was not a plain 1-1
         if cfg.encode_radius < 0:
             runs = tuple({(a, e) for a in range(2, cfg.max_side + 1) for e in range(k)} for k in (n, m))
@@ -1111,7 +1126,7 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
                                         cfg.encode_radius, min(cfg.max_side, cfg.encode_max_side),
                                         unequal)
             runs = _promising_runs(base, rewrite, boxes, scale, loose)
-        _embed_runs((base, rewrite), (base_texts, rewrite_texts), runs, embed, cfg)
+        _embed_runs((base, rewrite), (base_texts, rewrite_texts), runs, embed, cfg, embed_runs)
     links = _align_span(whole, scale, ratio, cfg, near)
     moved: set = set()
     if cfg.detect_moves:
