@@ -191,7 +191,8 @@ class Analyzer:
         pairs = _in_order(base_vectors, rewrite_vectors, base_texts, rewrite_texts) \
             if uncovered is not None else None
         if pairs is None:
-            pairs = align(base_vectors, rewrite_vectors, embed=self.embedder.encode, base_texts=base_texts,
+            pairs = align(base_vectors, rewrite_vectors, embed=self.embedder.encode,
+                          embed_runs=self.embedder.encode_runs, base_texts=base_texts,
                           rewrite_texts=rewrite_texts, config=self.align_config,
                           base_standalone=base_standalone, rewrite_standalone=rewrite_standalone,
                           null=null_similarities(self.embedder))
