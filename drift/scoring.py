@@ -2,7 +2,9 @@
 
 The number ranks what a reader must look at first. Severity decides the band, similarity and the
 number of shifts only order links within it, so a reversal always outranks a changed figure,
-which always outranks a nuance, which always outranks a link that merely reads differently:
+which always outranks a nuance, which always outranks a link that merely reads differently. A
+whole rewrite is banded the same way, by its most severe shift (:func:`comparison_drift`): one that
+leaves out or invents a key sentence outranks any rewrite that only paraphrased, however freely:
 
 =========================  ==============
 highest shift severity     link drift
@@ -91,14 +93,18 @@ def link_drift(similarity: float | None, shifts: Sequence[Shift], calibration: S
 
 
 def comparison_drift(links: Sequence[Link], base_doc: Document, *, model_reads_both: bool = True) -> float:
-    """Drift of a whole rewrite in [0, 1].
+    """Drift of a whole rewrite in [0, 1]: the band of its most severe shift (:data:`BANDS`, as for
+    a link), and within it how much drifted.
 
-    The links' drifts averaged by how much base text each carries (an inserted link weighs half an
-    average sentence), then raised by every shift's severity weight, so that one reversal in a
-    long faithful article still shows. Identical documents score 0; a rewrite that carries no
-    sentence of the base at all (every base sentence deleted) scores 1: nothing of it is left —
-    unless the model does not read one of the two languages (``model_reads_both=False``), when
-    no link says only that it could not tell.
+    How much: the links' drifts averaged by how much base text each carries (an inserted link weighs
+    half an average sentence), then raised by every shift's severity weight (:data:`SEVERITY_WEIGHT`),
+    so that one reversal in a long faithful article still shows. A rewrite without any shift keeps
+    that value, which stays in the band of rewording (its links' drifts are all in it); one with
+    shifts has it mapped into its most severe shift's band. So however freely a rewrite rewords,
+    it ranks below one with a nuance, and that below one that drops or invents a key sentence.
+    Identical documents score 0; a rewrite that carries no sentence of the base at all (every base
+    sentence deleted) scores 1: nothing of it is left — unless the model does not read one of the
+    two languages (``model_reads_both=False``), when no link says only that it could not tell.
     """
     if not links:
         return 0.0
@@ -114,4 +120,9 @@ def comparison_drift(links: Sequence[Link], base_doc: Document, *, model_reads_b
         drifts.append(min(1.0, max(0.0, link.drift)))
     mean = float(np.average(drifts, weights=weights))
     hazard = sum(SEVERITY_WEIGHT.get(s.severity, 0.0) for link in links for s in link.shifts)
-    return float(min(1.0, max(0.0, 1.0 - (1.0 - mean) * math.exp(-hazard))))
+    amount = min(1.0, max(0.0, 1.0 - (1.0 - mean) * math.exp(-hazard)))
+    severity = max((s.severity for link in links for s in link.shifts), default=0)
+    lo, hi = BANDS[severity]
+    if severity == 0:  # rewording only: every link's drift, so their mean, is in the band already
+        return float(min(amount, hi))
+    return float(lo + (hi - lo) * amount)

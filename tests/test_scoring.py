@@ -115,3 +115,64 @@ def test_a_rewrite_that_carries_nothing_of_the_base_has_drift_one_unless_the_mod
              Link((), (0,), None, 0.5, shifts=(Shift("addition", 1, None, (0, 10), "added"),))]
     assert comparison_drift(links, base) == 1.0
     assert comparison_drift(links, base, model_reads_both=False) < 1.0
+
+
+def test_a_rewrite_that_drops_or_invents_a_sentence_ranks_above_any_paraphrase():
+    base = doc(20)
+    # every link reworded as far as rewording goes, no shift: the most a paraphrase can drift
+    paraphrase = [Link((i,), (i,), 0.5, drift=0.25) for i in range(20)]
+    faithful = [Link((i,), (i,), 0.95, drift=0.0) for i in range(20)]
+    dropped_key = [*faithful[:-1], Link((19,), (), None, drift=0.675, shifts=(shift(2, "omission"),))]
+    dropped_and_invented = [*dropped_key, Link((), (19,), None, drift=0.675, shifts=(shift(2, "addition"),))]
+    dropped_colour = [*faithful[:-1], Link((19,), (), None, drift=0.4, shifts=(shift(1, "omission"),))]
+    nuanced_paraphrase = [*paraphrase[:-1], Link((19,), (19,), 0.5, drift=0.5, shifts=(shift(1),))]
+    free = comparison_drift(paraphrase, base)
+    assert 0.2 < free <= 0.25
+    assert comparison_drift(dropped_colour, base) > free
+    assert comparison_drift(dropped_and_invented, base) > comparison_drift(dropped_key, base) \
+        > comparison_drift(nuanced_paraphrase, base) > free
+
+
+# -- on real documents (written for this test), with each model ----------------------------------------
+
+FLOOD_BASE = """Floods close the valley road
+Heavy rain caused the river to burst its banks in the town of Alder on Tuesday morning.
+Water reached the ground floors of about forty houses near the old bridge.
+The fire brigade moved sixty residents to the school gym, which stayed open through the night.
+The regional council said the new flood wall held for most of the night but gave way at the mill.
+Engineers will inspect the wall on Thursday, once the water has gone down.
+Shopkeepers on the market square said they had lost most of their stock.
+The valley road will stay closed until the weekend, the police said.
+"""
+FLOOD_PARAPHRASE = """Valley road shut by floods
+On Tuesday morning the river overflowed in Alder after torrential rain.
+Around forty homes close to the old bridge had their ground floors flooded.
+Sixty people were taken by firefighters to the school gymnasium, kept open overnight.
+According to the regional council, the new barrier held much of the night before failing at the mill.
+Once the water recedes, engineers are due to examine the barrier on Thursday.
+Traders on the market square told reporters that most of their goods were ruined.
+Police said the road through the valley would remain shut until the weekend.
+"""
+# the council's sentence left out, one about the mayor invented; the rest as in the base
+FLOOD_DROPPED_AND_INVENTED = """Floods close the valley road
+Heavy rain caused the river to burst its banks in the town of Alder on Tuesday morning.
+Water reached the ground floors of about forty houses near the old bridge.
+The fire brigade moved sixty residents to the school gym, which stayed open through the night.
+Engineers will inspect the wall on Thursday, once the water has gone down.
+Shopkeepers on the market square said they had lost most of their stock.
+Residents blamed the mayor for cutting the budget for river maintenance last year.
+The valley road will stay closed until the weekend, the police said.
+"""
+
+
+@pytest.mark.parametrize("model", ["use", "all-MiniLM-L6-v2"])
+def test_a_free_faithful_paraphrase_drifts_less_than_a_sentence_dropped_and_one_invented(model, cache_dir):
+    import drift
+
+    report = drift.compare(FLOOD_BASE, FLOOD_PARAPHRASE, FLOOD_DROPPED_AND_INVENTED,
+                           ids=["base", "paraphrase", "dropped-invented"], model=model, cache_dir=cache_dir)
+    paraphrase, dropped = report.comparisons
+    kinds = [link.kind for link in dropped.links]
+    assert kinds.count("deleted") == 1 and kinds.count("inserted") == 1
+    assert max(s.severity for link in paraphrase.links for s in link.shifts) < 2
+    assert dropped.drift > paraphrase.drift
