@@ -317,3 +317,17 @@ def test_a_name_dropped_from_a_cjk_source_and_carried_by_its_translation(base, l
                                                                          name):
     assert entity_words(base, language, faithful) == []
     assert (name, "") in entity_words(base, language, dropped)
+
+
+@pytest.mark.parametrize(("base", "language", "rewrite", "expected"), [
+    # an acronym spelt letter by letter is carried by its letters, not by a word that sounds alike
+    ("एन.एस.ए. के प्रवक्ता ने बयान दिया।", "hi", "The NSA's spokesman made a statement.", []),
+    ("एन.एस.ए. के प्रवक्ता ने बयान दिया।", "hi", "The National Security Agency spoke.", []),
+    ("एन.एस.ए. के प्रवक्ता ने बयान दिया।", "hi", "The News spokesman made a statement.", [("एन.एस.ए.", "")]),
+    # a short English name is not carried by any Hindi word of its consonants (पर "on")
+    ("इस परियोजना पर सरकार काम करेगी।", "hi", "Paul Bwelle will work on this project.", [("", "Paul Bwelle")]),
+    # a country by the initials of its English name
+    ("美国驻成都领馆关闭了。", "zh", "The U.S. consulate in Chengdu closed.", []),
+])
+def test_acronyms_and_short_names_across_scripts(base, language, rewrite, expected):
+    assert entity_words(base, language, rewrite) == expected

@@ -158,7 +158,9 @@ def _similar(name: str, word: str, name_key: str | None = None, word_key: str | 
     word's key starts with the name's (Moscow ~ Moskve), or, for a key of four classes or more, at
     most one class in four differs within the name's length and one class more; the word at most
     four letters longer (a case ending, not a compound: "zuruckgekehrt" is no "Syria"). ``kind`` is
-    the word's: ``"word"``; ``"whole"``, a run of characters of an unspaced script, read in every
+    the word's: ``"word"``; ``"uncased"``, a word of a script without capitals (Devanagari), which
+    for a name of one or two consonant classes must also share half the letters; ``"whole"``, a run
+    of characters of an unspaced script, read in every
     length, which must match whole; ``"lower"``, a word not capitalised in a cased language (an
     adjective: francese = French), which must also share the first letter and half the letters;
     ``"prefix"``, a word that carries a name only by starting with its letters (naganoken)."""
@@ -170,6 +172,9 @@ def _similar(name: str, word: str, name_key: str | None = None, word_key: str | 
         return name[:1] == word[:1] and _similar(name, word, name_key, word_key) \
             and difflib.SequenceMatcher(None, name, word).ratio() >= 0.5
     whole = kind == "whole"
+    if kind == "uncased" and len(skeleton(name) if name_key is None else name_key) <= 2 \
+            and difflib.SequenceMatcher(None, name, word[:len(name) + 1]).ratio() < 0.5:
+        return False  # every word of a script without capitals is a candidate: Bwelle is no पर
     if not whole and ((len(name) >= 4 and word.startswith(name) and len(word) <= len(name) + 4)
                       or (len(word) >= 4 and name.startswith(word) and len(name) <= len(word) + 2)):
         return True
@@ -395,6 +400,9 @@ def readings(text: str, language: str) -> Readings:
     parts = [p for p in every if language not in CASED or p[:1].isupper()]
     plain = [_ascii(w) for w in parts]
     spaced = plain + [a + b for a, b in zip(plain, plain[1:], strict=False)] + tokens  # स्नो डेन = Snowden
+    if language == "hi":  # acronyms spelt letter by letter: एन.एस.ए. is "nsa"
+        spaced += [a.lower() for m in re.finditer(r"[\u0900-\u097f.]+", text)
+                   if (a := _devanagari_acronym(m.group()))]
     # a lower-case word carries an adjective made from a name (francese = French); never an English one
     lower = [_ascii(p) for p in every if p[:1].islower()] if language in CASED and language != "en" else []
     english: set[str] = set()
@@ -404,9 +412,10 @@ def readings(text: str, language: str) -> Readings:
         english |= {e for name, e in exonyms(language).items() if " " in name and f" {name} " in folded}
         if _CJK.search(text):
             english |= {exonyms(language)[m.group()] for m in _exonym_pattern(language).finditer(text)}
+    spaced_kind = "uncased" if language == "hi" else "word"  # Devanagari: no capitals show its names
     keyed = tuple(dict.fromkeys([(v.replace("'", ""), skeleton(v, language), kind)  # key by syllable
-                                 for kind, group in (("whole", words), ("word", spaced), ("lower", lower),
-                                                     ("prefix", prefixed))
+                                 for kind, group in (("whole", words), (spaced_kind, spaced),
+                                                     ("lower", lower), ("prefix", prefixed))
                                  for w in group if w for v in _variants(w)]))
     return Readings(keyed, " ".join(plain), frozenset(english))
 
@@ -497,6 +506,11 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
                   or all(any(_similar(e, o, None, k, x) for o, k, x in theirs.words) for e in whole.split())):
         return True
     for w in (p for n in name_words for p in n.split("-") if p):
+        if language == "hi" and (acronym := _devanagari_acronym(w)):  # एनएसए: NSA, not "News"
+            initials = _spelt_out_initials(other.text)
+            if _acronym_carried(acronym, other.text) or any(acronym in i for i in initials):
+                return True
+            continue
         forms = _romanised(w, language, other_language)
         if any(re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", theirs.text) for a, _ in forms) \
                 or any(_similar(a, o, key, k, x) for a, key in forms for o, k, x in theirs.words):
@@ -506,12 +520,21 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
         # (China ~ Chinese, France ~ French; not China ~ Chengdu)
         spelt = bool(mine) and other_language == "en"
         if english and (english in theirs.english
+                        or _acronym_carried(_initials(english), other.text)  # 美国 = U.S.
                         or any(_similar(e, o, None, k, x) and (not spelt or _spelt_alike(e, o))
                                for e in english.split() for o, k, x in theirs.words)
                         or any(_similar(e, x) for t in theirs.english for x in t.split()
                                for e in english.split())):
             return True
     return False
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)?[A-Z][\w'’-]*)+")
+
+
+def _spelt_out_initials(text: str) -> set[str]:
+    """The initials of each run of capitalised words of ``text`` ("National Security Agency" → NSA)."""
+    return {_initials(m.group().lower()) for m in _CAPITALISED_RUN.finditer(text)}
 
 
 def _spelt_alike(name: str, word: str) -> bool:
