@@ -66,7 +66,7 @@ class Lexicon(Protocol):
     def is_vaguer(self, general: str, specific: str, pos: str | None = None) -> bool: ...
 
     def main_synonyms(self, word: str, pos: str | None = None) -> frozenset[str]:
-        """Lemmas sharing a synset with one of ``word``'s most frequent senses (itself left out)."""
+        """Lemmas sharing one of their most frequent senses with one of ``word``'s (itself left out)."""
         ...
 
     def gender(self, word: str) -> str | None:
@@ -127,8 +127,9 @@ PRONOUN_GENDER: dict[str, tuple[str, str]] = {
 
 
 #: English negative prefixes (Quirk et al. 1985, Appendix I.21: un-, in- and its assimilated
-#: forms, dis-, non-): a word so prefixed to a synonym of another is its opposite.
-NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non-", "non")
+#: forms, dis-, non-) and the pejorative mis- ("wrongly", I.22: *conduct* / *misconduct*): a word
+#: so prefixed to a synonym of another is its opposite.
+NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non-", "non", "mis")
 
 #: Opposite prepositions and adverbial particles, which WordNet leaves out (closed classes): the
 #: converse relations of time and place in Quirk et al. 1985, §9.15–9.41 (*before*/*after*,
@@ -481,10 +482,20 @@ class EnglishWordNet:
         return any(o in up_b or not up_b.isdisjoint(self._satellites.get(o, ()))
                    for row in up(a) for o in self._synset(row).antonyms)
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
     def main_synonyms(self, word: str, pos: str | None = None) -> frozenset[str]:
-        """Members of the synsets of ``word``'s first :data:`MAIN_SENSES` senses per lemma and part
-        of speech (its most frequent: *perish* → *die*), ``word``'s own lemmas left out."""
-        return self._main_synonyms(word, pos) - self._bases(word, pos)
+        """Lemmas that share a most frequent sense with ``word``: a synset among the first
+        :data:`MAIN_SENSES` senses of one of ``word``'s lemmas and of theirs, per part of speech
+        (*perish* → *die*, *loathe* → *abhor*; not *frequent* → *haunt*, whose own first senses are
+        a ghost's); ``word``'s own lemmas left out."""
+        own = self.lemmas(word, pos)
+        found: set[str] = set()
+        for lemma in own:
+            for p in _parts(pos):
+                for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
+                    found.update(m for m in self._synset(row).members
+                                 if row in self._index(m).get(p, ())[:MAIN_SENSES])
+        return frozenset(found - own)
 
     def _main_synonyms(self, word: str, pos: str | None) -> frozenset[str]:
         """``word``'s :meth:`_bases` and the members of their first :data:`MAIN_SENSES` synsets

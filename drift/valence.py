@@ -94,8 +94,8 @@ def _valence(word: str, pos: str | None) -> float | None:
                 return _valence(stem, "ADJ")
     for prefix in NEGATIVE_PREFIXES:
         rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= 4 and lex.lemmas(rest, pos):
-            opposite = _valence(rest, pos)
+        if word.startswith(prefix) and len(rest) >= 4 and lex.lemmas(rest):
+            opposite = _valence(rest, None)
             if opposite is not None:
                 return -opposite
     return _from_synonyms(lex, lemmas, pos)
