@@ -127,8 +127,9 @@ PRONOUN_GENDER: dict[str, tuple[str, str]] = {
 
 
 #: English negative prefixes (Quirk et al. 1985, Appendix I.21: un-, in- and its assimilated
-#: forms, dis-, non-) and the pejorative mis- ("wrongly", I.22: *conduct* / *misconduct*): a word
-#: so prefixed to a synonym of another is its opposite.
+#: forms, dis-, non-) and the pejorative mis- ("wrongly", I.22: *conduct* / *misconduct*, only
+#: where WordNet makes the word a kind of its stem's act: not *missing*): a word so prefixed to a
+#: synonym of another is its opposite.
 NEGATIVE_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non-", "non", "mis")
 
 #: Opposite prepositions and adverbial particles, which WordNet leaves out (closed classes): the
@@ -556,6 +557,9 @@ class EnglishWordNet:
             rest = low[len(prefix):]
             if not low.startswith(prefix) or len(rest) < 3:
                 continue
+            if prefix == "mis" and not self.hypernyms(low, pos, depth=2) & (self.lemmas(rest, pos)
+                                                                              | self.synonyms(rest, pos)):
+                continue  # mis- is "wrongly": a kind of the act (mismanage), not missing ≠ mis-sing
             if (self.lemmas(rest, pos) or {rest}) & (self.lemmas(word, pos) | self.synonyms(word, pos)):
                 return True
             if loosely and self.lemmas(rest, pos) and self.are_compatible(rest, word, pos):

@@ -146,3 +146,17 @@ def test_opposed_verbs_two_levels_down_and_similar_to_antonyms_in_main_senses(en
     assert not en.are_opposed("early", "previous") and not en.are_antonyms("ago", "earlier")
     assert en.are_opposed("tiny", "big") and en.are_opposed("proved", "disproved")
     assert en.are_antonyms("enormous", "microscopic") and en.are_antonyms("big", "little")
+
+
+def test_main_synonyms_share_a_most_frequent_sense_of_both_words(en):
+    assert "die" in en.main_synonyms("perished")
+    assert "abhor" in en.main_synonyms("loathe", "v")
+    # haunt holds frequent's first sense only as its own third (a ghost's are its first)
+    assert "haunt" in en.synonyms("frequent", "v") and "haunt" not in en.main_synonyms("frequent", "v")
+    assert "perish" not in en.main_synonyms("perish")
+
+
+def test_mis_prefix_on_the_same_stem_is_an_opposite(en):
+    assert en.are_antonyms("conducted", "misconducted")
+    assert en.are_opposed("managed", "mismanaged")
+    assert not en.are_antonyms("sing", "missing")

@@ -168,3 +168,45 @@ def test_faithful_substitutions_are_not_reversals(base, rewrite):
 ])
 def test_a_few_is_a_small_number_not_the_opposite_of_several(base, rewrite, reversed_):
     assert bool(reversals(pair(base, rewrite)[0])) is reversed_
+
+
+@pytest.mark.parametrize(("base", "rewrite", "changed"), [
+    # evaluative opposites WordNet does not list as antonyms, read by their prior polarity
+    ("The new rules will hurt small farmers in the north.",
+     "The new rules will help small farmers in the north.", ("hurt", "help")),
+    ("Local farmers suffer from the new tariffs.", "Local farmers benefit from the new tariffs.",
+     ("suffer", "benefit")),
+    ("Residents were angered by the decision of the council.",
+     "Residents were delighted by the decision of the council.", ("angered", "delighted")),
+    ("The report described the anger of the workers after the closure.",
+     "The report described the happiness of the workers after the closure.", ("anger", "happiness")),
+    # an unrated word reached through a main sense it shares (loathe ~ abhor)
+    ("The villagers enjoy the festival every summer.", "The villagers loathe the festival every summer.",
+     ("enjoy", "loathe")),
+])
+def test_a_word_of_opposite_value_in_place_is_a_reversal_of_severity_2(base, rewrite, changed):
+    found, b, r = pair(base, rewrite)
+    hits = reversals(found)
+    assert [(words(b, s.base_span), words(r, s.rewrite_span), s.severity) for s in hits] == [(*changed, 2)]
+
+
+@pytest.mark.parametrize(("base", "rewrite"), [
+    # a negation on one side: the two say the same
+    ("The villagers did not enjoy the festival this year.", "The villagers loathed the festival this year."),
+    # the same value: a paraphrase
+    ("Residents were delighted by the decision.", "Residents were pleased by the decision."),
+    # "frequented" is no bad word: "frequent" shares only a late sense with "haunt"
+    ("The old market is the most popular place in town.",
+     "The old market is the most frequented place in town."),
+    # values of opposite sign among rewritten words are a rephrasing, not a flip
+    ("Critics praised the film for its honesty.", "The film's honesty was hardly a problem for critics."),
+])
+def test_value_opposites_need_the_same_statement(base, rewrite):
+    assert not reversals(pair(base, rewrite)[0])
+
+
+def test_a_negative_prefix_on_the_same_stem_is_a_reversal():
+    found, b, r = pair("He conducted the city orchestra for twenty years.",
+                       "He misconducted the city orchestra for twenty years.")
+    hits = [(words(b, s.base_span), words(r, s.rewrite_span), s.severity) for s in reversals(found)]
+    assert hits == [("conducted", "misconducted", 3)]
