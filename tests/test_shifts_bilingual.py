@@ -35,13 +35,18 @@ def doc(text: str, language: str, role: str = "base") -> Document:
     return Document(role, role, text, (Sentence(0, len(text)),), language)
 
 
-def antonyms(source: str, language: str, english: str) -> list[tuple[str, str]]:
-    """(source words, rewrite words) of the bilingual detector's shifts on a one-sentence link."""
+def reversals(source: str, language: str, english: str, severity: int = 3) -> list[tuple[str, str]]:
+    """(source words, rewrite words) of the bilingual detector's shifts of ``severity`` on a
+    one-sentence link: 3 an antonym, 2 a reversal of value."""
     b, r = doc(source, language), doc(english, "en", "rewrite")
     shifts = detect(LinkContext(Side(b, (0,)), Side(r, (0,)), (), language, "en"))
-    assert all(s.type == "reversal" and s.severity == 3 for s in shifts)
+    assert all(s.type == "reversal" and s.severity in (2, 3) for s in shifts)
     return [(source[s.base_span[0]:s.base_span[1]], english[s.rewrite_span[0]:s.rewrite_span[1]])
-            for s in shifts]
+            for s in shifts if s.severity == severity]
+
+
+def antonyms(source: str, language: str, english: str) -> list[tuple[str, str]]:
+    return reversals(source, language, english, 3)
 
 
 @pytest.mark.parametrize("language, source, faithful, reversed_, pair", [
@@ -176,3 +181,17 @@ def test_an_adjective_used_as_an_adverb_is_opposed_by_the_opposite_adverb():
     # German schnell is "fast" and "quickly"; the adverbs WordNet derives from its adjectives count
     assert antonyms("Es hat schnell funktioniert.", "de", "It worked quickly.") == []
     assert antonyms("Es hat schnell funktioniert.", "de", "It worked slowly.") == [("schnell", "slowly")]
+
+
+@pytest.mark.parametrize("language, source, faithful, reversed_, pair", [
+    # enjoy and loathe are no WordNet antonyms, but clearly good and bad (VADER's ratings)
+    ("es", "Los niños disfrutan del juego.", "The children enjoy the game.", "The children loathe the game.",
+     ("disfrutan", "loathe")),
+    ("zh", "他希望了解地球。", "He hopes to understand the Earth.", "He hates to understand the Earth.",
+     ("希望", "hates")),
+])
+def test_a_word_of_opposite_value_to_a_source_word_is_a_reversal_of_severity_2(language, source, faithful,
+                                                                                reversed_, pair):
+    assert reversals(source, language, faithful, 2) == []
+    assert reversals(source, language, reversed_, 2) == [pair]
+    assert antonyms(source, language, reversed_) == []

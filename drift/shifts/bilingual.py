@@ -9,7 +9,9 @@ rewrite is a ``reversal`` of severity 3 when all of these hold:
    English WordNet's antonyms, direct, through similar-to and through derivation:
    :meth:`drift.lexicon.EnglishWordNet.antonyms`), a translation with an English negative
    prefix (*harmed* → *unharmed*), or its closed-class opposite (*before* → *after*);
-2. the rewrite says that source word's translations fewer times than the source has the word, and
+2. the rewrite says that source word fewer times than the source has it (by a translation or an
+   English word derived from one, :func:`drift.bilingual.renderings`: *сохранение* is said by
+   *retaining*; words found at one place, *la même* and *même*, are said when one of them is), and
    the rewrite word is itself no translation of any source word (nor of a lexicon word that begins
    with a source word the lexicon lacks: *Eltern* → *Elternteil*, parent), nor a synonym of one
    of that word's translations (a translation in another sense), nor a cardinal number word;
@@ -24,6 +26,14 @@ rewrite is a ``reversal`` of severity 3 when all of these hold:
 6. the rewrite word is not negated ("did not win" for "lost" says the same thing), nor the source
    word (a source "nicht klein" is rightly "big": a negator within :data:`NEGATOR_REACH`).
 
+A rewrite word that meets 2, 4 (within :data:`VALUE_PLACE_GAP`), 5 and 6 but is no antonym is a
+``reversal`` of severity 2 (:data:`VALUE_SEVERITY`) when it is clearly bad where the source
+word's translations are clearly good, or the other way round (prior polarity,
+:func:`drift.valence.valence`, in one part of speech among adjective, verb and adverb: *disfrutar*
+→ *loathe*, 希望 → *hate*), and it is no kind of a translation (*beat*, a kind of *win*) nor
+compatible with one of that source word or of any other
+(:meth:`~drift.lexicon.EnglishWordNet.are_compatible`).
+
 Finding the source's words: in a language written with spaces, each word and its lemma
 (simplemma, a dictionary lemmatiser with its data included: Barbaresi 2023), and runs of two or
 three words; in Chinese and Japanese, every lexicon word the text contains as a string, a word
@@ -34,13 +44,15 @@ Numerals are left to :mod:`drift.shifts.numbers`.
 
 Measured on demetr-dev with gold 1-1 links (``benchmarks/demetr.py translation --gold-links``,
 CJK / Devanagari / Latin-Cyrillic): antonym right-type recall 0.000 / 0.000 / 0.000 without this
-detector, 0.317 / 0.138 / 0.357 with it; faithful translations flagged (all detectors) 0.050 /
-0.000 / 0.033 without, 0.050 / 0.000 / 0.048 with (it flags 3 of 210 Latin/Cyrillic ones); the
-other types' recall unchanged. Misses of the Latin and Cyrillic antonyms are mostly pairs Open
-English WordNet does not oppose (*paid*/*withheld*, *agreed*/*disputed*) and source words the
-wordnets lack (the Wiktionary wordnets are small: 1,060 Hindi words kept); a wider net
-(:meth:`~drift.lexicon.EnglishWordNet.are_opposed`) found 0.33 / 0.14 / 0.37 but flagged 7 of 210
-faithful Latin/Cyrillic translations, and was left out.
+detector, 0.350 / 0.138 / 0.396 with it (0.317 / 0.138 / 0.362 without the reversals of value);
+faithful translations flagged (all detectors) 0.050 / 0.000 / 0.033 without it, 0.050 / 0.000 /
+0.043 with it (it flags 2 of 210 Latin/Cyrillic ones, one by value, none of the CJK or Hindi
+ones); the other types' recall unchanged. Misses are mostly source words the wordnets lack or
+translate narrowly (the Wiktionary wordnets are small: 1,788 Hindi words kept; 新, 大 and 小 are
+in no Japanese one), and pairs Open English WordNet does not oppose (*paid*/*withheld*,
+*agreed*/*disputed*); a wider net (:meth:`~drift.lexicon.EnglishWordNet.are_opposed`) found 0.33
+/ 0.14 / 0.37 (before the value step) but flagged 7 of 210 faithful Latin/Cyrillic
+translations, and was left out.
 """
 
 from __future__ import annotations
@@ -75,6 +87,17 @@ MAX_PLACE_GAP = 0.5
 NEGATOR_REACH, NEGATOR_REACH_CJK = 12, 3
 #: How many words before a rewrite word a negator may stand and still apply to it.
 NEGATION_REACH = 4
+#: A reversal of value (a rewrite word clearly bad where a source word's translations are clearly
+#: good: *disfrutar* → *loathe*) is severity 2, one below an antonym's 3, as in
+#: :mod:`drift.shifts.lexical`: prior polarity knows two words are good and bad, not that they
+#: stand on one scale; its two words stand at most :data:`VALUE_PLACE_GAP` apart (a tighter
+#: pairing than an antonym's, whose relation is itself the evidence).
+VALUE_SEVERITY, VALUE_PLACE_GAP = 2, 0.25
+#: How clearly good or bad each word must be (|valence|, as :mod:`drift.shifts.lexical` asks), and
+#: what share of a source word's translations in the part of speech must be rated.
+CLEAR_VALENCE, VALUE_SHARE = 0.25, 0.5
+#: The parts of speech whose value is a judgement (adjective, verb, adverb).
+VALUE_POS = "avr"
 
 _WORD = re.compile(r"[^\W\d_][\w\u0900-\u097f'’-]*")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -372,12 +395,14 @@ def detect(ctx: LinkContext) -> list[Shift]:
                     if not any(_near_negator(text, a, b, start, end, reach) for start, end in negations)]
     shifts: list[Shift] = []
     used: set[tuple[int, int]] = set()
+    candidates = []   # rewrite words that may say the opposite of a source word
     for k, t in enumerate(tokens):
         # content words, and function words with an opposite (more/less, before/after)
         opposable = t.is_content or _closed_class_word(t.norm) or bool(lex.antonyms(t.norm))
         if not opposable or not t.norm.isalpha() or len(t.norm) < 3 or word_lemmas[k] & translated \
                 or _negated(rewrite, k) or _cardinal(t.norm, lex):
             continue
+        candidates.append(t)
         lemmas = frozenset({t.norm}) | word_lemmas[k]
         for a, b, w in untranslated:
             if (a, b) in used or abs(_place(base, a) - _place(rewrite, t.start)) > MAX_PLACE_GAP:
@@ -390,7 +415,65 @@ def detect(ctx: LinkContext) -> list[Shift]:
                                     f"{quote(t.text)} says the opposite of the source's "
                                     f"{quote(base.doc.text[a:b])}: the statement is reversed"))
                 break
+    said_opposite = {s.rewrite_span for s in shifts}
+    for t in candidates:
+        if (t.start, t.end) in said_opposite:
+            continue
+        for a, b, w in untranslated:
+            if (a, b) in used or abs(_place(base, a) - _place(rewrite, t.start)) > VALUE_PLACE_GAP:
+                continue
+            value = _opposite_value(bl, w, t.norm, lex)
+            # a rewrite word near in sense to another source word's translation renders that one
+            if value is not None and not any(lex.are_compatible(t.norm, x.lemma) for _, _, v in source
+                                             if v != w for x in translations(bl).get(v, ())):
+                used.add((a, b))
+                good, bad = ("good", "bad") if value > 0 else ("bad", "good")
+                shifts.append(Shift("reversal", VALUE_SEVERITY, (a, b), (t.start, t.end),
+                                    f"{quote(t.text)} is {good} where the source's "
+                                    f"{quote(base.doc.text[a:b])} is {bad}: the value is reversed"))
+                break
     return shifts
+
+
+
+@functools.lru_cache(maxsize=65536)
+def _source_value(language: str, word: str, pos: str) -> float | None:
+    """The prior polarity (−1 … 1, :func:`drift.valence.valence`) of a source word's translations
+    in one part of speech: their mean when at least :data:`VALUE_SHARE` of them are rated, all of
+    one sign, and the mean is at least :data:`CLEAR_VALENCE` from neutral; else ``None``."""
+    from drift.valence import valence
+
+    table = [t for t in translations(language)[word] if t.pos == pos]
+    values = [valence(t.lemma, t.pos) for t in table]
+    values = [v for v in values if v is not None and v != 0]
+    if not values or min(values) < 0 < max(values) or len(values) < VALUE_SHARE * len(table):
+        return None
+    mean = sum(values) / len(values)
+    return mean if abs(mean) >= CLEAR_VALENCE else None
+
+
+def _opposite_value(language: str, word: str, english: str, lex) -> float | None:
+    """The valence of the English word ``english`` when it is clearly bad where the source
+    ``word``'s translations are clearly good, or the other way round, in one part of speech
+    (adjective, verb, adverb: a noun's value is its referent's, *urine*, not a judgement), being no
+    kind of a translation (*beat* is a kind of *win*) nor compatible with one
+    (:meth:`~drift.lexicon.Lexicon.are_compatible`); else ``None``."""
+    from drift.valence import valence
+
+    table = translations(language)[word]
+    lemmas = {t.lemma for t in table}
+    if lex.hypernyms(english, depth=2) & lemmas:
+        return None   # a kind of a translation (beat: a kind of win) is a translation
+    for pos in sorted({t.pos for t in table} & set(VALUE_POS)):
+        theirs = _source_value(language, word, pos)
+        if theirs is None or not lex.lemmas(english, pos):
+            continue
+        mine = valence(english, pos)
+        if mine is None or abs(mine) < CLEAR_VALENCE or (mine > 0) == (theirs > 0):
+            continue
+        if not any(lex.are_compatible(english, t.lemma) for t in table):
+            return mine
+    return None
 
 
 register("crosslingual-antonyms", detect, shift_types=("reversal",), languages=("en", *sorted(LANGUAGES)),
