@@ -331,3 +331,14 @@ def test_a_name_dropped_from_a_cjk_source_and_carried_by_its_translation(base, l
 ])
 def test_acronyms_and_short_names_across_scripts(base, language, rewrite, expected):
     assert entity_words(base, language, rewrite) == expected
+
+
+@pytest.mark.parametrize(("rewrite", "expected"), [
+    ("Yesterday the culture minister of France, Jean Dupont, opened the exhibition.", []),
+    ("Yesterday the UK culture minister opened the exhibition.", [("Жан Дюпон", "")]),
+])
+def test_a_place_before_a_persons_name_is_a_name_of_its_own(rewrite, expected):
+    base = "Вчера министр культуры Великобритании Жан Дюпон открыл выставку."
+    if "France" in rewrite:
+        base = base.replace("Великобритании", "Франции")
+    assert entity_words(base, "ru", rewrite) == expected

@@ -305,7 +305,8 @@ def names(side: Side, language: str, *, common: bool = False) -> list[tuple[int,
             continue
         j = k
         while j + 1 < len(words) and words[j + 1][3] == sent and _capitalised(words[j + 1][2]) \
-                and side.doc.text[words[j][1]:words[j + 1][0]].strip(" .") == "":  # a comma ends a name
+                and side.doc.text[words[j][1]:words[j + 1][0]].strip(" .") == "" \
+                and not _place_then_name(words[j][2], words[j + 1][2], language):  # a comma ends a name
             j += 1
         run = [words[x][2] for x in range(k, j + 1)]
         if first and len(run) == 1 and not lone_name:
@@ -327,6 +328,13 @@ def names(side: Side, language: str, *, common: bool = False) -> list[tuple[int,
         out.append((start, words[j][1], run))
         k = j + 1
     return out
+
+
+def _place_then_name(word: str, following: str, language: str) -> bool:
+    """A place CLDR names followed by another name, not one name of two words: "Великобритании
+    Оливер Дауден" (Britain's Oliver Dowden), "Francji Emmanuel Macron"; not "Regno Unito"."""
+    return language != "en" and _exonym(word, language) is not None \
+        and _fold(f"{word} {following}") not in exonyms(language)
 
 
 def _capitalised(word: str) -> bool:
