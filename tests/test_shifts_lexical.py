@@ -210,3 +210,9 @@ def test_a_negative_prefix_on_the_same_stem_is_a_reversal():
                        "He misconducted the city orchestra for twenty years.")
     hits = [(words(b, s.base_span), words(r, s.rewrite_span), s.severity) for s in reversals(found)]
     assert hits == [("conducted", "misconducted", 3)]
+
+
+def test_a_word_of_the_same_family_is_no_value_opposite():
+    # "dreamy" is rated through its synonyms (woolgathering), "dream" by itself: one family
+    assert not reversals(pair("The Dream Team won the final again.",
+                              "The Dreamy Team won the final again.")[0])

@@ -34,7 +34,7 @@ from drift.parsing import parse_side
 from drift.report import Shift
 from drift.shifts.lexicons import NEGATORS, WEAK_NEGATORS
 from drift.shifts.registry import LinkContext, register
-from drift.shifts.text import Side, Token, quote
+from drift.shifts.text import Side, Token, quote, stem
 
 #: How many words before a word a negation may stand and still apply to it ("did not win").
 NEGATION_REACH = 4
@@ -116,9 +116,14 @@ EVALUATIVE_SEVERITY = 2
 def _opposite_value(lex: Lexicon, base: Side, bk: int, rewrite: Side, rk: int) -> bool:
     """Whether token bk and token rk are words of clearly opposite prior polarity
     (:func:`drift.valence.valence`, each at least :data:`CLEAR_VALENCE` from neutral) with no
-    sense in common (:meth:`~drift.lexicon.Lexicon.are_compatible`)."""
+    sense in common (:meth:`~drift.lexicon.Lexicon.are_compatible`) and not of one family (a
+    word and its derivation, "Dream" → "Dreamy", say the same thing in another part of speech;
+    a negative prefix is WordNet's business, :meth:`~drift.lexicon.Lexicon.are_opposed`)."""
     from drift.valence import valence  # here: the ratings load only when a word needs them
 
+    b_norm, r_norm = base.tokens[bk].norm, rewrite.tokens[rk].norm
+    if any(len(stem(x)) >= 4 and y.startswith(stem(x)) for x, y in ((b_norm, r_norm), (r_norm, b_norm))):
+        return False
     b, r = (_pos(side, k) for side, k in ((base, bk), (rewrite, rk)))
     vb = valence(base.tokens[bk].norm, b if b in _WORDNET_POS else None)
     vr = valence(rewrite.tokens[rk].norm, r if r in _WORDNET_POS else None)
