@@ -17,6 +17,10 @@ English). Two relations are meaning shifts:
   "concealed"), where a paraphrase rarely lands on such a word by chance; every opposite is read
   in the part of speech the parse gives it where that decides ("ago" → "earlier" are adverbs).
   Figures are never opposites (*four* → *five* is a changed figure, :mod:`drift.shifts.numbers`).
+  A word replaced in place (a one-word substitution) by a word of clearly opposite value, which
+  WordNet does not oppose (*hurt* → *help*, *suffer* → *benefit*, *enjoy* → *loathe*, *anger* →
+  *happiness*: prior polarity from :mod:`drift.valence`), is a ``reversal`` of severity 2
+  (:data:`EVALUATIVE_SEVERITY`).
 - ``vaguer``: a word replaced by its hypernym (*car* → *vehicle*, *urine* → *waste*): information
   lost, a nuance (``other``, severity 1).
 
