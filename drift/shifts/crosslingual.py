@@ -521,7 +521,8 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
             continue
         forms = _romanised(w, language, other_language)
         if any(re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", theirs.text) for a, _ in forms) \
-                or any(_similar(a, o, key, k, x) for a, key in forms for o, k, x in theirs.words):
+                or any(_similar(a, o, key, k, x) and (language != "hi" or _letters_alike(a, key, o))
+                       for a, key in forms for o, k, x in theirs.words):
             return True
         english = _exonym(w, language) if mine else _fold(w)
         # an English exonym against English words is read by its spelling as well as its sound
@@ -543,6 +544,12 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)?[
 def _spelt_out_initials(text: str) -> set[str]:
     """The initials of each run of capitalised words of ``text`` ("National Security Agency" → NSA)."""
     return {_initials(m.group().lower()) for m in _CAPITALISED_RUN.finditer(text)}
+
+
+def _letters_alike(name: str, key: str, word: str) -> bool:
+    """A name of one or two consonant classes and a word sharing most of its letters: भीटी bhiti is no
+    Bhadohi, हॉवी hovi is Howie (Devanagari names, each word a candidate, read without capitals)."""
+    return len(key) > 2 or difflib.SequenceMatcher(None, name, word[:len(name) + 1]).ratio() >= 0.6
 
 
 def _spelt_alike(name: str, word: str) -> bool:
@@ -616,7 +623,8 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
     dictionary for Chinese (习近平 nr, 重庆 ns), janome's IPADIC for Japanese (甲府, 渡辺), and in
     Hindi the words after an honorific (श्री डट्टन, Mr Dutton), acronyms spelt letter by letter
     (एनएसए, NSA), CLDR names of several words (संयुक्त राष्ट्र), given names (:func:`_hindi_given_names`),
-    words spelt as English is (:func:`_english_loans`) and rare words as agents (:func:`_hindi_agents`)."""
+    words spelt as English is (:func:`_english_loans`), rare words as agents (:func:`_hindi_agents`)
+    and before a place noun (:func:`_hindi_places`)."""
     out: list[tuple[int, int, list[str]]] = []
     for i in side.indices:
         sent = side.doc.sentences[i]
@@ -635,7 +643,7 @@ def uncased_names(side: Side, language: str) -> list[tuple[int, int, list[str]]]
             spans += [m.span() for m in re.finditer(r"[\u0900-\u097f.]+", text)
                       if _devanagari_acronym(m.group())]
             spans += _hindi_exonyms(text) + _hindi_given_names(text) + _english_loans(text)
-            spans += _hindi_agents(text)
+            spans += _hindi_agents(text) + _hindi_places(text)
         taken: set[int] = set()
         for a, b in sorted(set(spans), key=lambda x: (x[0], -x[1])):
             if a in taken:
@@ -817,6 +825,20 @@ def _hindi_agents(text: str) -> list[tuple[int, int]]:
 
 
 _GENITIVES = word_set("का की के")
+
+
+#: Nouns that follow a place's name in Hindi as in English ("Bhiti village", "Bhadohi district"):
+#: village, town, city, district, state, province, river, lake, island (Kachru, *Hindi*, 2006, § 4.1).
+_HINDI_PLACE_NOUNS = word_set("गांव गाँव गांवों कस्बे कस्बा शहर नगर जिले जिला ज़िले ज़िला राज्य प्रांत प्रदेश नदी झील द्वीप")
+
+
+def _hindi_places(text: str) -> list[tuple[int, int]]:
+    """Spans of a word that Hindi text rarely uses (not :func:`_common_hindi`) just before a noun of
+    :data:`_HINDI_PLACE_NOUNS`: a place's name (भीटी गांव, Bhiti village)."""
+    words = [(m.start(), m.end(), m.group()) for m in _DEVANAGARI_WORD.finditer(text)]
+    return [(a, b) for (a, b, w), nxt in zip(words, words[1:], strict=False)
+            if nxt[2] in _HINDI_PLACE_NOUNS and text[b:nxt[0]].strip() == "" and len(w) >= 2
+            and w not in _HINDI_FUNCTION_WORDS and not w.endswith(("ओं", "यों")) and not _common_hindi(w)]
 
 
 #: Zipf frequency (log10 of occurrences per billion words) from which a Hindi word is common
