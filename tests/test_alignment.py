@@ -444,14 +444,15 @@ def loose_link_f1(encode, null, rewrite: str) -> float:
     return 2 * hits / (len(found) + len(expected))
 
 
-@pytest.mark.parametrize(("rewrite", "floor"), [("001", 0.66), ("004", 0.68)])
+@pytest.mark.parametrize(("rewrite", "floor"), [("001", 0.74), ("004", 0.68)])
 def test_loose_rewrites_keep_their_measured_link_f1(encode, null, rewrite, floor):
-    """Measured 2026-12-01 (USE, model null): 001 0.667, 004 0.683 (0.667 before a member of a merge
-    whose nearest sentence lies elsewhere was kept out of it). A regression guard, not the goal."""
+    """Measured 2026-12-01 (USE, model null): 001 0.750, 004 0.683 (both 0.667 before a member of a
+    merge whose nearest sentence lies elsewhere was kept out of it and a moved sentence's sure
+    partner was released from a weaker neighbour). A regression guard, not the goal."""
     assert loose_link_f1(encode, null, rewrite) >= floor
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 target not reached: 001 0.667, 004 0.683 (see the report)")
+@pytest.mark.xfail(strict=True, reason="issue 12 target not reached: 001 0.750, 004 0.683 (see the report)")
 @pytest.mark.parametrize("rewrite", ["001", "004"])
 def test_loose_rewrites_reach_the_issue_target(encode, null, rewrite):
     assert loose_link_f1(encode, null, rewrite) >= 0.95
