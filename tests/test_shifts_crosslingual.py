@@ -312,6 +312,8 @@ def test_hindi_words_romanised_as_english_spells_names(word, spelling):
      "The fleet would leave soon, it was said.", "帕利"),
     # a katakana name IPADIC lacks
     ("ブランビーズが快勝した。", "ja", "The Brumbies won easily.", "The team won easily.", "ブランビーズ"),
+    # a short name is not carried by another of the same consonants (中国 chuugoku, Shikoku)
+    ("中国と四国で雨が降った。", "ja", "It rained in Chugoku and Shikoku.", "It rained in Shikoku.", "中国"),
     # an exonym is carried by English words spelt alike, not by a word that only sounds alike
     ("成都的领馆覆盖中国西南部。", "zh", "The Chengdu consulate covers southwestern China.",
      "The Chengdu consulate covers the southwest.", "中国"),

@@ -44,7 +44,7 @@ without honorific, he ↔ she where neither the source nor a given name shows th
 "su", a Japanese sentence without subject). With Hindi names read from given names, English
 loans, CLDR names of several words, rare agents and places, jieba's HMM names and katakana
 IPADIC lacks: name replaced 0.71 / 0.81 / 0.79 → 0.74 / 0.89 / 0.80, removed 0.65 / 0.27 / 0.66 →
-0.76 / 0.58 / 0.66, faithful (entity) unchanged. Left: common Hindi words as names (कोहली,
+0.79 / 0.58 / 0.66, faithful (entity) unchanged. Left: common Hindi words as names (कोहली,
 राजीव: wordfreq counts them as often as words), translated names (विदेश State, 外交部).
 
 **Negation** (:mod:`drift.shifts.negators`): a clause negator on one side and none on the other
@@ -525,7 +525,8 @@ def carried(name_words: list[str], language: str, other: Side, other_language: s
             continue
         forms = _romanised(w, language, other_language)
         if any(re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", theirs.text) for a, _ in forms) \
-                or any(_similar(a, o, key, k, x) and (language != "hi" or _letters_alike(a, key, o))
+                or any(_similar(a, o, key, k, x)
+                       and (language not in _READ_BY_LETTERS or _letters_alike(a, key, o))
                        for a, key in forms for o, k, x in theirs.words):
             return True
         english = _exonym(w, language) if mine else _fold(w)
@@ -550,9 +551,14 @@ def _spelt_out_initials(text: str) -> set[str]:
     return {_initials(m.group().lower()) for m in _CAPITALISED_RUN.finditer(text)}
 
 
+#: Languages whose names of one or two consonant classes need the letters too (:func:`_letters_alike`):
+#: Hindi (every word a candidate, no capitals) and Japanese (Hepburn spells a name as English does).
+_READ_BY_LETTERS = frozenset(("hi", "ja"))
+
+
 def _letters_alike(name: str, key: str, word: str) -> bool:
     """A name of one or two consonant classes and a word sharing most of its letters: भीटी bhiti is no
-    Bhadohi, हॉवी hovi is Howie (Devanagari names, each word a candidate, read without capitals)."""
+    Bhadohi, 中国 chuugoku no Shikoku; हॉवी hovi is Howie, 中国 chuugoku is Chugoku."""
     return len(key) > 2 or difflib.SequenceMatcher(None, name, word[:len(name) + 1]).ratio() >= 0.6
 
 
