@@ -1,4 +1,4 @@
-"""Bilingual lexicons: a source-language word → its English translations, from wordnets.
+"""Bilingual lexicons: a source-language word → its English translations, from wordnets and CC-CEDICT.
 
 A word's translations are the English lemmas of every synset a wordnet of the Open Multilingual
 Wordnet puts it in, linked through the Collaborative Interlingual Index to Open English WordNet
@@ -7,7 +7,9 @@ Wordnet puts it in, linked through the Collaborative Interlingual Index to Open 
 translation that has an English antonym, with every translation; other words with those of their
 English words that have one), built by ``scripts/build_bilingual.py``; each file keeps its
 wordnet's licence (``drift/data/bilingual/ATTRIBUTION``). Chinese Open Wordnet's adjectives X+的
-and adverbs X+地 are read as X.
+and adverbs X+地 are read as X. Chinese also has CC-CEDICT (MDBG, CC BY-SA 4.0), its glosses that
+are Open English WordNet lemmas (*to close* a verb, others an adjective where WordNet has one),
+its single characters only to tell a translation (it glosses every sense of the morpheme).
 
 Words are looked up as :func:`normalise` writes them (NFC, single spaces, lower-cased in scripts
 with case). A language without data gives an empty table, never an error.

