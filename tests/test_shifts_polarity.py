@@ -212,6 +212,35 @@ def test_roles_exchanged_between_parties_named_differently_or_rotated(base, rewr
     assert [k for k in found(base, rewrite) if k[0] == "reversal"] == [("reversal", 3)]
 
 
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    # a party moved between an argument and the noun modifier of another (who shelled whose village)
+    ("The army shelled the rebel village.", "The rebels shelled the army village."),
+    ("The army shelled the rebels' village.", "The rebels shelled the army's village."),
+    ("Government troops shelled the rebel positions overnight.",
+     "Rebel troops shelled the government positions overnight."),
+    # two modifiers exchanged, the arguments' own nouns kept
+    ("Russia's army shelled Ukraine's border villages.", "Ukraine's army shelled Russia's border villages."),
+])
+def test_parties_exchanged_through_a_noun_modifier_are_a_reversal(base, rewrite):
+    assert [k for k in found(base, rewrite) if k[0] == "reversal"] == [("reversal", 3)]
+
+
+@needs_parser
+@pytest.mark.parametrize(("base", "rewrite"), [
+    ("The army shelled the rebel village.", "The rebel village was shelled by the army."),
+    ("The army shelled the rebel village.", "Army units shelled the village held by rebels."),
+    ("Russia's army shelled Ukraine's border villages.",
+     "The Russian army shelled Ukrainian border villages."),
+    ("Police officers raided the union offices on Monday.",
+     "Union officials said police raided their offices on Monday."),
+    # a word swapped out of its own noun phrase: the subject's modifier is no other party
+    ("Its first naval exercises began in the spring.", "Its first naval began exercises in the spring."),
+])
+def test_the_same_parties_in_other_modifiers_or_a_passive_are_no_reversal(base, rewrite):
+    assert not [k for k in found(base, rewrite) if k[0] == "reversal"]
+
+
 def test_the_same_party_named_more_fully_in_a_passive_is_no_reversal():
     assert not [k for k in found("Police arrested three demonstrators after a scuffle.",
                                  "Three demonstrators were arrested by police officers after a scuffle.")

@@ -10,7 +10,8 @@ produced by ``en_core_web_sm`` (see :mod:`drift.parsing`).
   ("failed to approve", "refused to say", "unable to relieve", "without saying");
 - **roles**: ``agent`` (active subject, passive "by" phrase), ``patient`` (object, passive
   subject), ``goal`` (dative, "to" phrase), ``source`` ("from" phrase), on verbs and on nouns
-  ("flights from Madrid to Lagos");
+  ("flights from Madrid to Lagos"), and the party named in each one's noun modifier
+  (``patient modifier``: "the *rebel* village", "the *army's* camp");
 - **tense** ``past`` / ``present`` / ``future`` of a finite verb group, **aspect** ``perfect`` /
   ``progressive``, and whether its sentence is a **question**;
 - **events**: whether a sentence states one (:func:`states_an_event`: an action verb with a subject),
@@ -267,7 +268,22 @@ def _roles(k: int, doc: Any) -> list[Role]:
                 role, arg = {"by": "agent", "from": "source", "to": "goal"}[c.lower_], pobj
             if role is not None and arg.pos_ in ("NOUN", "PROPN", "PRON"):
                 out.append(Role(k, t.i, t.lemma_.lower(), role, arg.i, _key(arg)))
+                modifiers = [m for m in arg.children if m.dep_ in _PARTY_MODIFIERS and m.pos_ in _PARTY_POS]
+                if modifiers:
+                    out.append(Role(k, t.i, t.lemma_.lower(), f"{role} {MODIFIER}", modifiers[0].i,
+                                    " ".join(_key(m) for m in modifiers)))
     return out
+
+
+#: The role of the party named in an argument's noun modifier ("the *rebel* village", "the *army's*
+#: camp"): ``"patient modifier"`` is the party the patient belongs to, so that the army shelling the
+#: rebels' village and the rebels shelling the army's village are told apart (the modifier's lemmas,
+#: with their own compounds, are its key).
+MODIFIER = "modifier"
+_PARTY_MODIFIERS = frozenset({"compound", "poss", "amod", "nmod"})
+#: A modifier names a party when it is a noun or a name, or an adjective the parser read in a noun's
+#: place ("the rebel village": "rebel" tagged ADJ); pronouns ("their village") are not compared.
+_PARTY_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 def pair(base: list[Any], rewrite: list[Any], same: Any) -> list[tuple[Any, Any]]:

@@ -323,8 +323,14 @@ def _affixal(b_read: clauses.Reading, bp: clauses.Predicate, r_read: clauses.Rea
                for w in complements(*plain) for pre in _NEGATIVE_PREFIXES)
 
 
-#: Roles whose fillers, exchanged, reverse who did what to whom.
-_SWAPPABLE = (("agent", "patient"), ("agent", "goal"), ("source", "goal"), ("agent", "source"))
+#: Roles whose fillers, exchanged, reverse who did what to whom: two arguments, or an argument and
+#: the party in another's noun modifier, or two such parties ("the army shelled the rebel village" →
+#: "the rebels shelled the army village"; :data:`drift.shifts.clauses.MODIFIER`).
+_ARGUMENT_PAIRS = (("agent", "patient"), ("agent", "goal"), ("source", "goal"), ("agent", "source"))
+#: Two arguments first: a modifier pair only when no two arguments changed places.
+_SWAPPABLE = _ARGUMENT_PAIRS + tuple(pair for x, y in _ARGUMENT_PAIRS for pair in (
+    (x, f"{y} {clauses.MODIFIER}"), (f"{x} {clauses.MODIFIER}", y),
+    (f"{x} {clauses.MODIFIER}", f"{y} {clauses.MODIFIER}")))
 
 
 def same_party(a: str, b: str) -> bool:
@@ -344,10 +350,17 @@ def _exchanged(b_roles: dict, r_roles: dict) -> tuple[str, str] | None:
                 continue
             if not same_party(b_roles[a].key, r_roles[b].key) or same_party(b_roles[a].key, r_roles[a].key):
                 continue
-            others = [role for role in b_roles if role != a]
+            # a party of another role (its own noun modifier is part of the party that moved)
+            others = [role for role in b_roles if role not in (a, f"{a} {clauses.MODIFIER}")]
             if any(same_party(r_roles[a].key, b_roles[o].key) for o in others):
                 return (a, b)
     return None
+
+
+def _role_name(role: str) -> str:
+    """A role as a reader says it: "patient modifier" → "patient's modifier"."""
+    head, _, modifier = role.partition(" ")
+    return f"{head}'s {modifier}" if modifier else head
 
 
 def _parsed_role_swaps(base: Side, rewrite: Side, b_read: clauses.Reading, r_read: clauses.Reading
@@ -370,12 +383,13 @@ def _parsed_role_swaps(base: Side, rewrite: Side, b_read: clauses.Reading, r_rea
             swap = _exchanged(b_roles, r_roles)
             if swap is None:
                 continue
-            bx, rx, ry = b_roles[swap[0]], r_roles[swap[0]], r_roles[swap[1]]
+            bx, rx = b_roles[swap[0]], r_roles[swap[0]]
             bs = b_read.parsed.span_of(bx.sentence, (bx.head, *(r.argument for r in b_roles.values())))
-            rs = r_read.parsed.span_of(rx.sentence, (rx.head, rx.argument, ry.argument))
+            rs = r_read.parsed.span_of(rx.sentence, (rx.head, *(r.argument for r in r_roles.values())))
             shifts.append(Shift("reversal", 3, bs, rs, f"{quote(base.words(bs))} became "
                                 f"{quote(rewrite.words(rs))}: who did what to whom is reversed "
-                                f"({bx.key} is now the {swap[1]}, {rx.key} the {swap[0]})"))
+                                f"({bx.key} is now the {_role_name(swap[1])}, {rx.key} the "
+                                f"{_role_name(swap[0])})"))
             break
     return shifts
 
