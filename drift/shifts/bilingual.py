@@ -18,8 +18,9 @@ rewrite is a ``reversal`` of severity 3 when all of these hold:
 3. it is not *as much alike* to other translations of a word of three or more translations (it
    shares an opposite with as many of them as it opposes): *escaso* is *rare* and *thin*; *thick*
    is opposed to one sense and cannot be told from a translation of another;
-4. the two words stand at most :data:`MAX_PLACE_GAP` apart (as a share of each side's length): a
-   translation keeps roughly the order of the source's parts;
+4. the two words stand at most :data:`MAX_PLACE_GAP` apart (as a share of each side's length;
+   :data:`MAX_PLACE_GAP_CJK` from Chinese and Japanese): a translation keeps roughly the order of
+   the source's parts;
 5. the source word is no negator (*nunca*, *wenig*: :mod:`drift.shifts.negators`, the negation
    detector's business), the rewrite word is a content word or a function word with an opposite
    (*more*/*less*, *before*/*after*);
@@ -80,8 +81,10 @@ MAX_CJK_LEMMA = 8
 #: count as its own (:func:`compound_translations`).
 MAX_COMPOUNDS = 3
 #: How far apart (as a share of each side's length) a source word and the rewrite word that says
-#: its opposite may stand: a translation keeps roughly the order of the source's parts.
-MAX_PLACE_GAP = 0.5
+#: its opposite may stand: a translation keeps roughly the order of the source's parts. Wider from
+#: Chinese and Japanese, whose modifiers and relative clauses stand before the noun and (Japanese)
+#: verbs at the end, where English puts them after (Dryer, WALS chapters 81 and 90).
+MAX_PLACE_GAP, MAX_PLACE_GAP_CJK = 0.5, 0.7
 #: How near a source word (in characters, either side) a negator applies to it: about two words,
 #: or two characters in Chinese and Japanese (不大, 大きくない).
 NEGATOR_REACH, NEGATOR_REACH_CJK = 12, 3
@@ -396,6 +399,7 @@ def detect(ctx: LinkContext) -> list[Shift]:
     shifts: list[Shift] = []
     used: set[tuple[int, int]] = set()
     candidates = []   # rewrite words that may say the opposite of a source word
+    gap = MAX_PLACE_GAP_CJK if bl in ("zh", "ja") else MAX_PLACE_GAP
     for k, t in enumerate(tokens):
         # content words, and function words with an opposite (more/less, before/after)
         opposable = t.is_content or _closed_class_word(t.norm) or bool(lex.antonyms(t.norm))
@@ -405,7 +409,7 @@ def detect(ctx: LinkContext) -> list[Shift]:
         candidates.append(t)
         lemmas = frozenset({t.norm}) | word_lemmas[k]
         for a, b, w in untranslated:
-            if (a, b) in used or abs(_place(base, a) - _place(rewrite, t.start)) > MAX_PLACE_GAP:
+            if (a, b) in used or abs(_place(base, a) - _place(rewrite, t.start)) > gap:
                 continue
             if lemmas & _synonyms(bl, w):
                 continue  # a synonym of one of its translations: a translation in another sense
