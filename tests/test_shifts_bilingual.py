@@ -208,3 +208,10 @@ def test_a_chinese_word_only_cc_cedict_knows_is_read_and_a_single_character_is_n
     assert antonyms("那里的情况很凶险。", "zh", "The situation there is safe.") == [("凶险", "safe")]
     # CC-CEDICT's single characters gloss every sense of the morpheme (来: to arrive, next): not read
     assert {t.lemma for t in translations("zh")["来"]} & {"arrive", "next"} == set()
+
+
+def test_a_japanese_verb_at_the_end_is_paired_with_its_opposite_near_the_start_of_the_english():
+    # Japanese puts the verb last, English second: 売った (sold) and "bought" stand 0.6 apart
+    source = "駅の近くの本屋で本を売った。"
+    assert antonyms(source, "ja", "I sold books at the bookstore near the station.") == []
+    assert antonyms(source, "ja", "I bought books at the bookstore near the station.") == [("売", "bought")]
