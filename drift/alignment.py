@@ -246,6 +246,12 @@ class AlignConfig:
     #: pair reaches 4.6 spreads (USE) and 5.6 (MiniLM), the second best 4.1 and 4.5; every related
     #: pair of the example corpus and the tests has ten or more (at least two in 3-sentence texts).
     sure_evidence: float = 6.5
+    #: ... for a document pair of this many sentence pairs or more (6 x 6, as measured); fewer
+    #: pairs give their best pair fewer chances to look alike by accident, so a one-sentence pair
+    #: needs ``single_evidence`` and the need grows with the log of the number of pairs between the
+    #: two (a one-sentence translation through USE, cosine 0.45-0.6, stays linked).
+    sure_pairs: int = 36
+    single_evidence: float = 4.0
     #: Confidence is capped by the evidence: 0 at the first value's null spreads, 1 at the second's.
     evidence_range: tuple[float, float] = (2.0, 5.0)
     #: Without ``embed``, a multi-sentence side is the sum of its sentences' vectors weighted by
@@ -630,9 +636,18 @@ def related(near: _Nearest, scale: _Scale, evidence: float) -> bool:
     return int(np.sum(scale.z(cos) >= evidence)) >= needed
 
 
-def _for_unrelated(cfg: AlignConfig) -> AlignConfig:
-    """The rules for a pair that is not :func:`related`: every link needs ``sure_evidence``."""
-    return replace(cfg, min_evidence=max(cfg.min_evidence, cfg.sure_evidence))
+def _sure_evidence(pairs: int, cfg: AlignConfig) -> float:
+    """The evidence (null spreads) that makes a document pair of ``pairs`` sentence pairs related:
+    ``single_evidence`` for one pair, growing with log(pairs) to ``sure_evidence`` at ``sure_pairs``."""
+    if pairs >= cfg.sure_pairs:
+        return cfg.sure_evidence
+    share = np.log(max(pairs, 1)) / np.log(cfg.sure_pairs)
+    return float(cfg.single_evidence + share * (cfg.sure_evidence - cfg.single_evidence))
+
+
+def _for_unrelated(cfg: AlignConfig, evidence: float) -> AlignConfig:
+    """The rules for a pair that is not :func:`related`: every link needs ``evidence``."""
+    return replace(cfg, min_evidence=max(cfg.min_evidence, evidence))
 
 
 # -- stage 2: anchors ----------------------------------------------------------------------------
@@ -1162,8 +1177,9 @@ def align(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, *,
     # every bead type and member, so that it encodes every run the second pass might link
     loose = replace(cfg, many_max_side=cfg.max_side, member_rival=float("inf"))
     cfg = _for_pair(cfg, near, scale, ratio is not None)
-    if not related(near, scale, cfg.sure_evidence):  # two unrelated articles: only sure links
-        loose, cfg = _for_unrelated(loose), _for_unrelated(cfg)
+    sure = _sure_evidence(n * m, cfg)
+    if not related(near, scale, sure):  # two unrelated articles: only sure links
+        loose, cfg = _for_unrelated(loose, sure), _for_unrelated(cfg, sure)
     whole = _Span(base, rewrite, 0, n, 0, m, sure_pair_slack=cfg.sure_pair_slack,
                   max_sure_inside=cfg.max_sure_pairs)
     if (embed is not None or embed_runs is not None) and base.lengths is not None and cfg.max_side > 1:

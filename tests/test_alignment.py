@@ -663,3 +663,16 @@ def test_a_plain_rewrite_keeps_dropped_sentences_out_of_the_split(model):
     copy = next(p for p in pairs if 5 in p.base)
     assert copy.rewrite == (7,) and copy.similarity > 0.99
     assert next(p for p in pairs if 8 in p.rewrite).base == ()
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("台风过后，三个县的电力供应仍未恢复。",
+     "Three counties are still in the dark days after the storm passed."),
+    ("Die Bergwacht barg den verletzten Kletterer nach einer stundenlangen Suche.",
+     "Rescuers finally got the injured climber off the mountain late in the evening."),
+])
+def test_a_free_one_sentence_translation_stays_linked(encode, null, source, translation):
+    """A one-sentence pair has one chance to look alike by accident, not many: a free translation
+    (USE cosine ~0.55, 5-6 null spreads) is linked, where a 6 x 6 article pair needs 6.5 spreads."""
+    pairs = run(encode, [source], [translation], null=null)
+    assert links(pairs) == [((0,), (0,))]
