@@ -304,17 +304,19 @@ def weekday_names(language: str) -> dict[str, int]:
 _CASE_ENDINGS = ("", "a", "u", "e", "em", "ie", "y", "i", "om", "ом", "е", "я", "ю", "а", "у")
 
 
-def _month_of(word: str, months: dict[str, int]) -> int | None:
-    """A month name, also inflected (января, январе; maja, maju; marca, marcu): the name, or the
-    name less its last letter when that leaves four letters or more, followed by a case ending.
-    Accents are kept: Polish "mają" (they have) is no month."""
-    if word in months:
-        return months[word]
-    for name, m in months.items():
+@functools.lru_cache(maxsize=128)
+def _inflected(language: str, kind: str) -> dict[str, int]:
+    """Month (``kind="month"``) or weekday names of a language with their inflected forms (января,
+    январе; maja, maju; marca, marcu): the name, or the name less its last letter when that leaves
+    four letters or more, followed by a case ending; the plain names win. Accents are kept: Polish
+    "mają" (they have) is no month."""
+    names = month_names(language) if kind == "month" else weekday_names(language)
+    forms = dict(names)
+    for name, m in names.items():
         for stem in (name, name[:-1] if len(name) >= 5 else None):
-            if stem and word.startswith(stem) and word[len(stem):] in _CASE_ENDINGS:
-                return m
-    return None
+            for ending in _CASE_ENDINGS if stem else ():
+                forms.setdefault(stem + ending, m)
+    return forms
 
 
 #: Languages whose numerals decline, read through a morphological analyser: pymorphy3 and its
@@ -383,9 +385,14 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
     """The figures of ``text`` in reading order; spans index ``text``.
 
     ``language`` (ISO 639-1, optional) chooses the scale words, spelled numbers and month names;
-    digits, CJK numerals and Roman numerals are read in any language.
+    digits, CJK numerals and Roman numerals are read in any language. A text is read once per
+    language (the figure, word-alignment and omission readers all ask for the same sentences).
     """
-    lang = primary(language) or "en"
+    return list(_read_figures(text, primary(language) or "en"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_figures(text: str, lang: str) -> tuple[Figure, ...]:
     norm = _digit_form(text)
     figures: list[Figure] = []
     taken = [False] * len(text)
@@ -483,7 +490,6 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
     # words: spelled numbers, months, Roman numerals
     spelled = number_words(lang)
     longest = max((len(p) for p in spelled), default=0)
-    months = month_names(lang)
     weekdays = weekday_names(lang)
     for name, day in sorted(weekdays.items(), key=lambda kv: -len(kv[0])):
         if _is_cjk(name[0]):  # 火曜日, 星期二: no spaces to find words by
@@ -518,8 +524,8 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
                 i += n
                 break
         else:
-            month = _month_of(raw.lower(), months) if len(w) >= 3 else None
-            day = _month_of(w, weekdays) if len(w) >= 3 and not _is_cjk(w[0]) else None
+            month = _inflected(lang, "month").get(raw.lower()) if len(w) >= 3 else None
+            day = _inflected(lang, "weekday").get(w) if len(w) >= 3 and not _is_cjk(w[0]) else None
             if month is not None and lang == "en" and not _english_month(norm, words, i):
                 month = None
             if month is not None and (lang != "en" or raw[:1].isupper()):
@@ -530,4 +536,4 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
                 add(s, e, {scales[w]}, "count", key=False)  # "mille", "mil"
             i += 1
     figures.sort(key=lambda f: f.start)
-    return figures
+    return tuple(figures)
