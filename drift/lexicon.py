@@ -367,7 +367,10 @@ class EnglishWordNet:
           (one or two levels down) of a lemma that is an antonym in any sense: *released* /
           *imprisoned* (imprison is a kind of confine, release's antonym), *confirmed* /
           *denied*, *fled* / *arrived*, not *withdrew* / *left*;
-        - the two are kinds of antonyms, in their first senses: *growing* / *shrinking*.
+        - the two are kinds of antonyms, in their first senses: *growing* / *shrinking*;
+        - a noun's first senses include the genus (direct hypernym) of an antonym of the other's
+          (:meth:`_opposite_genus`: *presence* / *lack*, absence being a kind of lack); a word
+          WordNet lists after *be* as a verb counts as that verb (*born* → *be born* ↔ *perish*).
 
         Wider than antonymy and noisier: meant for words that replace each other in place (a
         one-word substitution, in the part of speech the parse gives them both), not for whole
@@ -387,6 +390,8 @@ class EnglishWordNet:
                 and not self._cohyponyms(a, b, pos):
             return True
         if self._kinds_of_opposites(a, b, pos):
+            return True
+        if self._opposite_genus(a, b, pos) or self._opposite_genus(b, a, pos):
             return True
         return _parts(pos if pos is not None else "v") == ("v",) and (
             self._kind_of_opposite(a, b, "v", any_sense=True)
@@ -460,6 +465,20 @@ class EnglishWordNet:
                             return True
         return False
 
+    def _opposite_genus(self, a: str, b: str, pos: str | None) -> bool:
+        """Whether one of the first :data:`MAIN_SENSES` noun senses of ``b`` is the direct
+        hypernym of an antonym of one of ``a``'s: *presence* / *lack* (presence ↔ absence, a kind
+        of lack): the opposite named by its genus."""
+        if "n" not in _parts(pos):
+            return False
+        opposite_up: set[int] = set()
+        for lemma in self.lemmas(a, "n"):
+            for row in self._index(lemma).get("n", ())[:MAIN_SENSES]:
+                for o in self._synset(row).antonyms:
+                    opposite_up.update(self._synset(o).hypernyms)
+        return any(row in opposite_up for lemma in self.lemmas(b, "n")
+                   for row in self._index(lemma).get("n", ())[:MAIN_SENSES])
+
     def _cohyponyms(self, a: str, b: str, pos: str | None) -> bool:
         """Whether some sense of ``a`` and some sense of ``b`` are kinds of one thing (a direct
         hypernym in common: *night* and *evening* are both a time period)."""
@@ -500,8 +519,12 @@ class EnglishWordNet:
 
     def _main_synonyms(self, word: str, pos: str | None) -> frozenset[str]:
         """``word``'s :meth:`_bases` and the members of their first :data:`MAIN_SENSES` synsets
-        per part of speech (its most frequent senses: *used* → *employ*, not *exposed* → *break*)."""
+        per part of speech (its most frequent senses: *used* → *employ*, not *exposed* → *break*),
+        and a verb WordNet lists as *be* plus the word (*born* → *be born*, *due* → *be due*)."""
         found = set(self._bases(word, pos))
+        if "v" in _parts(pos):
+            found.update(f"be {x}" for x in self.lemmas(word) | {word.strip().lower()}
+                         if "v" in self._index(f"be {x}"))
         for lemma in self._bases(word, pos):
             for p in _parts(pos):
                 for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:

@@ -148,6 +148,15 @@ def test_opposed_verbs_two_levels_down_and_similar_to_antonyms_in_main_senses(en
     assert en.are_antonyms("enormous", "microscopic") and en.are_antonyms("big", "little")
 
 
+def test_opposed_through_the_genus_of_an_antonym_and_a_be_verb(en):
+    # presence ↔ absence, a kind of lack (nouns, main senses); need is two levels up: too vague
+    assert en.are_opposed("presence", "lack") and en.are_opposed("lack", "presence")
+    assert not en.are_antonyms("presence", "lack") and not en.are_opposed("presence", "need")
+    assert not en.are_opposed("man", "adult")                 # a genus of the word itself: compatible
+    # "born" read as the verb "be born", die's antonym (perish shares die's first sense)
+    assert en.are_opposed("Born", "Perishing") and not en.are_opposed("born", "perishing", "a")
+
+
 def test_main_synonyms_share_a_most_frequent_sense_of_both_words(en):
     assert "die" in en.main_synonyms("perished")
     assert "abhor" in en.main_synonyms("loathe", "v")
