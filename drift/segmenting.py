@@ -273,6 +273,10 @@ _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 # A letter without marks: in an abugida one grapheme with a vowel sign is a word ("है." ends a
 # Hindi sentence), while a bare letter is an initial ("د." for doctor).
 _ONE_LETTER_ABBREVIATION = regex.compile(r"(?:^|[\s(])\p{L}\.$")
+# One akshara (a letter and its vowel sign: मि., डॉ.) before a dot, in a line whose sentences end
+# with the danda: there the full stop marks abbreviations only (Hindi's purna viram is ।).
+_AKSHARA_ABBREVIATION = regex.compile(r"(?:^|[\s(])\p{L}\p{M}+\.$")
+_DANDA = "\u0964"
 _UNIT = regex.compile(r"\d\s?\p{L}\.$")  # "8481 m." is metres, not an initial
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
@@ -298,7 +302,9 @@ def repair(line: str, spans: list[Span]) -> list[Span]:
     * **no sentence without words**: a piece of punctuation only (``jeudi .. Le``, a lone ``”``)
       joins the sentence before it;
     * **one-letter abbreviations**: a piece ending in a single letter and a dot (``د.``, ``J.``)
-      runs on, in any script, unless the letter is a unit after a number (``8481 m.``);
+      runs on, in any script, unless the letter is a unit after a number (``8481 m.``); so does
+      one ending in one akshara and a dot (``मि.``, ``डॉ.``) in a line whose sentences end with the
+      danda, where the dot marks abbreviations;
     * **no sentence ends in a comma** (``,`` ``،`` ``、``: pysbd's Arabic rules split there), and
       none begins with a comma, semicolon or colon;
     * **small letters go on**: a piece ending in an ordinal or abbreviation dot (a number of 1–3
@@ -327,7 +333,7 @@ def repair(line: str, spans: list[Span]) -> list[Span]:
             if start >= end:
                 continue
             prev, piece = line[p_start:p_end], line[start:end]
-            if _runs_on(prev, piece, glued=glued):
+            if _runs_on(prev, piece, glued=glued, danda=_DANDA in line):
                 out[-1] = (p_start, end)
                 continue
         out.append((start, end))
@@ -341,11 +347,13 @@ def _opens_quote(line: str, start: int, end: int) -> bool:
     return line[start] in "\"'" and start + 1 < end and line[start + 1].isalpha()
 
 
-def _runs_on(prev: str, piece: str, *, glued: bool) -> bool:
+def _runs_on(prev: str, piece: str, *, glued: bool, danda: bool = False) -> bool:
     if not _WORD_CHAR.search(piece) or not _WORD_CHAR.search(prev):
         return True
     first, last = piece[0], prev[-1]
     if _ONE_LETTER_ABBREVIATION.search(prev) and not _UNIT.search(prev):
+        return True
+    if danda and _AKSHARA_ABBREVIATION.search(prev):
         return True
     if last in _COMMAS or first in _COMMAS or first in ";:":
         return True

@@ -157,12 +157,32 @@ def test_a_translation_in_an_unread_script_is_linked_in_order_by_its_own_length_
     from drift.pipeline import _in_order
 
     vectors = np.eye(3, dtype=np.float32)
-    # the first pair takes 3.9 times the bytes (Devanagari: three bytes a letter); the pair's own
-    # ratio (the median, 2.35) absorbs that
+    # the first pair's own ratio (1.5 in letters) is absorbed by the documents' median ratio
     assert [(p.base, p.rewrite) for p in _in_order(vectors, vectors, HINDI_BASE, HINDI)] == [
         ((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     # … but a sentence far shorter than the others' ratio is no translation of its partner
     assert _in_order(vectors, vectors, HINDI_BASE, [HINDI[0], "हाँ।", HINDI[2]]) is None
+
+
+def test_a_one_sentence_translation_is_linked_by_letters_not_bytes():
+    """Devanagari takes three bytes a letter: a one-sentence Hindi base and an English rewrite that
+    drops a name differ 3.1 times in bytes but 1.2 times in letters, and are still linked."""
+    import numpy as np
+
+    from drift.pipeline import _in_order
+
+    base = ["महापौर राजेश कुमार ने मंगलवार को कहा कि नदी पर बना नया पुल अगले साल खुलेगा।"]
+    rewrite = ["The mayor said on Tuesday the new bridge would open next year."]
+    vectors = np.eye(1, dtype=np.float32)
+    assert [(p.base, p.rewrite) for p in _in_order(vectors, vectors, base, rewrite)] == [((0,), (0,))]
+    assert _in_order(vectors, vectors, base, ["Yes."]) is None
+
+
+@pytest.mark.parametrize(("text", "length"), [("東京は晴れ。", 16), ("Добрый день.", 12), ("नमस्ते।", 7)])
+def test_reading_length_counts_letters_once_and_wide_characters_three_times(text, length):
+    from drift.pipeline import reading_length
+
+    assert reading_length(text) == length
 
 
 # -- a document with lines in another language -----------------------------------------------------

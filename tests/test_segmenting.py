@@ -162,6 +162,14 @@ def test_ordinal_dots_stay_inside_sentences(text, language, expected):
     assert split(text, language) == expected
 
 
+def test_an_akshara_abbreviation_goes_on_where_sentences_end_with_the_danda():
+    """मि. (Mr.) and डॉ. (Dr.) are one letter with its vowel sign; where the danda ends sentences the
+    dot marks abbreviations, but a text that ends its sentences with dots is split at them."""
+    assert split("मि. चेन ने कई लेख लिखे थे। डॉ. शर्मा ने कहा कि अस्पताल खुला है।", "hi") == [
+        "मि. चेन ने कई लेख लिखे थे।", "डॉ. शर्मा ने कहा कि अस्पताल खुला है।"]
+    assert split("वह घर पर है. वह खुश है.", "hi") == ["वह घर पर है.", "वह खुश है."]
+
+
 def test_abbreviations_and_domains_go_on_but_a_sentence_after_a_full_word_stays():
     assert split("Der Aufstieg dauert ca. zwei Stunden, ab Hütte 40 Min. bis zum Grat. Dann folgt "
                  "der Abstieg.", "de") == ["Der Aufstieg dauert ca. zwei Stunden, ab Hütte 40 Min. bis "
