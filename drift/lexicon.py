@@ -368,7 +368,7 @@ class EnglishWordNet:
           *imprisoned* (imprison is a kind of confine, release's antonym), *confirmed* /
           *denied*, *fled* / *arrived*, not *withdrew* / *left*;
         - the two are kinds of antonyms, in their first senses: *growing* / *shrinking*;
-        - a noun's first senses include the genus (direct hypernym) of an antonym of the other's
+        - a noun's or verb's first senses include the genus (direct hypernym) of an antonym of the other's
           (:meth:`_opposite_genus`: *presence* / *lack*, absence being a kind of lack); a word
           WordNet lists after *be* as a verb counts as that verb (*born* → *be born* ↔ *perish*).
 
@@ -466,18 +466,20 @@ class EnglishWordNet:
         return False
 
     def _opposite_genus(self, a: str, b: str, pos: str | None) -> bool:
-        """Whether one of the first :data:`MAIN_SENSES` noun senses of ``b`` is the direct
+        """Whether one of the first :data:`MAIN_SENSES` noun or verb senses of ``b`` is the direct
         hypernym of an antonym of one of ``a``'s: *presence* / *lack* (presence ↔ absence, a kind
-        of lack): the opposite named by its genus."""
-        if "n" not in _parts(pos):
-            return False
-        opposite_up: set[int] = set()
-        for lemma in self.lemmas(a, "n"):
-            for row in self._index(lemma).get("n", ())[:MAIN_SENSES]:
-                for o in self._synset(row).antonyms:
-                    opposite_up.update(self._synset(o).hypernyms)
-        return any(row in opposite_up for lemma in self.lemmas(b, "n")
-                   for row in self._index(lemma).get("n", ())[:MAIN_SENSES])
+        of lack), *repaired* / *destroyed* (repair ↔ break, a kind of destroy): the opposite named
+        by its genus."""
+        for p in (x for x in _parts(pos) if x in ("n", "v")):
+            opposite_up: set[int] = set()
+            for lemma in self.lemmas(a, p):
+                for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
+                    for o in self._synset(row).antonyms:
+                        opposite_up.update(self._synset(o).hypernyms)
+            if any(row in opposite_up for lemma in self.lemmas(b, p)
+                   for row in self._index(lemma).get(p, ())[:MAIN_SENSES]):
+                return True
+        return False
 
     def _cohyponyms(self, a: str, b: str, pos: str | None) -> bool:
         """Whether some sense of ``a`` and some sense of ``b`` are kinds of one thing (a direct

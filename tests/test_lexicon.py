@@ -153,6 +153,8 @@ def test_opposed_through_the_genus_of_an_antonym_and_a_be_verb(en):
     assert en.are_opposed("presence", "lack") and en.are_opposed("lack", "presence")
     assert not en.are_antonyms("presence", "lack") and not en.are_opposed("presence", "need")
     assert not en.are_opposed("man", "adult")                 # a genus of the word itself: compatible
+    assert en.are_opposed("destroyed", "repaired")            # repair ↔ break, a kind of destroy
+    assert not en.are_opposed("withdrew", "left") and not en.are_opposed("beat", "won")
     # "born" read as the verb "be born", die's antonym (perish shares die's first sense)
     assert en.are_opposed("Born", "Perishing") and not en.are_opposed("born", "perishing", "a")
 
