@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,17 @@ def check_report():
         return [line for line in out.getvalue().splitlines() if line.startswith("VIOLATION")]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def repo_script():
+    """Load one of the repository's scripts/*.py as a module: ``repo_script("build_lexicon")``."""
+    scripts = Path(__file__).resolve().parents[1] / "scripts"
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, scripts / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses in a script look their module up there
+        spec.loader.exec_module(module)
+        return module
+    return load

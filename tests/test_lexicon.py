@@ -4,7 +4,6 @@ scripts/build_lexicon.py from Open English WordNet)."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import os
 import subprocess
@@ -19,13 +18,6 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "drift" / "data" / "lexicon"
 
 
-def build_script():
-    spec = importlib.util.spec_from_file_location("build_lexicon", REPO / "scripts" / "build_lexicon.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def en() -> Lexicon:
     lex = lexicon("en")
@@ -34,8 +26,8 @@ def en() -> Lexicon:
 
 
 @pytest.mark.slow
-def test_shipped_data_is_what_the_script_builds_at_the_pinned_commit(tmp_path):
-    script = build_script()
+def test_shipped_data_is_what_the_script_builds_at_the_pinned_commit(tmp_path, repo_script):
+    script = repo_script("build_lexicon")
     git_dir = os.environ.get("DRIFT_WORDNET_GIT", script.GIT_DIR)
     if not Path(git_dir).exists():
         pytest.skip(f"no english-wordnet git directory at {git_dir} (set DRIFT_WORDNET_GIT)")
@@ -49,9 +41,9 @@ def test_shipped_data_is_what_the_script_builds_at_the_pinned_commit(tmp_path):
     assert (tmp_path / "ATTRIBUTION").read_text() == (DATA / "ATTRIBUTION").read_text()
 
 
-def test_attribution_names_source_licence_and_commit():
+def test_attribution_names_source_licence_and_commit(repo_script):
     text = (DATA / "ATTRIBUTION").read_text(encoding="utf-8")
-    script = build_script()
+    script = repo_script("build_lexicon")
     assert "Open English WordNet" in text and "CC BY 4.0" in text and script.COMMIT in text
     tables = gzip.decompress((DATA / script.DATA_FILE).read_bytes()).decode().split("\n", 1)[0]
     assert json.loads(tables)["source"]["commit"] == script.COMMIT

@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,14 +19,6 @@ from drift.shifts.text import Side
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "drift" / "data" / "bilingual"
-
-
-def build_script():
-    spec = importlib.util.spec_from_file_location("build_bilingual", REPO / "scripts" / "build_bilingual.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_bilingual"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def doc(text: str, language: str, role: str = "base") -> Document:
@@ -118,9 +108,9 @@ def test_translations_carry_their_part_of_speech():
     assert all(t.pos in "nvar" for t in translations("zh")["重要"])
 
 
-def test_each_data_file_names_its_wordnet_licence_and_the_attribution_lists_it():
+def test_each_data_file_names_its_wordnet_licence_and_the_attribution_lists_it(repo_script):
     attribution = (DATA / "ATTRIBUTION").read_text(encoding="utf-8")
-    script = build_script()
+    script = repo_script("build_bilingual")
     assert script.COMMIT in attribution and script.CILI_COMMIT in attribution
     for w in script.WORDNETS:
         header = gzip.decompress((DATA / w.file).read_bytes()).decode("utf-8").split("\n", 1)[0]
@@ -142,8 +132,8 @@ def _has_commit(git_dir: str, commit: str) -> bool:
 
 
 @pytest.mark.slow
-def test_shipped_data_is_what_the_script_builds_at_the_pinned_commits(tmp_path):
-    script = build_script()
+def test_shipped_data_is_what_the_script_builds_at_the_pinned_commits(tmp_path, repo_script):
+    script = repo_script("build_bilingual")
     lexicon_script = script._lexicon_script()
     mirrors = {"omw-data": (os.environ.get("DRIFT_OMW_GIT", script.OMW_GIT), script.COMMIT),
                "cili": (os.environ.get("DRIFT_CILI_GIT", script.CILI_GIT), script.CILI_COMMIT),

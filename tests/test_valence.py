@@ -3,7 +3,6 @@ scripts/build_valence.py from VADER's lexicon)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -17,27 +16,20 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "drift" / "data" / "valence"
 
 
-def build_script():
-    spec = importlib.util.spec_from_file_location("build_valence", REPO / "scripts" / "build_valence.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_shipped_data_is_what_the_script_extracts_from_the_pinned_wheel(tmp_path):
+def test_shipped_data_is_what_the_script_extracts_from_the_pinned_wheel(tmp_path, repo_script):
     wheel = os.environ.get("DRIFT_VADER_WHEEL", "")
     if not wheel or not Path(wheel).exists():
         pytest.skip("set DRIFT_VADER_WHEEL to vaderSentiment-3.3.2-py2.py3-none-any.whl")
-    script = build_script()
+    script = repo_script("build_valence")
     script.main([wheel, "--out", str(tmp_path)])
     assert (tmp_path / script.DATA_FILE).read_text() == (DATA / script.DATA_FILE).read_text()
     assert (tmp_path / "ATTRIBUTION").read_text() == (DATA / "ATTRIBUTION").read_text()
 
 
-def test_attribution_names_source_licence_and_wheel():
+def test_attribution_names_source_licence_and_wheel(repo_script):
     text = (DATA / "ATTRIBUTION").read_text(encoding="utf-8")
     assert "VADER" in text and "Hutto" in text and "MIT" in text
-    assert build_script().WHEEL_SHA256 in text
+    assert repo_script("build_valence").WHEEL_SHA256 in text
     assert "Permission is hereby granted" in text  # the MIT notice travels with the data
 
 
