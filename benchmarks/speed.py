@@ -21,7 +21,14 @@ outer one), and cold starts. Each measured process runs the CLI's own ``main`` (
 of the ``drift`` package taken at start, so edits made meanwhile (which change the report cache's
 key) do not mix versions. Timings on a shared machine are noisy: the load average is printed.
 
-Measured 2026-12-01 on 2 shared cores (load 3 for the example corpus, 8–11 for Text+Berg; the CPU
+Measured 2026-12-01, round 3, after joined runs were pooled from the sentences' token features
+(drift.pooling; the USE encodes no joined text), load 2-3, 1 thread: whole / encode-only, wall
+(CPU): example MiniLM 2.51 (2.13), example USE 4.48 (4.56), Text+Berg MiniLM 3.31 (3.24), Text+Berg
+USE 3.91 (3.53); cached rerun 0.2-2.3 %. Text+Berg USE, CPU per stage: encode 2.5 s (566 sentences
+read once, 799 runs pooled), links 2.4 s, alignment 0.8 s, language identification 0.7 s: what is
+left above the floor is drift's own reading of each link, not encoding.
+
+Measured earlier on 2026-12-01 on 2 shared cores (load 3 for the example corpus, 8–11 for Text+Berg; the CPU
 ratio is the steadier figure), drift.threads chose 1 thread (the machine was busy). Whole /
 encode-only, wall (CPU): example USE 4.67 (4.78), was 6.33 (6.52); example MiniLM 1.93 (2.30);
 Text+Berg USE 3.90 (3.93); Text+Berg MiniLM 5.72 wall at a load that rose from 3 to 8 (3.13). Cached
