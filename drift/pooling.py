@@ -42,8 +42,9 @@ REACH = 4
 CONTEXT = 2 * REACH
 #: Tokens per batch of the feature pass (the package's own micro-batch size).
 TOKEN_BUDGET = 384
-#: Sentences whose :class:`Summary` a pooler keeps (least recently used dropped first): ~10 KB each.
-MEMO_SIZE = 20_000
+#: Sentences whose :class:`Summary` a pooler keeps (least recently used dropped first), ~10 KB each:
+#: a document pair's sentences are encoded just before its runs are asked for, so a few thousand do.
+MEMO_SIZE = 4096
 _WEIGHTS = ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2",
             "b2", "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3", "eps", "sp")
 
