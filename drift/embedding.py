@@ -317,7 +317,22 @@ class CachedEmbedder:
         return self._dim
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._memory))
+        return self._through_cache(list(texts), self.embedder.encode)
+
+    def encode_runs(self, texts: Sequence[str], runs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """:func:`encode_runs` through the cache: a run is kept under its joined text, so a rerun
+        reads it back, and the model pools only the runs the cache does not hold."""
+        joined = [" ".join(texts[s:e]) for s, e in runs]
+        run_of = dict(zip(joined, runs, strict=True))
+        return self._through_cache(joined, lambda missing: encode_runs(
+            self.embedder, texts, [run_of[t] for t in missing]))
+
+    def _through_cache(self, keys: list[str], compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+        """The vectors of ``keys`` from memory, then the disk cache, then ``compute(missing keys)``
+        (each distinct key once), which are kept in both; ``(len(keys), dim)`` float32.
+
+        Raises :class:`~drift.errors.ModelError` when the model's dimension is not the cache's."""
+        missing = list(dict.fromkeys(t for t in keys if t not in self._memory))
         if missing and self._disk is not None:
             found = self._disk.get_many(missing, dim=self._dim)
             if found and self._dim is None:
@@ -325,7 +340,7 @@ class CachedEmbedder:
             self._memory.update(found)
             missing = [t for t in missing if t not in self._memory]
         if missing:
-            vectors = self.embedder.encode(missing)
+            vectors = compute(missing)
             if self._dim is not None and vectors.shape[1] != self._dim:
                 raise ModelError(f"{self.name} gives {vectors.shape[1]}-d vectors but its cache holds "
                                  f"{self._dim}-d ones")
@@ -334,29 +349,9 @@ class CachedEmbedder:
             self._memory.update(zip(missing, vectors, strict=True))
             if self._disk is not None:
                 self._disk.put_many(missing, vectors)
-        if not texts:
+        if not keys:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([self._memory[t] for t in texts])
-
-    def encode_runs(self, texts: Sequence[str], runs: Sequence[tuple[int, int]]) -> np.ndarray:
-        """:func:`encode_runs` through the cache: a run is kept under its joined text, so a rerun
-        reads it back, and the model pools only the runs the cache does not hold."""
-        joined = [" ".join(texts[s:e]) for s, e in runs]
-        missing = list(dict.fromkeys(t for t in joined if t not in self._memory))
-        if missing and self._disk is not None:
-            found = self._disk.get_many(missing, dim=self._dim)
-            self._memory.update(found)
-        todo = list({t: run for t, run in zip(joined, runs, strict=True) if t not in self._memory}.items())
-        if todo:
-            vectors = encode_runs(self.embedder, texts, [run for _, run in todo])
-            self._dim = vectors.shape[1]
-            self.encoded += len(todo)
-            self._memory.update(zip((t for t, _ in todo), vectors, strict=True))
-            if self._disk is not None:
-                self._disk.put_many([t for t, _ in todo], vectors)
-        if not runs:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([self._memory[t] for t in joined])
+        return np.stack([self._memory[t] for t in keys])
 
 
 def coverage_of(embedder: Embedder) -> Coverage:

@@ -319,6 +319,7 @@ def repair(line: str, spans: list[Span]) -> list[Span]:
     """
     spans = _trimmed(spans, line)
     spans = _split_at_terminals(line, spans)
+    danda = _DANDA in line  # the line ends its sentences with the danda: dots mark abbreviations
     out: list[Span] = []
     for start, end in spans:
         if out:
@@ -333,7 +334,7 @@ def repair(line: str, spans: list[Span]) -> list[Span]:
             if start >= end:
                 continue
             prev, piece = line[p_start:p_end], line[start:end]
-            if _runs_on(prev, piece, glued=glued, danda=_DANDA in line):
+            if _runs_on(prev, piece, glued=glued, danda=danda):
                 out[-1] = (p_start, end)
                 continue
         out.append((start, end))
