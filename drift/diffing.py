@@ -20,6 +20,7 @@ that differ in their code points, even canonically equivalent ones, are a -1/+1 
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 import regex
 from diff_match_patch import diff_match_patch
@@ -179,7 +180,21 @@ def word_diff(base: str, rewrite: str) -> list[tuple[int, str]]:
         return [(0, base)] if base else []
     if not base or not rewrite:
         return [(-1, base)] if base else [(1, rewrite)]
-    parts = _group(_token_ops(_tokens(base), _tokens(rewrite)))
+    base_tokens, rewrite_tokens = _tokens(base), _tokens(rewrite)
+    if _shared_bound(base_tokens, rewrite_tokens, base, rewrite) < MIN_SHARED:
+        return [(-1, base), (1, rewrite)]  # decided without diffing (a translation, mostly)
+    parts = _group(_token_ops(base_tokens, rewrite_tokens))
     if _shared_share(parts, base, rewrite) < MIN_SHARED:
         return [(-1, base), (1, rewrite)]
     return parts
+
+
+def _shared_bound(base_tokens: list[str], rewrite_tokens: list[str], base: str, rewrite: str) -> float:
+    """An upper bound of :func:`_shared_share`: the kept parts hold only tokens spelled alike on
+    both sides, each copy at most once, so the word characters of the tokens both sides have (as
+    many copies as the side with fewer) bound theirs."""
+    shorter = min(_word_chars(base), _word_chars(rewrite))
+    if shorter == 0:
+        return 1.0
+    common = Counter(base_tokens) & Counter(rewrite_tokens)
+    return sum(n * _word_chars(token) for token, n in common.items()) / shorter

@@ -51,15 +51,25 @@ def _identifier():
 
 
 def script_counts(text: str) -> Counter[str]:
-    """Letters per Unicode script (``"Latin"``, ``"Han"``, ``"Devanagari"``…), scripts drift knows.
+    """Letters per Unicode script (``"Latin"``, ``"Han"``, ``"Devanagari"``…), scripts drift knows,
+    in the order the scripts first appear in ``text``. Each distinct character is looked up once.
 
     >>> script_counts("50亿元 in Q3")
     Counter({'Latin': 3, 'Han': 2})
     """
     counts: Counter[str] = Counter()
-    for m in _SCRIPT_OF.finditer(text):
-        counts[m.lastgroup] += 1
+    for char, n in Counter(text).items():  # characters in order of first appearance
+        script = _script_of(char)
+        if script is not None:
+            counts[script] += n
     return counts
+
+
+@lru_cache(maxsize=8192)
+def _script_of(char: str) -> str | None:
+    """The script drift knows of one character (see :func:`script_counts`), or None."""
+    m = _SCRIPT_OF.match(char)
+    return None if m is None else m.lastgroup
 
 
 def script_language(text: str) -> str | None:
@@ -74,7 +84,11 @@ def script_language(text: str) -> str | None:
     >>> script_language("यह एक वाक्य है।"), script_language("Hello")
     ('hi', None)
     """
-    counts = script_counts(text)
+    return _language_of_scripts(script_counts(text))
+
+
+def _language_of_scripts(counts: Counter[str]) -> str | None:
+    """:func:`script_language` from the text's :func:`script_counts`."""
     if not counts:
         return None
     kana = counts["Hiragana"] + counts["Katakana"]
@@ -105,8 +119,8 @@ def detect_language(text: str, *, min_probability: float = 0.5) -> str | None:
     'zh'
     """
     sample = text[:20_000]
-    by_script = script_language(sample)
     counts = script_counts(sample)
+    by_script = _language_of_scripts(counts)
     script = counts.most_common(1)[0][0] if counts else None
     if by_script is not None:
         candidates = _SCRIPT_CANDIDATES.get(script or "", ())

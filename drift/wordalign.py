@@ -457,23 +457,22 @@ def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[Al
     r_units = _units(rewrite, r_words, use_lex)
     candidates = []
     small = max(len(b_words), len(r_words)) <= SMALL_REGION
-    for bu in b_units:
-        for ru in r_units:
-            if len(bu.at) > 1 and len(ru.at) > 1:
-                continue
-            if bu.cased == ru.cased and bu.text != ru.text:
-                rel: str | None = "form"   # only the case differs: US → us
-            elif (bu.function or ru.function) and not small:
-                continue   # function-word opposites only where a few words were replaced (more → less)
-            else:
-                rel = _relation(bu, ru, use_lex)
-            if rel is None and (b_words[bu.at[0]], r_words[ru.at[0]]) in link.names:
-                rel = "equivalent"
-            place = abs(bu.at[0] / len(b_words) - ru.at[0] / len(r_words))
-            if rel in ("vaguer", "related") and not small and place > LOOSE_PLACE:
-                continue
-            if rel is not None:
-                candidates.append((_RANK.index(rel), len(bu.at) + len(ru.at), place, bu.at, ru.at, rel))
+    for bu, ru in _unit_pairs(link, b_units, r_units, b_words, r_words, use_lex):
+        if len(bu.at) > 1 and len(ru.at) > 1:
+            continue
+        if bu.cased == ru.cased and bu.text != ru.text:
+            rel: str | None = "form"   # only the case differs: US → us
+        elif (bu.function or ru.function) and not small:
+            continue   # function-word opposites only where a few words were replaced (more → less)
+        else:
+            rel = _relation(bu, ru, use_lex)
+        if rel is None and (b_words[bu.at[0]], r_words[ru.at[0]]) in link.names:
+            rel = "equivalent"
+        place = abs(bu.at[0] / len(b_words) - ru.at[0] / len(r_words))
+        if rel in ("vaguer", "related") and not small and place > LOOSE_PLACE:
+            continue
+        if rel is not None:
+            candidates.append((_RANK.index(rel), len(bu.at) + len(ru.at), place, bu.at, ru.at, rel))
     b_figs = _region_figures(b_words, link.base_figures)
     r_figs = _region_figures(r_words, link.rewrite_figures)
     for bf, bi in b_figs:
@@ -537,6 +536,36 @@ def _pair_region(link: _Link, b_words: list[int], r_words: list[int]) -> list[Al
         elif j not in used_r:
             found.append((last, 1, j, AlignedWord(None, r_words[j], "changed")))
     return [p for *_, p in sorted(found, key=lambda x: x[:3])]
+
+
+def _unit_pairs(link: _Link, b_units: list[_Unit], r_units: list[_Unit], b_words: list[int],
+                r_words: list[int], lex: Lexicon | None) -> list[tuple[_Unit, _Unit]]:
+    """The pairs of units that may relate: all of them with a lexicon; without one (across
+    languages, or a region too large for it) :func:`_relation` compares spellings only, so only
+    units that share a spelling key (case-folded form, folded text, stem, name key or alias), the
+    two forms of the article, or a name carried across scripts (``link.names``) can pair: found
+    through an index instead of by trying every pair of a long region."""
+    if lex is not None:
+        return [(bu, ru) for bu in b_units for ru in r_units]
+    index: dict[tuple[str, str], list[int]] = {}
+    for k, bu in enumerate(b_units):
+        for key in _spelling_keys(bu):
+            index.setdefault(key, []).append(k)
+    found = {(k, m) for m, ru in enumerate(r_units) for key in _spelling_keys(ru) for k in index.get(key, ())}
+    if link.names:
+        b_at = {b_words[bu.at[0]]: k for k, bu in enumerate(b_units) if len(bu.at) == 1}
+        r_at = {r_words[ru.at[0]]: m for m, ru in enumerate(r_units) if len(ru.at) == 1}
+        found.update((b_at[b], r_at[r]) for b, r in link.names if b in b_at and r in r_at)
+    return [(b_units[k], r_units[m]) for k, m in sorted(found)]
+
+
+def _spelling_keys(unit: _Unit) -> list[tuple[str, str]]:
+    """The keys two units without a lexicon must share one of to relate (see :func:`_unit_pairs`)."""
+    keys = [("cased", unit.cased), ("text", unit.text), ("stem", unit.stem), ("key", unit.key),
+            ("alias", unit.alias)]
+    if unit.text in _ARTICLE:
+        keys.append(("article", ""))
+    return keys
 
 
 def _region_figures(words: list[int], figures: dict[int, Figure]) -> list[tuple[Figure, tuple[int, ...]]]:

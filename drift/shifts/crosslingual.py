@@ -285,9 +285,16 @@ def names(side: Side, language: str, *, common: bool = False) -> list[tuple[int,
 
     A sentence's first word (or the first after an opening quote) counts when a capitalised word
     follows it ("Vladimir Putin met …"). English runs of dictionary words only ("Ministry of
-    Economy") are left out unless ``common``."""
+    Economy") are left out unless ``common``. Found once per side (kept in ``side.memo``)."""
     if language not in CASED:
         return []
+    key = ("names", language, common)
+    if key not in side.memo:
+        side.memo[key] = _names(side, language, common)
+    return list(side.memo[key])
+
+
+def _names(side: Side, language: str, common: bool) -> list[tuple[int, int, list[str]]]:
     words = _words(side)
     out: list[tuple[int, int, list[str]]] = []
     k = 0
