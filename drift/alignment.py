@@ -745,6 +745,9 @@ class _Span:
     r1: int
     #: refuse a multi-sentence bead that carries a sure pair inside it worse than the pair alone
     sure_pair_rule: bool = True
+    #: every sentence of a multi-sentence side must match the other side on its own
+    #: (``min_evidence``): the move step's links, which no reading order vouches for
+    members_evidenced: bool = False
     sure_pair_slack: float = 0.0  # ... up to this many levels below the pair alone
     max_sure_inside: int = 1
 
@@ -840,6 +843,8 @@ def _score_tables(span: _Span, lo, hi, off, types, scale: _Scale, ratio: float |
             gb = span.base.glued[a - 1][span.b0:span.b1][Ib - 1][:, None]
             gr = span.rewrite.glued[b - 1][span.r0:span.r1][J - 1][None, :]
             valid &= (~gb & ~gr) if a + b > 2 else (gb == gr)
+            if span.members_evidenced and a + b > 2:
+                valid &= _members_evidenced(span, Ib, J, a, b, GU, GV, nb_rows, nb_cols, scale, cfg)
             if np.isfinite(cfg.member_rival) and span.base.nearest is not None:
                 valid &= ~_members_rivalled(span, Ib, J, a, b, GU, GV, nb_rows, nb_cols, scale, cfg)
             if a + b > 2 and span.base.partner is not None:
@@ -924,6 +929,23 @@ def _length_factor(lb: np.ndarray, lr: np.ndarray, weight: float) -> np.ndarray:
     """Bertalign's length penalty ``log2(1 + short / long) ** weight`` (1 for equal lengths, to 0);
     ``lr`` already scaled by the pair's length ratio."""
     return np.log2(1 + np.minimum(lb, lr) / np.maximum(np.maximum(lb, lr), 1e-9)) ** weight
+
+
+def _members_evidenced(span: _Span, Ib, J, a: int, b: int, GU, GV, nb_rows, nb_cols, scale: _Scale,
+                       cfg: AlignConfig) -> np.ndarray:
+    """Where every sentence of a bead's multi-sentence side matches the bead's other side on its
+    own, ``min_evidence`` null spreads above unrelated pairs (an OCR caption or a page header next
+    to a moved sentence does not; each half of a moved split does)."""
+    ok = np.ones((len(Ib), len(J)), bool)
+    if a > 1:
+        for t in range(a):
+            k = np.clip(Ib - 1 - t, 0, None)
+            ok &= scale.z(GV[b][np.clip(k - nb_rows[0], 0, len(nb_rows) - 1)]) >= cfg.min_evidence
+    if b > 1:
+        for t in range(b):
+            k = np.clip(J - 1 - t, 0, None)
+            ok &= scale.z(GU[a][:, np.clip(k - nb_cols[0], 0, len(nb_cols) - 1)]) >= cfg.min_evidence
+    return ok
 
 
 def _partners_inside(span: _Span, Ib: np.ndarray, J: np.ndarray, a: int, b: int,
@@ -1104,7 +1126,7 @@ def _recover_moves(base: _Side, rewrite: _Side, links, scale: _Scale, ratio, nea
                 continue
             claimed_b.update(range(b0, b1))
             claimed_r.update(range(r0, r1))
-            spans.append(_Span(base, rewrite, b0, b1, r0, r1, sure_pair_rule=False))
+            spans.append(_Span(base, rewrite, b0, b1, r0, r1, sure_pair_rule=False, members_evidenced=True))
         found = []
         for span in spans:
             found += [x for x in _align_span(span, scale, ratio, cfg)
