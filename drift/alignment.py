@@ -304,6 +304,7 @@ class _Side:
     runs: list[np.ndarray]  # runs[a-1][e]: unit vector of sentences e-a+1..e (rows e < a-1 unused)
     lengths: list[np.ndarray] | None  # the same runs' lengths in characters, when texts are known
     glued: list[np.ndarray]  # glued[a-1][e]: the run ending at e holds a standalone line
+    wordless: np.ndarray  # the sentence has no letter or digit (OCR debris such as ", ." or "- _-")
     partner: np.ndarray | None = None  # each sentence's sure match on the other side, -1 if none
     partner_cos: np.ndarray | None = None  # the cosine of that match
     nearest: np.ndarray | None = None  # each sentence's nearest sentence on the other side
@@ -365,7 +366,9 @@ def _build_sides(X: np.ndarray, Y: np.ndarray, base_texts, rewrite_texts, base_s
                 if len(single) >= a:
                     L[a - 1:] = cl[a:] - cl[:-a] + (a - 1) * len(cfg.joiner)
                 lengths.append(L)
-        return _Side(runs, lengths, glued)
+        wordless = np.array([not any(c.isalnum() for c in t) for t in texts] if have_texts
+                            else np.zeros(len(V), bool), bool)
+        return _Side(runs, lengths, glued, wordless)
 
     return side(X, base_texts, base_standalone), side(Y, rewrite_texts, rewrite_standalone)
 
@@ -1110,7 +1113,9 @@ def _recover_moves(base: _Side, rewrite: _Side, links, scale: _Scale, ratio, nea
         dels = np.array(deleted)
         nearest_r = near.row_idx[dels, 0]
         keep = (is_inserted[nearest_r] & (near.col_idx[nearest_r, 0] == dels)
-                & (scale.level(near.row_val[dels, 0]) >= cfg.move_level))
+                & (scale.level(near.row_val[dels, 0]) >= cfg.move_level)
+                # debris without words looks like any other debris: no content to move
+                & ~base.wordless[dels] & ~rewrite.wordless[nearest_r])
         seeds = sorted(zip(dels[keep].tolist(), nearest_r[keep].tolist(), strict=True))
         if not seeds:
             break
