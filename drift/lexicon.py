@@ -423,7 +423,7 @@ class EnglishWordNet:
         *old*), for an *-ly* adverb those of the adjective it comes from (*widely* → *wide* →
         *narrow*)."""
         rows: set[int] = set()
-        for lemma in self._bases(word, pos):
+        for lemma in self.bases(word, pos):
             for p in _parts(pos if lemma in self.lemmas(word, pos) else "a"):
                 for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
                     synset = self._synset(row)
@@ -435,7 +435,7 @@ class EnglishWordNet:
             for o in self._synset(row).antonyms:
                 for r in (o, *self._satellites.get(o, ())):
                     found.update(self._synset(r).members)
-        return frozenset(found - self._bases(word, pos))
+        return frozenset(found - self.bases(word, pos))
 
     def _kind_of_opposite(self, a: str, b: str, pos: str | None, any_sense: bool = False) -> bool:
         """Whether one of the first :data:`MAIN_SENSES` senses of ``b`` (per lemma and part of
@@ -492,7 +492,7 @@ class EnglishWordNet:
         antonyms: *growing* / *shrinking* (kinds of *increase* and *decrease*)."""
         def up(word: str) -> set[int]:
             rows: set[int] = set()
-            for lemma in self._bases(word, pos):
+            for lemma in self.bases(word, pos):
                 for p in _parts(pos):
                     for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
                         synset = self._synset(row)
@@ -520,14 +520,14 @@ class EnglishWordNet:
         return frozenset(found - own)
 
     def _main_synonyms(self, word: str, pos: str | None) -> frozenset[str]:
-        """``word``'s :meth:`_bases` and the members of their first :data:`MAIN_SENSES` synsets
+        """``word``'s :meth:`bases` and the members of their first :data:`MAIN_SENSES` synsets
         per part of speech (its most frequent senses: *used* → *employ*, not *exposed* → *break*),
         and a verb WordNet lists as *be* plus the word (*born* → *be born*, *due* → *be due*)."""
-        found = set(self._bases(word, pos))
+        found = set(self.bases(word, pos))
         if "v" in _parts(pos):
             found.update(f"be {x}" for x in self.lemmas(word) | {word.strip().lower()}
                          if "v" in self._index(f"be {x}"))
-        for lemma in self._bases(word, pos):
+        for lemma in self.bases(word, pos):
             for p in _parts(pos):
                 for row in self._index(lemma).get(p, ())[:MAIN_SENSES]:
                     found.update(self._synset(row).members)
@@ -537,7 +537,7 @@ class EnglishWordNet:
         """Whether some sense of ``a`` and some sense of ``b`` may say the same: a lemma, a stem
         or a synset in common, one a kind of the other (≤ 2 levels up), or adjectives' synsets
         linked by similar-to or *also see*."""
-        forms_a, forms_b = self._bases(a, pos), self._bases(b, pos)
+        forms_a, forms_b = self.bases(a, pos), self.bases(b, pos)
         if not forms_a or not forms_b:
             return False
         if forms_a & forms_b or self.are_synonyms(a, b, pos):
@@ -560,7 +560,7 @@ class EnglishWordNet:
         return out
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 -- one instance per language, kept
-    def _bases(self, word: str, pos: str | None) -> frozenset[str]:
+    def bases(self, word: str, pos: str | None) -> frozenset[str]:
         """:meth:`lemmas`, and for an *-ly* adverb that is no adjective itself the adjective it is
         derived from (:data:`LY_ADVERBS`): *widely* → {widely, wide}."""
         found = set(self.lemmas(word, pos))

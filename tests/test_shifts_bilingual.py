@@ -205,3 +205,22 @@ def test_a_japanese_verb_at_the_end_is_paired_with_its_opposite_near_the_start_o
     source = "駅の近くの本屋で本を売った。"
     assert antonyms(source, "ja", "I sold books at the bookstore near the station.") == []
     assert antonyms(source, "ja", "I bought books at the bookstore near the station.") == [("売", "bought")]
+
+
+def test_a_reordered_pair_is_found_by_its_translated_neighbour():
+    # the reported clause moves from the start of the German to the end of the English: "Kleine"
+    # and "big" stand 0.6 apart, but "Kinder" beside one is said by "children" beside the other
+    source = ("Kleine Kinder spielten gestern lange im Park, berichtete die Zeitung am Montag nach "
+              "langen Gesprächen mit den Eltern.")
+    english = ("The newspaper reported on Monday after long talks with the parents that {} children "
+               "played in the park for a long time yesterday.")
+    assert antonyms(source, "de", english.format("small")) == []
+    assert antonyms(source, "de", english.format("big")) == [("Kleine", "big")]
+
+
+def test_an_adverb_translation_stands_for_its_adjective_with_a_negative_prefix():
+    # the wordnet translates persönlich as "personally" only; German uses one word for both
+    source = "Das Komitee stellte eine persönliche Frage über die Familie."
+    assert antonyms(source, "de", "The committee asked a personal question about the family.") == []
+    assert antonyms(source, "de", "The committee asked an impersonal question about the family.") \
+        == [("persönliche", "impersonal")]
