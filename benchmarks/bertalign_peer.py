@@ -145,7 +145,9 @@ def main(argv=None) -> int:
     golds = [textberg.read_gold(g) for _, _, _, g in docs]
     rows = []
 
-    # drift: a fresh vector cache, so every string is encoded here (sentences and joined runs)
+    # drift as the pipeline runs it: a fresh vector cache, so every sentence is encoded here, and the
+    # joined runs the aligner asks for come from ``encode_runs`` (pooled from the sentences' token
+    # features for the USE, drift.pooling)
     import tempfile
 
     with tempfile.TemporaryDirectory() as cache, threads.limited(n_threads):
@@ -155,8 +157,8 @@ def main(argv=None) -> int:
         tests = []
         for _, de, fr, _ in docs:
             de_t, fr_t = textberg.read_lines(de), textberg.read_lines(fr)
-            pairs = align(encoder(de_t), encoder(fr_t), embed=encoder, base_texts=de_t, rewrite_texts=fr_t,
-                          config=AlignConfig(), null=null)
+            pairs = align(encoder(de_t), encoder(fr_t), embed=encoder, embed_runs=encoder.encode_runs,
+                          base_texts=de_t, rewrite_texts=fr_t, config=AlignConfig(), null=null)
             tests.append([(p.base, p.rewrite) for p in pairs])
         rows.append(("drift", textberg.score(golds, tests), time.perf_counter() - t0, encoder.seconds,
                      _peak_mb(), n_threads, encoder.characters))
