@@ -29,16 +29,19 @@
    multi-sentence bead must be one unit: every end sentence adds to its cosine (``member_gain``);
    no sentence in it, on either side, has a sure match (mutual nearest at ``anchor_level``) outside
    it that is surer than the bead, and at most one sure pair is inside it, which the bead must
-   carry at a higher cosine than the pair alone (Vecalign's rule: a 3-1 has to beat the 1-1 plus
-   two deletions, so dropped sentences next to a copy stay deleted); an m-n bead that splits at a
-   corner into two in-order links is refused (``split_many_to_many``); its level is read against
-   the null of unrelated runs of its own size. In a loose rewrite an m-n bead has at most
-   ``many_max_side`` sentences a side, and no sentence of a multi-sentence side may have its
-   nearest sentence outside the bead, much closer than the bead (``member_rival``). Standalone
+   carry at a higher cosine than the pair alone, or a higher cosine times length fit (Vecalign's
+   rule: a 3-1 has to beat the 1-1 plus two deletions, so dropped sentences next to a copy stay
+   deleted, while a sure pair that holds only part of a sentence joins the rest); an m-n bead that
+   splits at a corner into two sure in-order links is refused (``split_many_to_many``); its level
+   is read against the null of unrelated runs of its own size. In a loose rewrite an m-n bead has
+   at most ``many_max_side`` sentences a side, and no sentence of a multi-sentence side may have
+   its nearest sentence outside the bead, much closer than the bead (``member_rival``). Standalone
    lines (headings, captions; the caller flags them) link only 1-1, and only to standalone lines.
 4. **moves**: a base sentence the DP left deleted and a rewrite sentence it left inserted that are
    each other's nearest in the whole other document, at ``move_level``, seed a small DP between the
-   deleted run and the inserted run around them; every link it makes must reach ``move_level``.
+   deleted run and the inserted run around them; every link it makes must reach ``move_level``,
+   and every sentence of its multi-sentence side must match the other side on its own (no order
+   vouches for a move); a line without letters or digits (OCR debris) seeds none.
    What it links is flagged ``moved``. Before it, a 1-1 link that holds one sentence of a sure
    pair whose other sentence the DP left unlinked, far less sure than that pair
    (``release_levels``), is undone: a moved exact copy is linked, never lost to a stranger.
