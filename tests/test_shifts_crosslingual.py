@@ -209,6 +209,14 @@ def test_he_for_she_from_names_agreement_and_oblique_pronouns(base, language, fa
     assert len(entity_words(base, language, swapped)) == 1
 
 
+def test_a_second_person_german_leaves_ungendered_may_be_she_while_every_he_is_kept():
+    # German "sie" is also "they": the base marks only the man, the translation names both
+    base = "Sie stellte eine Frage über seine Familie."
+    assert entity_words(base, "de", "She asked a question about his family.") == []
+    # ... but a reference to him turned into "her" loses one of the base's masculine references
+    assert len(entity_words("Er sprach über seine Familie.", "de", "He spoke about her family.")) == 1
+
+
 def test_a_kinship_noun_is_not_the_gender_of_the_person_referred_to():
     # 祖母 (grandmother) is the relative's gender: "his grandmother" refers by "his" to someone else
     assert entity_words("渡辺さんの遺体は祖母の家の近くで見つかった。", "ja",

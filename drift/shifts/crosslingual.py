@@ -1328,8 +1328,13 @@ def detect_gender(ctx: LinkContext) -> list[Shift]:
         return []
     bm, bf = _genders(ctx.base, bl)
     rm, rf = _genders(ctx.rewrite, rl)
-    for (b_one, b_other, r_one, what) in ((bf, bm, rm, "he"), (bm, bf, rf, "she")):
-        if b_one and not b_other and r_one:
+    b_masc, b_fem = PRONOUNS[bl]
+    for (b_one, b_other, r_one, r_same, unmarked, what) in ((bf, bm, rm, rf, not b_masc, "he"),
+                                                            (bm, bf, rf, rm, not b_fem, "she")):
+        # where the base's language has no unambiguous word for the other gender (German "sie" is
+        # also "they"), a rewrite that keeps every reference to the base's person may name another
+        # by that gender: "Sie fragte nach seiner Familie", "She asked about his family"
+        if b_one and not b_other and r_one and not (unmarked and len(r_same) >= len(b_one)):
             span = r_one[0]
             word = ctx.rewrite.doc.text[span[0]:span[1]]
             return [Shift("entity", 2, b_one[0], span,
