@@ -19,6 +19,20 @@ sides as the joined sentences encoded, the default whenever ``embed`` is given, 
 aligner asked for encoded; "summed" = ``--summed``, the normalised sum of sentence vectors):
 
                                         strict P / R / F1       lax P / R / F1    embed s  align s
+    round 8 (2026-12-01, error analysis of dev against the gold and Bertalign's beads: a sure
+          pair inside a merge may be carried by cosine x length fit, not only by cosine; an m-n
+          link is split off a 1-1 corner only when both parts are sure links; parallel text
+          encodes runs of up to 4 sentences; a moved link's members must each match on their
+          own, and OCR debris seeds no move; 1 thread, cached vectors):
+    test, default AlignConfig          0.886 0.906 0.896    0.964 0.991 0.977      13.5   3.1
+    dev,  default AlignConfig          0.884 0.921 0.902    0.980 1.000 0.990      0.1    0.8
+      dev per step: 0.881 -> 0.890 (length fit) -> 0.894 (sure parts) -> 0.899 (runs of 4)
+      -> 0.902 (evidenced move members). Bertalign+USE dev 0.860 (bertalign_peer.py --dev: drift
+      6.3 s wall, 116k characters encoded; Bertalign 30.0 s, 1.15 M). Test gained less than dev
+      (0.894 -> 0.896): 1-0 predicted 19 times for 11 gold (P 0.263), 2-1 recall 0.707; dev's
+      remaining errors are boundary judgements the USE's cosines do not decide (2-2 against two
+      1-1s whose sum scores higher), 1-5 / 2-5 / 4-3 beads beyond max_side / max_total, gold
+      beads that are not contiguous, and OCR captions the gold leaves inserted.
     round 7 (2026-12-01, joined runs pooled from the sentences' token features, drift.pooling,
           instead of encoding the joined text; --encode-joined for the old way): dev 0.857 0.906
           0.881, lax 0.984, unchanged; characters encoded 1.0x the sentences' own (was 4.7x), the

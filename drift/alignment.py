@@ -80,11 +80,11 @@ class AlignConfig:
     Defaults were tuned on the Text+Berg dev set (German-French, USE multilingual) and on the seed
     corpus's hand-checked alignments (``tests/fixtures/hand_alignments.json``); where the two pull
     apart, the news corpus wins. "Dev" figures below are Text+Berg dev strict F1 with encoded runs
-    and the model null (``benchmarks/textberg.py --dev``); the current defaults score dev 0.881 and
-    test 0.895 (strict) / 0.969 (lax), Bertalign 2.0.1 with the same encoder 0.860 on dev and 0.911
-    on test; the example corpus's hand-checked links: 000 28/28, 003 29/29 (USE and MiniLM); the
-    loose rewrites' link F1 (``tests/fixtures/hand_alignments.json``, section ``loose``), USE /
-    MiniLM: 001 0.750 / 0.696, 004 0.683 / 0.619.
+    and the model null (``benchmarks/textberg.py --dev``); the current defaults score dev 0.902
+    (strict; lax 0.990) and test 0.896 (strict) / 0.977 (lax), Bertalign 2.0.1 with the same
+    encoder 0.860 on dev and 0.911 on test; the example corpus's hand-checked links: 000 28/28,
+    003 29/29 (USE and MiniLM); the loose rewrites' link F1 (``tests/fixtures/hand_alignments.json``,
+    section ``loose``), USE / MiniLM: 001 0.750 / 0.696, 004 0.683 / 0.619.
     """
 
     #: Most sentences on one side of a link. Text+Berg dev gold: 419 of 422 beads have at most 4 a
