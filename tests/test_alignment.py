@@ -661,3 +661,60 @@ def test_a_free_one_sentence_translation_stays_linked(encode, null, source, tran
     (USE cosine ~0.55, 5-6 null spreads) is linked, where a 6 x 6 article pair needs 6.5 spreads."""
     pairs = run(encode, [source], [translation], null=null)
     assert links(pairs) == [((0,), (0,))]
+
+
+# -- parallel text: a split whose second half the encoder reads poorly; OCR debris --------------------
+
+CLIMB_DE = [
+    "Am Morgen packten wir die Rucksäcke und stiegen zur Hütte auf.",
+    "Der Weg war steil, aber gut markiert.",
+    "Am Nachmittag erreichten wir den Gipfel des Matterhorns und lagen uns jubelnd in den Armen.",
+    "Am Abend kamen wir müde, aber zufrieden in der Hütte an.",
+    "Der Hüttenwart kochte uns eine warme Suppe.",
+]
+CLIMB_FR = [
+    "Le matin, nous avons préparé les sacs et sommes montés vers la cabane.",
+    "Le chemin était raide, mais bien balisé.",
+    "L'après-midi, nous avons atteint le sommet du Cervin.",
+    "Quelle joie, quelles embrassades !",
+    "Le soir, nous sommes arrivés fatigués mais contents à la cabane.",
+    "Le gardien nous a préparé une soupe chaude.",
+]
+
+
+def test_a_sure_pair_that_holds_half_a_sentence_joins_the_other_half(encode, null):
+    """The French splits sentence 2 after the summit; its exclamation lowers the joined cosine
+    (USE 0.61 for the first half alone, 0.46 with both), but the first half alone fits the German
+    sentence's length badly, and cosine times length fit carries the 1-2 better than the pair."""
+    pairs = run(encode, CLIMB_DE, CLIMB_FR, null=null)
+    assert links(pairs) == [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,))]
+
+
+def test_ocr_debris_is_never_moved(encode, null):
+    """Two lines of punctuation in different places look alike to the encoder (USE cosine 0.75),
+    but carry nothing a reader could follow: the base's is deleted, the translation's inserted."""
+    de = [CLIMB_DE[0], ", .", CLIMB_DE[1],
+          "Am Nachmittag erreichten wir den Gipfel und blieben eine Stunde dort.", *CLIMB_DE[3:]]
+    fr = [*CLIMB_FR[:2], "L'après-midi, nous avons atteint le sommet et y sommes restés une heure.",
+          CLIMB_FR[4], ".:-- , .", CLIMB_FR[5]]
+    pairs = run(encode, de, fr, null=null)
+    assert links(pairs) == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,)), ((4,), (3,)),
+                            ((), (4,)), ((5,), (5,))]
+    assert not any(p.moved for p in pairs)
+
+
+def test_a_moved_sentence_takes_no_caption_with_it(encode, null):
+    """The translation moves the Lhotse sentence to the end, after two picture captions it does not
+    have in the base: the move links the sentence alone (no reading order vouches for a move, so
+    every sentence of a moved link must match on its own); the captions stay inserted."""
+    de = [CLIMB_DE[0], "Der Lhotse misst amtlich noch immer 8501 m, wird aber wohl bald auf 8510 m "
+          "heraufgesetzt.", CLIMB_DE[1],
+          "Am Nachmittag erreichten wir den Gipfel und blieben eine Stunde dort.", *CLIMB_DE[3:]]
+    fr = [*CLIMB_FR[:2], "L'après-midi, nous avons atteint le sommet et y sommes restés une heure.",
+          *CLIMB_FR[4:], "Kangchenjunga, face sud-est (voir le croquis avec l'itinéraire)",
+          "Photo Indian Air Force", "Officiellement, le Lhotse mesure toujours 8501 m, mais ce chiffre "
+          "devra sans doute être porté à 8510 m."]
+    pairs = run(encode, de, fr, null=null)
+    moved = [p for p in pairs if p.moved]
+    assert [(p.base, p.rewrite) for p in moved] == [((1,), (7,))]
+    assert ((), (5,)) in links(pairs) and ((), (6,)) in links(pairs)
