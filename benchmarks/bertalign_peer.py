@@ -23,6 +23,13 @@ Bertalign runs with its defaults (max_align 5, top_k 3, win 5, skip -0.1, margin
 
 Printed per aligner: strict and lax P/R/F1 (Vecalign/Bertalign eval semantics, as
 ``benchmarks/textberg.py``), wall time, encode time, peak RSS and thread counts.
+
+Measured 2026-12-01 (1 thread each, shared 2-core machine, drift with a fresh vector cache):
+
+    test   drift      0.886 0.906 0.896 strict, 0.977 lax,  9.2 s wall,  226k characters encoded
+           Bertalign  0.907 0.915 0.911 strict, 0.984 lax, 52.8 s wall, 2.24 M characters encoded
+    dev    drift      0.884 0.921 0.902 strict, 0.990 lax,  5.2 s wall,  116k characters, 309 MB
+           Bertalign  0.844 0.877 0.860 strict, 0.982 lax, 21.2 s wall, 1.15 M characters, 273 MB
 """
 
 from __future__ import annotations
@@ -49,6 +56,15 @@ def _documents(root: Path, dev: bool) -> list[tuple[str, Path, Path, Path]]:
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory: ``VmHWM`` (per address space, so a child started by
+    fork and exec reports its own; ``ru_maxrss`` keeps the parent's peak across both)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
