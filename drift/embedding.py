@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -239,6 +240,10 @@ class UniversalSentenceEncoder:
             self._pooler = use_run_pooler(self._model) or False
         return self._pooler or None
 
+    def load_weights(self) -> None:
+        """Read the tokenizer and the weights now (the package reads them on first use, 1.5-3 s)."""
+        _ = self.pooler
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -270,7 +275,8 @@ def encode_runs(embedder: Embedder, texts: Sequence[str], runs: Sequence[tuple[i
 
 
 class DeferredEmbedder:
-    """A model named now and loaded on first use: a run served from the cache never loads it."""
+    """A model named now and loaded on first use: a run served from the cache never loads it.
+    A caller that knows the model will be needed may start loading it early (:meth:`prefetch`)."""
 
     def __init__(self, name: str, cache_key: str, load: Callable[[], Embedder], coverage: Coverage):
         self.name = name
@@ -278,12 +284,40 @@ class DeferredEmbedder:
         self.coverage = coverage
         self._load = load
         self._model: Embedder | None = None
+        self._lock = threading.Lock()
 
     @property
     def model(self) -> Embedder:
-        if self._model is None:
-            self._model = self._load()
-        return self._model
+        with self._lock:  # a load under way in another thread (prefetch) is waited for
+            if self._model is None:
+                self._model = self._load()
+            return self._model
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is loaded (it never is before its first use or :meth:`prefetch`)."""
+        return self._model is not None
+
+    def prefetch(self) -> threading.Thread | None:
+        """Start loading the model in a thread, beside the caller's other work (reading and
+        identifying documents: the USE's tokenizer is Python, py3langid's loading mostly LZMA
+        decompression outside the GIL); the first use waits for it. A load that fails there is
+        tried again, and its error raised, on first use. Returns the thread (the process waits
+        for it before exiting), or ``None`` when the model is already loaded."""
+        if self._model is not None:
+            return None
+        thread = threading.Thread(target=self._quietly, name="drift-model-load")
+        thread.start()
+        return thread
+
+    def _quietly(self) -> None:
+        with contextlib.suppress(Exception), self._lock:  # an error is raised again where the model is needed
+            if self._model is None:
+                model = self._load()
+                load_weights = getattr(model, "load_weights", None)  # what a model reads on first use
+                if callable(load_weights):
+                    load_weights()
+                self._model = model
 
     @property
     def dim(self) -> int:

@@ -11,6 +11,7 @@ among those.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -43,8 +44,16 @@ _SCRIPT_OF = regex.compile("|".join(f"(?P<{s}>\\p{{Script={s}}})" for s in _SCRI
 _LETTER = regex.compile(r"\p{L}")
 
 
-@lru_cache(maxsize=1)
+_identifier_lock = threading.Lock()
+
+
 def _identifier():
+    with _identifier_lock:  # loaded once, whichever thread asks first
+        return _load_identifier()
+
+
+@lru_cache(maxsize=1)
+def _load_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -74,8 +74,9 @@ def model_path() -> Path:
     raise FileNotFoundError(f"no model folder (config.cfg, meta.json) inside {MODEL_PACKAGE}")
 
 
-def _load() -> Language | None:
-    """The spaCy pipeline, loaded on the first call; ``None`` (reason kept) when it cannot be."""
+def _load(keep_failure: bool = True) -> Language | None:
+    """The spaCy pipeline, loaded on the first call; ``None`` (reason kept, unless not
+    ``keep_failure``: then the next call tries again) when it cannot be."""
     with _lock:
         if "nlp" in _state:
             return _state["nlp"]
@@ -94,8 +95,18 @@ def _load() -> Language | None:
             problem = "spaCy is not installed"
         except Exception as exc:  # a missing, partial or incompatible model: report it, carry on
             problem = f"the English parser could not be loaded ({exc})"
-        _state["nlp"], _state["problem"] = nlp, problem
+        if nlp is not None or keep_failure:
+            _state["nlp"], _state["problem"] = nlp, problem
         return nlp
+
+
+def preload() -> None:
+    """Load the parser now, ahead of the first parse (e.g. in a thread beside the encoding, see
+    :func:`drift.pipeline.compare`). A parser that cannot be loaded leaves no trace here: the first
+    parse tries again and only then records the problem (:func:`parser_notice`), so a run that
+    parses nothing reports nothing. Nothing is loaded inside :func:`disabled`."""
+    if not _disabled.get():
+        _load(keep_failure=False)
 
 
 _skip_torch_interop = False

@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
+import threading
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +27,7 @@ from drift.diffing import word_diff
 from drift.embedding import (
     UNCOVERED_CONFIDENCE,
     CachedEmbedder,
+    DeferredEmbedder,
     Embedder,
     coverage_notices,
     coverage_of,
@@ -35,11 +39,13 @@ from drift.errors import (
     DriftWarning,
     EmptyDocumentError,
     InputError,
+    ModelError,
     NoReadableRewriteError,
 )
 from drift.language import detect_language, other_languages
 from drift.normalising import comparison_form
 from drift.parsing import MODEL_LANG, parse_sides, parser_notice
+from drift.parsing import preload as preload_parser
 from drift.reading import read_text
 from drift.report import Comparison, Document, Link, ModelInfo, Notice, Report, WordPair
 from drift.scoring import SimilarityCalibration, comparison_drift, link_drift
@@ -290,13 +296,23 @@ def compare(base: Source | Document, *rewrites: Source | Document, model: str | 
                        align_config=align_config, input_format=input_format)
     if slot is not None and (cached := slot[0].get_report(slot[1])) is not None:
         return cached
+    # a named model with no cache to serve its vectors is needed: it loads while the documents are read
+    early: CachedEmbedder | None = None
+    loading: threading.Thread | None = None
+    if analyzer is None and isinstance(model, (str, os.PathLike)) and not cache_dir:
+        with contextlib.suppress(ModelError):  # raised again, after any input error, by Analyzer.create
+            early = load_embedder(model, multilingual=multilingual, cache_dir=False)
+        if early is not None and isinstance(early.embedder, DeferredEmbedder):
+            loading = early.embedder.prefetch()
     docs, notices = read_documents(base, rewrites, ids=ids, presplit=presplit, input_format=input_format)
     if mixed is None:
         mixed = mixed_languages(docs)
+    if loading is not None and nli_model is None and any(_reads_parse(docs[0], d) for d in docs[1:]):
+        _load_parser_after(loading, early.embedder)  # type: ignore[union-attr, arg-type]
     notices = [*notices, *mixed.notices,
                *(n for doc in docs if (n := long_line_notice(doc, presplit=presplit)) is not None)]
     if analyzer is None:
-        analyzer = Analyzer.create(model, multilingual=multilingual,
+        analyzer = Analyzer.create(early or model, multilingual=multilingual,
                                    languages=[*(d.language for d in docs), *sorted(mixed.languages)],
                                    cache_dir=cache_dir, nli_model=nli_model, align_config=align_config)
     with threads.limited():  # the aligner's matrix products too: pools sized to the free cores
@@ -391,14 +407,32 @@ def _in_order(base_vectors: np.ndarray, rewrite_vectors: np.ndarray, base_texts:
             for i in range(len(base_texts))]
 
 
+def _reads_parse(base: Document, rewrite: Document) -> bool:
+    """Whether the detectors of a pair read the English parse (both documents English, or of
+    unknown language, as :mod:`drift.shifts.registry` matches them)."""
+    return all(d.language is None or primary_language(d.language) == MODEL_LANG for d in (base, rewrite))
+
+
 def _parse_ahead(sides: Sequence[tuple[Side, Side]]) -> None:
     """Parse, in one batch, the sentences of the links whose detectors read the English parse
-    (both sides English, or of unknown language, as :mod:`drift.shifts.registry` matches them)."""
-    english = [side for pair in sides for side in pair
-               if all(d.language is None or primary_language(d.language) == MODEL_LANG
-                      for d in (pair[0].doc, pair[1].doc))]
+    (:func:`_reads_parse`)."""
+    english = [side for pair in sides for side in pair if _reads_parse(pair[0].doc, pair[1].doc)]
     if english:
         parse_sides(english)
+
+
+def _load_parser_after(loading: threading.Thread, embedder: DeferredEmbedder) -> None:
+    """Load the English parser in a thread once ``loading`` (the embedding model's load) has
+    ended and succeeded, so that spaCy's import and model (1-2 s) load while the sentences are
+    encoded and aligned rather than after, and never beside another heavy import (the model's
+    torch; see :func:`drift.parsing.skip_torch_interop`). Runs in the caller's context, so a
+    :func:`drift.parsing.disabled` block holds there too."""
+    def load() -> None:
+        loading.join()
+        if embedder.loaded:
+            preload_parser()
+
+    threading.Thread(target=contextvars.copy_context().run, args=(load,), name="drift-parser-load").start()
 
 
 def _unique_ids(docs: list[Document]) -> list[Document]:
