@@ -143,3 +143,24 @@ def test_nfd_and_devanagari_words_are_whole_tokens():
         (0, nfd[:-3]), (-1, "won"), (1, "lost")]
     assert word_diff("उसने किताब पढ़ी", "उसने किताबें पढ़ीं") == [
         (0, "उसने "), (-1, "किताब पढ़ी"), (1, "किताबें पढ़ीं")]
+
+
+def test_the_bound_that_decides_a_replacement_before_diffing_never_undercuts_the_diff():
+    """word_diff calls a pair one replacement without diffing when the tokens both sides spell
+    alike cannot reach MIN_SHARED (_shared_bound): on DEMETR's source sentences against their
+    English translations and against a reference translation (``eng_sent`` vs ``mt_sent``), the
+    bound is never below the share the diff itself keeps, and it decides most translations."""
+    from drift.diffing import MIN_SHARED, _group, _shared_bound, _shared_share, _token_ops, _tokens
+
+    if not DEMETR.exists():
+        pytest.skip(f"demetr-dev is not there ({DEMETR})")
+    items = [json.loads(line) for line in DEMETR.read_text(encoding="utf-8").splitlines()]
+    decided = 0
+    for item in items:
+        for a, b in ((item["src_sent"], item["mt_sent"]), (item["eng_sent"], item["mt_sent"])):
+            ta, tb = _tokens(a), _tokens(b)
+            bound = _shared_bound(ta, tb, a, b)
+            assert bound >= _shared_share(_group(_token_ops(ta, tb)), a, b), (a, b)
+        decided += _shared_bound(_tokens(item["src_sent"]), _tokens(item["mt_sent"]), item["src_sent"],
+                                 item["mt_sent"]) < MIN_SHARED
+    assert decided >= 0.9 * len(items)

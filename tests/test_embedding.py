@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from drift.cache import VectorCache
-from drift.embedding import DEFAULT_MODEL, MULTILINGUAL_MODEL, load_embedder
+from drift.embedding import DEFAULT_MODEL, MULTILINGUAL_MODEL, USE_COVERAGE, load_embedder
 from drift.errors import ModelError
 
 EN = "Venezuelan President Nicolas Maduro has repeated calls for peace at a rally in Caracas."
@@ -188,8 +188,6 @@ def test_an_english_only_model_on_german_says_so_and_names_the_model_that_covers
 
 
 def test_use_declares_its_sixteen_documented_languages_and_not_hindi():
-    from drift.embedding import USE_COVERAGE
-
     assert len(USE_COVERAGE.languages) == 15  # 16 with Chinese in two scripts: zh covers both
     assert USE_COVERAGE.covers("zh-TW") and USE_COVERAGE.covers("ko") and USE_COVERAGE.covers("th")
     assert USE_COVERAGE.covers("hi") is False and USE_COVERAGE.covers("cs") is False
@@ -443,3 +441,38 @@ def test_a_sentence_transformers_model_by_name_loads_from_the_local_hub_cache(ti
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[0] == "['de', 'fr', 'it'] (1, 32)"
+
+
+def test_a_model_prefetched_in_a_thread_is_loaded_once_and_waited_for():
+    import threading
+    import time
+
+    from drift.embedding import DeferredEmbedder, UniversalSentenceEncoder
+
+    loads = []
+
+    def load():
+        loads.append(threading.current_thread().name)
+        time.sleep(0.2)
+        return UniversalSentenceEncoder()
+
+    deferred = DeferredEmbedder("use", "use", load, USE_COVERAGE)
+    thread = deferred.prefetch()
+    model = deferred.model  # waits for the load under way instead of starting another
+    thread.join()
+    assert loads == ["drift-model-load"] and deferred.model is model and deferred.loaded
+    assert model._model._backend is not None  # tokenizer and weights read there, not on first encode
+    assert deferred.prefetch() is None
+
+
+def test_a_prefetch_that_fails_raises_its_error_where_the_model_is_needed():
+    from drift.embedding import DeferredEmbedder
+
+    def load():
+        raise ModelError("no such model")
+
+    deferred = DeferredEmbedder("x", "x", load, USE_COVERAGE)
+    deferred.prefetch().join()  # nothing raised in the thread
+    assert not deferred.loaded
+    with pytest.raises(ModelError, match="no such model"):
+        deferred.encode(["a sentence"])

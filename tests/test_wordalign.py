@@ -271,3 +271,20 @@ def test_a_changed_figure_pairs_with_the_likeliest_figure_not_the_first():
     rel = pairs_text(base, one_sentence("The meeting began at 21:30 in Berlin.", "rewrite", "en"))
     assert [r for (b, r), v in rel.items() if v == "changed" and b[:2] == "20"] == ["21"]
     assert rel[("Берлине", "Berlin")] == "equivalent"
+
+
+def test_pairs_found_through_the_spelling_index_are_those_of_trying_every_pair(monkeypatch):
+    """Without a lexicon (across languages) only units sharing a spelling key can relate, so the
+    index (_unit_pairs) must give the very alignment that trying every pair of units gives: on
+    DEMETR's source sentences against their translations, in every script."""
+    import drift.wordalign as wordalign
+
+    items = demetr("base_id35_reference")
+    links = [(one_sentence(i["src_sent"], "base", LANGUAGES[i["lang_tag"]]),
+              one_sentence(i["mt_sent"], "rewrite", "en")) for i in items]
+    indexed = [word_alignment(b, r, word_diff(b.text, r.text)) for b, r in links]
+    monkeypatch.setattr(wordalign, "_unit_pairs", lambda link, bu, ru, *_: [(b, r) for b in bu for r in ru])
+    for (b, r), found in zip(links, indexed, strict=True):
+        b.memo.clear()
+        assert word_alignment(b, r, word_diff(b.text, r.text)) == found, (b.text, r.text)
+    assert sum(p.relation == "equivalent" for found in indexed for p in found) > len(items)

@@ -136,6 +136,7 @@ _CLASSES = str.maketrans("pbtdkgqfvszcCjlrmn", "ppttkkkffsssssllnn")
 _C_IS_TS = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs", "hu", "de"))
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(word: str, language: str = "en") -> str:
     """The phonetic key of an ASCII word: its consonants by class (:data:`_CLASSES`), vowels, h and y
     left out, a repeated class once. "moscow" → "nskf"; "google" and "gugl" → "kl";

@@ -115,6 +115,9 @@ _VAGUE_SCALES = {**{w: v for w, v in SCALES.items() if len(w) > 2}, "dozen": 12}
 _VAGUE_RANGES = {**{f"{w}s": (2 * v, 10 * v - 1) for w, v in _VAGUE_SCALES.items() if w != "dozen"},
                  **VAGUE_QUANTITIES}
 _VAGUE = sorted(((tuple(p.split()), r) for p, r in _VAGUE_RANGES.items()), key=lambda kv: -len(kv[0]))
+#: :data:`_VAGUE` by first word (each list longest phrase first, as in :data:`_VAGUE`).
+_VAGUE_BY_FIRST = {first: [(words, r) for words, r in _VAGUE if words[0] == first]
+                   for first in dict.fromkeys(words[0] for words, _ in _VAGUE)}
 
 
 def _qualifier_before(toks: list[Token], i: int) -> tuple[str, int]:
@@ -212,7 +215,7 @@ def find_quantities(side: Side) -> list[Quantity]:
             continue
         # vague quantities, longest phrase first: "tens of thousands", "dozens"
         vague = None
-        for words, (lo, hi) in _VAGUE:
+        for words, (lo, hi) in _VAGUE_BY_FIRST.get(t.norm, ()):
             if tuple(x.norm for x in toks[i:i + len(words)]) == words:
                 vague = (words, lo, hi)
                 break

@@ -151,6 +151,7 @@ def _roman(s: str) -> int | None:
     return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Lower case without accents; in Devanagari without the nukta (ज़ = ज) and with the candrabindu
     written as the anusvara (पाँच = पांच), as Hindi spells both ways."""
@@ -391,6 +392,12 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
     return list(_read_figures(text, primary(language) or "en"))
 
 
+@functools.lru_cache(maxsize=64)
+def _first_words(lang: str) -> frozenset[str]:
+    """The words a spelled number of the language (:func:`number_words`) can start with."""
+    return frozenset(phrase[0] for phrase in number_words(lang))
+
+
 @functools.lru_cache(maxsize=4096)
 def _read_figures(text: str, lang: str) -> tuple[Figure, ...]:
     norm = _digit_form(text)
@@ -469,7 +476,7 @@ def _read_figures(text: str, lang: str) -> tuple[Figure, ...]:
         key = max(values) > 1 and norm[end:end + 1] != "代"
         add(start, end, values, kind, key)
     # CJK numerals: 三百, 五月, 一万二千
-    k = 0
+    k = 0 if not _CJK_NUMERAL.isdisjoint(norm) else len(norm)
     while k < len(norm):
         if norm[k] in _CJK_NUMERAL and not taken[k]:
             j = k
@@ -490,6 +497,7 @@ def _read_figures(text: str, lang: str) -> tuple[Figure, ...]:
     # words: spelled numbers, months, Roman numerals
     spelled = number_words(lang)
     longest = max((len(p) for p in spelled), default=0)
+    firsts = _first_words(lang)
     weekdays = weekday_names(lang)
     for name, day in sorted(weekdays.items(), key=lambda kv: -len(kv[0])):
         if _is_cjk(name[0]):  # 火曜日, 星期二: no spaces to find words by
@@ -512,7 +520,7 @@ def _read_figures(text: str, lang: str) -> tuple[Figure, ...]:
                 add(s, e, {float(roman)}, "ordinal")
                 i += 1
                 continue
-        for n in range(min(longest, len(words) - i), 0, -1):
+        for n in range(min(longest, len(words) - i), 0, -1) if w in firsts else ():
             phrase = tuple(x[2] for x in words[i:i + n])
             if phrase in spelled and not (spelled[phrase][0] == 100 and i and words[i - 1][2] in _PER):
                 value, kind = spelled[phrase]
