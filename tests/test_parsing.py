@@ -88,6 +88,22 @@ def test_a_report_that_needed_no_parse_loads_no_parser(monkeypatch):
     assert parsing.parser_notice() is None and parsing._state == {}
 
 
+def test_a_parser_preloaded_in_vain_leaves_no_notice_until_a_parse_is_wanted(monkeypatch):
+    """A load ahead of need (:func:`drift.parsing.preload`, run beside the encoding) that fails
+    records nothing: only a parse that was wanted reports the missing parser."""
+    def missing():
+        raise FileNotFoundError("no model folder")
+
+    monkeypatch.setattr(parsing, "_state", {})
+    monkeypatch.setattr(parsing, "model_path", missing)
+    parsing.clear_cache()
+    parsing.preload()
+    assert parsing._state == {} and parsing.parser_notice() is None
+    assert parsing.parse("The bank sued the city.") is None
+    assert "no model folder" in parsing.parser_notice().message
+    parsing.clear_cache()
+
+
 def test_inside_disabled_nothing_is_parsed():
     with parsing.disabled():
         assert not parsing.parser_available()
