@@ -240,6 +240,7 @@ def exonyms(language: str) -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.lower())
     return unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
@@ -349,6 +350,7 @@ def _place_then_name(word: str, following: str, language: str) -> bool:
         and _fold(f"{word} {following}") not in exonyms(language)
 
 
+@functools.lru_cache(maxsize=65536)
 def _capitalised(word: str) -> bool:
     """A capitalised word that can be part of a name: not a function or calendar word, not an
     acronym (США = USA, ONZ = UN: acronyms are translated, not transliterated), not a Roman
@@ -449,6 +451,7 @@ _ADJECTIVAL = re.compile(r"(?:[iy]?sk(?:ii|iy|ij|oy|oi|aya|aia|oye|oe|ikh|ogo|om
                          r"ov[aoy]?|uv)$")  # Czech and Slovak possessives: Zemanova, Zemanův
 
 
+@functools.lru_cache(maxsize=65536)
 def _variants(word: str) -> tuple[str, ...]:
     """An ASCII word; where it has "kh" (Cyrillic х, Devanagari ख), the same with "k" (х stands for
     Latin h, Хьюстон, and for x, Техас = Texas); and an adjective made from a name without its
