@@ -21,6 +21,27 @@ outer one), and cold starts. Each measured process runs the CLI's own ``main`` (
 of the ``drift`` package taken at start, so edits made meanwhile (which change the report cache's
 key) do not mix versions. Timings on a shared machine are noisy: the load average is printed.
 
+The copy of drift the processes import is byte-compiled once, as pip does at install (with
+``PYTHONDONTWRITEBYTECODE`` set each process would compile drift's source again, 0.25-0.4 s). The
+stage table runs the stages one after another; the whole run (``drift compare`` with a named model
+and no cache) loads the model in a thread while the documents are read and identified, and, for a
+model without torch, the English parser in a thread while the sentences are encoded and aligned.
+
+Measured 2026-12-01, round 4, after drift's own work was cut with outputs unchanged (the JSON
+reports of both corpora and both models identical before and after), 2 threads, load 1.1-1.6,
+median of 3: whole / encode-only, wall (CPU): example MiniLM 2.30 (2.57), example USE 3.80
+(3.96), Text+Berg MiniLM 3.33 (3.18), Text+Berg USE 2.90 (2.68); cached rerun 0.4-3.0 %. Noisy:
+another run at load 0.9-1.7 gave 2.35 (2.52), 3.66 (3.70), 3.06 (3.09), 2.37 (2.19). Side by side
+with round 3's code for drift's own modules (interleaved fresh processes, median of 3, load
+0.8-1.2): Text+Berg USE 6.68 → 5.58 s wall (8.1 → 7.5 s CPU), example USE 8.0-9.7 → 7.5-8.4 s,
+example MiniLM 21-22 s both. CPU per stage, Text+Berg USE: links 2.3-2.5 → 1.3-1.6 s (the word
+diff settles a translation as one replacement from the words both sides spell alike, word pairs
+without a lexicon found through an index, names and figures read once), line-by-line language
+identification 0.5 → 0.3 s. What is left above the floor: Text+Berg MiniLM encodes 1,591 strings
+for 566 sentences (the aligner's joined runs: align 26 s wall, 37 s CPU), example corpus links 1.7-2.5 s
+CPU (WordNet relations of every word pair, the detectors), spaCy parse 1.0-1.3 s, py3langid's load
+0.6 s (overlapped with the model's), imports 0.25 s.
+
 Measured 2026-12-01, round 3, after joined runs were pooled from the sentences' token features
 (drift.pooling; the USE encodes no joined text), load 2-3, 1 thread: whole / encode-only, wall
 (CPU): example MiniLM 2.51 (2.13), example USE 4.48 (4.56), Text+Berg MiniLM 3.31 (3.24), Text+Berg

@@ -9,7 +9,8 @@ takes its size from :func:`thread_count`:
 2. else the cores this process may use — its CPU affinity (:func:`os.sched_getaffinity`), capped
    by a cgroup v2 CPU quota (``/sys/fs/cgroup/cpu.max``) and by ``$DRIFT_CORES`` (the share a
    parent gives each of its worker processes, see :func:`worker_environment`) — less the other
-   tasks running on the machine at that moment (runnable tasks in ``/proc/loadavg``), at least 1.
+   tasks running on the machine at that moment (runnable tasks in ``/proc/loadavg``, or drift's
+   own background loads, :func:`background`, if more), at least 1.
 
 Why the second rule counts busy cores: BLAS and OpenMP workers spin while they wait for each other,
 so a pool larger than the free cores is very expensive. Measured on 2 cores (issue 12): the USE
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,7 +86,28 @@ def thread_count(requested: int | None = None) -> int:
     if explicit is not None:
         return explicit
     cores = available_cores()
-    return max(1, min(cores, cores - other_running_tasks()))
+    # drift's own loads in background threads (see background()) count even while they wait
+    # for the GIL, when the kernel does not count them as running
+    return max(1, min(cores, cores - max(other_running_tasks(), _background_work)))
+
+
+_background_work = 0
+_background_lock = threading.Lock()
+
+
+@contextmanager
+def background() -> Iterator[None]:
+    """Mark a block that runs in a background thread of drift's own (the English parser loading
+    while sentences are encoded): while it runs, :func:`thread_count` leaves it a core, so the
+    pools of the main work do not spin on a core it holds."""
+    global _background_work
+    with _background_lock:
+        _background_work += 1
+    try:
+        yield
+    finally:
+        with _background_lock:
+            _background_work -= 1
 
 
 def worker_environment(workers: int) -> dict[str, str]:

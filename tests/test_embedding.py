@@ -476,3 +476,16 @@ def test_a_prefetch_that_fails_raises_its_error_where_the_model_is_needed():
     assert not deferred.loaded
     with pytest.raises(ModelError, match="no such model"):
         deferred.encode(["a sentence"])
+
+
+def test_a_load_of_drifts_own_in_a_background_thread_is_left_a_core(monkeypatch):
+    from drift import threads
+
+    for name in threads.THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(threads, "available_cores", lambda: 2)
+    monkeypatch.setattr(threads, "other_running_tasks", lambda: 0)  # waiting for the GIL: not counted
+    assert threads.thread_count() == 2
+    with threads.background():
+        assert threads.thread_count() == 1
+    assert threads.thread_count() == 2
