@@ -29,9 +29,10 @@ model without torch, the English parser in a thread while the sentences are enco
 
 Measured 2026-12-01, round 4, after drift's own work was cut with outputs unchanged (the JSON
 reports of both corpora and both models identical before and after), 2 threads, load 1.1-1.6,
-median of 3: whole / encode-only, wall (CPU): example MiniLM 2.30 (2.57), example USE 3.80
-(3.96), Text+Berg MiniLM 3.33 (3.18), Text+Berg USE 2.90 (2.68); cached rerun 0.4-3.0 %. Noisy:
-another run at load 0.9-1.7 gave 2.35 (2.52), 3.66 (3.70), 3.06 (3.09), 2.37 (2.19). Side by side
+median of 3: whole / encode-only, wall (CPU): example MiniLM 2.06 (2.20), example USE 3.37
+(3.57), Text+Berg MiniLM 3.11 (3.25), Text+Berg USE 1.84 (1.79); cached rerun 0.3-2.0 %. Noisy:
+two earlier runs of this round (before the parser thread's last change) gave 2.30-2.35 (2.5-2.6),
+3.66-3.80 (3.7-4.0), 3.06-3.33 (3.1-3.2), 2.37-2.90 (2.2-2.7). Side by side
 with round 3's code for drift's own modules (interleaved fresh processes, median of 3, load
 0.8-1.2): Text+Berg USE 6.68 → 5.58 s wall (8.1 → 7.5 s CPU), example USE 8.0-9.7 → 7.5-8.4 s,
 example MiniLM 21-22 s both. CPU per stage, Text+Berg USE: links 2.3-2.5 → 1.3-1.6 s (the word
