@@ -49,7 +49,8 @@ Measured on demetr-dev with gold 1-1 links (``benchmarks/demetr.py translation -
 CJK / Devanagari / Latin-Cyrillic): antonym right-type recall 0.000 / 0.000 / 0.000 without this
 detector, 0.400 / 0.138 / 0.406 with it (0.396 before anchoring and the adverbs' adjectives; an
 adverb's adjective's antonyms as well found 0.411 but flagged a faithful *ihned* (immediately) →
-*last*; unanchored pairs at any distance found 0.415 and flagged 2 more faithful translations) (0.367 / 0.138 / 0.362 without the reversals of value);
+*last*; unanchored pairs at any distance found 0.415 and flagged 2 more faithful translations;
+0.367 / 0.138 / 0.362 without the reversals of value);
 faithful translations flagged (all detectors) 0.050 / 0.000 / 0.033 without it, 0.050 / 0.000 /
 0.043 with it (it flags 2 of 210 Latin/Cyrillic ones, one by value, none of the CJK or Hindi
 ones); the other types' recall unchanged. Misses are mostly source words the wordnets lack or
@@ -354,21 +355,26 @@ def _place(side: Side, offset: int) -> float:
     return (offset - first.start) / max(last.end - first.start, 1)
 
 
-def _anchored(source: list[tuple[int, int, str]], span: tuple[int, int],
-              said_at: list[frozenset[str]], sents: list[int], k: int, language: str) -> bool:
-    """Whether a source word (at ``span``) and rewrite word ``k`` stand in one place although the
-    sentence was reordered (a German verb-final clause, a Chinese relative clause): a source word
-    next to it (at most :data:`ANCHOR_WORDS` lexicon words away) is said by a rewrite word next to
-    ``k`` (at most :data:`ANCHOR_WORDS` words away, in the same sentence). Word order moves whole
-    phrases; a word's neighbours in its phrase move with it (the locality that word aligners
-    exploit: Och and Ney 2003, "A systematic comparison of various statistical alignment models")."""
-    order = sorted({(a, b, w) for a, b, w in source})
-    here = [i for i, (a, b, _) in enumerate(order) if (a, b) == span]
-    if not here:
-        return False
+def _neighbours(source: list[tuple[int, int, str]], language: str) -> dict[tuple[int, int], frozenset[str]]:
+    """For each source word's span, the source words next to it: at most :data:`ANCHOR_WORDS`
+    lexicon words and :data:`ANCHOR_CHARS` characters away (:func:`_anchored`)."""
+    order = sorted(set(source))
     reach = ANCHOR_CHARS_CJK if language in ("zh", "ja") else ANCHOR_CHARS
-    near = {w for a, b, w in order[max(0, here[0] - ANCHOR_WORDS):here[0] + ANCHOR_WORDS + 1]
-            if (a, b) != span and (abs(a - span[1]) <= reach or abs(span[0] - b) <= reach)}
+    out: dict[tuple[int, int], frozenset[str]] = {}
+    for i, (a, b, _) in enumerate(order):
+        out.setdefault((a, b), frozenset(
+            w for c, d, w in order[max(0, i - ANCHOR_WORDS):i + ANCHOR_WORDS + 1]
+            if (c, d) != (a, b) and (abs(c - b) <= reach or abs(a - d) <= reach)))
+    return out
+
+
+def _anchored(near: frozenset[str], said_at: list[frozenset[str]], sents: list[int], k: int) -> bool:
+    """Whether a source word and rewrite word ``k`` stand in one place although the sentence was
+    reordered (a German verb-final clause, a Chinese relative clause): a source word next to it
+    (``near``, :func:`_neighbours`) is said by a rewrite word next to ``k`` (at most
+    :data:`ANCHOR_WORDS` words away, in the same sentence). Word order moves whole phrases; a
+    word's neighbours in its phrase move with it (the locality that word aligners exploit: Och and
+    Ney 2003, "A systematic comparison of various statistical alignment models")."""
     window = range(max(0, k - ANCHOR_WORDS), min(len(said_at), k + ANCHOR_WORDS + 1))
     return any(said_at[j] & near for j in window if j != k and sents[j] == sents[k])
 
@@ -430,6 +436,7 @@ def detect(ctx: LinkContext) -> list[Shift]:
     # which source words each rewrite word says, for anchoring a pair by its neighbours
     said_at = [frozenset(w for _, _, w in source if _said(bl, w) & lemmas) for lemmas in word_lemmas]
     sents = [t.sent for t in tokens]
+    neighbours = _neighbours(source, bl)
     shifts: list[Shift] = []
     used: set[tuple[int, int]] = set()
     candidates = []   # rewrite words that may say the opposite of a source word
@@ -444,7 +451,7 @@ def detect(ctx: LinkContext) -> list[Shift]:
         lemmas = frozenset({t.norm}) | word_lemmas[k]
         for a, b, w in untranslated:
             if (a, b) in used or (abs(_place(base, a) - _place(rewrite, t.start)) > gap
-                                  and not _anchored(source, (a, b), said_at, sents, k, bl)):
+                                  and not _anchored(neighbours[(a, b)], said_at, sents, k)):
                 continue
             if lemmas & _synonyms(bl, w):
                 continue  # a synonym of one of its translations: a translation in another sense
