@@ -682,6 +682,10 @@ CLIMB_FR = [
 ]
 
 
+@pytest.mark.xfail(strict=True, reason="issue 12: carrying a sure pair by cosine times length fit "
+                   "joined this "
+                   "split (Text+Berg dev 0.888 -> 0.902) but glued sentences dropped from a copy into merges "
+                   "(tests/test_bad_input.py), the document length ratio being no pair's ratio; reverted")
 def test_a_sure_pair_that_holds_half_a_sentence_joins_the_other_half(encode, null):
     """The French splits sentence 2 after the summit; its exclamation lowers the joined cosine
     (USE 0.61 for the first half alone, 0.46 with both), but the first half alone fits the German
